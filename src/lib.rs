@@ -1,0 +1,8 @@
+//! qari, a terminal reader for Arabic news.
+//!
+//! The map: [`text`] is the bidi engine (paragraph -> units -> lines -> visual lines) and owns
+//! everything about how text looks in a terminal; it imports nothing from the terminal crates.
+//! [`render`] drives it line by line for the `qari render` filter.
+
+pub mod render;
+pub mod text;

@@ -1,0 +1,164 @@
+//! The bidi text engine: one paragraph of logical UTF-8 text in, visual lines out.
+//!
+//! The flow is [`Prepared::new`] (levels resolved once for the paragraph, Arabic shaped,
+//! mirroring chosen, controls made visible, text cut into drawable units), then
+//! [`Prepared::wrap`] (lines cut in logical order at break opportunities, on shaped widths), then
+//! [`Prepared::visual`] for each line shown (L1-L2 on that line alone). Every drawn glyph keeps
+//! the logical byte range it came from, so search hits, the paragraph cursor and bookmarks, all
+//! byte offsets, land on the right cells. Nothing here knows about terminals.
+
+mod prepare;
+mod props;
+mod reorder;
+mod shape;
+mod tables;
+mod wrap;
+
+use std::ops::Range;
+
+pub use prepare::{Prepared, Scratch, TAB_WIDTH, Unit};
+pub use props::{control_picture, mirror};
+pub use reorder::{apply_l1, visual_order};
+
+/// Paragraph direction.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Direction {
+    /// From the first strong character (UAX #9 P2-P3); left to right when there is none.
+    #[default]
+    Auto,
+    Ltr,
+    Rtl,
+}
+
+/// How to lay out a paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    pub direction: Direction,
+    /// Use Arabic presentation forms, for terminals that do not shape by themselves.
+    pub shape: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            direction: Direction::Auto,
+            shape: true,
+        }
+    }
+}
+
+/// One line of a wrapped paragraph: a range of its units, in logical order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    pub units: Range<usize>,
+    /// The width the line was wrapped to (`usize::MAX` when not wrapped). A unit wider than
+    /// this on its own is drawn as a stand-in so that no line is ever wider.
+    pub limit: usize,
+}
+
+/// One glyph of a visual line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Glyph {
+    /// What to draw: a range of [`VisualLine::text`].
+    pub text: Range<usize>,
+    /// The logical byte range of the paragraph it came from.
+    pub source: Range<usize>,
+    /// Cells it takes.
+    pub width: usize,
+}
+
+/// A line in visual order, left to right, ready to draw.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct VisualLine {
+    pub text: String,
+    pub glyphs: Vec<Glyph>,
+    pub width: usize,
+}
+
+impl Line {
+    /// The logical byte range of the paragraph this line shows.
+    pub fn bytes(&self, prepared: &Prepared) -> Range<usize> {
+        let units = &prepared.units()[self.units.clone()];
+        match (units.first(), units.last()) {
+            (Some(first), Some(last)) => first.start as usize..last.end as usize,
+            _ => 0..0,
+        }
+    }
+}
+
+impl Prepared {
+    /// The visual order of `line`'s units, as indices into [`Prepared::units`].
+    /// Units that X9 removes are left out: they are not drawn and have no level of their own.
+    pub fn visual_units(&self, line: &Line, order: &mut Vec<u32>) {
+        let all = &self.units[line.units.clone()];
+        let kept: Vec<u32> = (0..all.len() as u32)
+            .filter(|&i| all[i as usize].flags & prepare::IGNORED == 0)
+            .collect();
+        let unit = |k: usize| &all[kept[k] as usize];
+        let mut levels: Vec<u8> = (0..kept.len()).map(|k| unit(k).level).collect();
+        apply_l1(
+            &mut levels,
+            self.base_level,
+            |k| unit(k).flags & prepare::L1_SPACE != 0,
+            |k| unit(k).flags & prepare::L1_SEPARATOR != 0,
+        );
+        visual_order(&levels, order);
+        for o in order.iter_mut() {
+            *o = kept[*o as usize] + line.units.start as u32;
+        }
+    }
+
+    /// What `unit` draws on a line of at most `limit` cells: a unit wider than the whole line
+    /// is replaced (white space by as many spaces as fit, anything else by U+FFFD).
+    fn drawn_within(&self, unit: &Unit, limit: usize) -> (&str, usize) {
+        let width = usize::from(unit.width);
+        if width <= limit {
+            (self.drawn(unit), width)
+        } else if unit.is_space() {
+            (&"                                "[..limit.min(32)], limit.min(32))
+        } else {
+            ("\u{FFFD}", 1)
+        }
+    }
+
+    /// Lays out `line` in visual order.
+    pub fn visual(&self, line: &Line) -> VisualLine {
+        let mut order = Vec::new();
+        self.visual_units(line, &mut order);
+        let mut out = VisualLine::default();
+        for &i in &order {
+            let unit = &self.units[i as usize];
+            let (drawn, width) = self.drawn_within(unit, line.limit);
+            if drawn.is_empty() {
+                continue;
+            }
+            let at = out.text.len();
+            out.text.push_str(drawn);
+            out.glyphs.push(Glyph {
+                text: at..out.text.len(),
+                source: unit.source(),
+                width,
+            });
+            out.width += width;
+        }
+        out
+    }
+
+    /// Appends `line` in visual order to `out`, and returns its width in cells. The fast path
+    /// for printing; `order` is scratch space.
+    pub fn write_visual(&self, line: &Line, order: &mut Vec<u32>, out: &mut String) -> usize {
+        self.visual_units(line, order);
+        let mut total = 0;
+        for &i in order.iter() {
+            let (drawn, width) = self.drawn_within(&self.units[i as usize], line.limit);
+            out.push_str(drawn);
+            total += width;
+        }
+        total
+    }
+
+    /// Appends `line` in logical order to `out`: the verbatim piece of `text` it shows.
+    pub fn write_logical(&self, text: &str, line: &Line, out: &mut String) {
+        out.push_str(text.get(line.bytes(self)).unwrap_or_default());
+    }
+}

@@ -1,0 +1,123 @@
+//! Character properties the engine needs beyond what unicode-bidi gives: the mirrored glyph
+//! (UAX #9 L4), the Arabic joining type and presentation forms, and which characters are
+//! controls that must never reach a terminal raw.
+
+use super::tables::{FORMS, JOINING, Joining, MIRRORS};
+
+/// The Bidi_Mirroring_Glyph of `c`, if it has one.
+pub fn mirror(c: char) -> Option<char> {
+    if c.is_ascii_alphanumeric() {
+        return None;
+    }
+    MIRRORS
+        .binary_search_by_key(&c, |&(from, _)| from)
+        .ok()
+        .map(|i| MIRRORS[i].1)
+}
+
+/// The joining type of `c`, as GNU FriBidi derives it from ArabicShaping.txt.
+pub fn joining(c: char) -> Joining {
+    if (' '..='~').contains(&c) {
+        return Joining::U;
+    }
+    match JOINING.binary_search_by(|&(lo, hi, _)| {
+        if hi < c {
+            std::cmp::Ordering::Less
+        } else if lo > c {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Equal
+        }
+    }) {
+        Ok(i) => JOINING[i].2,
+        Err(_) => Joining::U,
+    }
+}
+
+/// The presentation form of `c` for a join shape (0 isolated, 1 final, 2 initial, 3 medial),
+/// or `c` itself when it has none.
+pub fn form(c: char, shape: usize) -> char {
+    FORMS
+        .binary_search_by_key(&c, |&(base, _)| base)
+        .map_or(c, |i| FORMS[i].1[shape])
+}
+
+/// The lam-alef ligature for a shaped lam (initial or medial form) followed by a final alef,
+/// the only ligatures a terminal needs (GNU FriBidi's mandatory ligatures).
+pub fn lam_alef(lam: char, alef: char) -> Option<char> {
+    let medial = match lam {
+        '\u{FEDF}' => false,
+        '\u{FEE0}' => true,
+        _ => return None,
+    };
+    let isolated = match alef {
+        '\u{FE82}' => '\u{FEF5}',
+        '\u{FE84}' => '\u{FEF7}',
+        '\u{FE88}' => '\u{FEF9}',
+        '\u{FE8E}' => '\u{FEFB}',
+        _ => return None,
+    };
+    // Each ligature's final form follows its isolated form.
+    Some(if medial {
+        char::from_u32(isolated as u32 + 1).unwrap_or(isolated)
+    } else {
+        isolated
+    })
+}
+
+/// A visible stand-in for a control character (C0, DEL, C1), which must never be written to a
+/// terminal raw: ESC could clear the screen, retitle the window or make the terminal answer.
+pub fn control_picture(c: char) -> Option<char> {
+    match c {
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
+        '\u{7f}' => Some('\u{2421}'),
+        '\u{80}'..='\u{9f}' => Some('\u{FFFD}'),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mirrors_brackets_both_ways() {
+        assert_eq!(mirror('('), Some(')'));
+        assert_eq!(mirror(')'), Some('('));
+        assert_eq!(mirror('«'), Some('»'));
+        assert_eq!(mirror('['), Some(']'));
+        assert_eq!(mirror('a'), None);
+        assert_eq!(mirror('ب'), None);
+    }
+
+    #[test]
+    fn joining_types_follow_arabic_shaping() {
+        assert_eq!(joining('ب'), Joining::D);
+        assert_eq!(joining('ا'), Joining::R);
+        assert_eq!(joining('ء'), Joining::U);
+        assert_eq!(joining('\u{640}'), Joining::C);
+        assert_eq!(joining('\u{64e}'), Joining::T);
+        assert_eq!(joining('\u{200c}'), Joining::U);
+        assert_eq!(joining('\u{200d}'), Joining::C);
+        assert_eq!(joining('\u{1b}'), Joining::G);
+        assert_eq!(joining('a'), Joining::U);
+    }
+
+    #[test]
+    fn forms_and_ligatures() {
+        assert_eq!(form('ب', 0), '\u{FE8F}');
+        assert_eq!(form('ب', 3), '\u{FE92}');
+        assert_eq!(form('a', 2), 'a');
+        assert_eq!(lam_alef('\u{FEDF}', '\u{FE8E}'), Some('\u{FEFB}'));
+        assert_eq!(lam_alef('\u{FEE0}', '\u{FE82}'), Some('\u{FEF6}'));
+        assert_eq!(lam_alef('\u{FEE0}', '\u{FE8D}'), None);
+    }
+
+    #[test]
+    fn controls_get_pictures() {
+        assert_eq!(control_picture('\u{1b}'), Some('␛'));
+        assert_eq!(control_picture('\u{7f}'), Some('␡'));
+        assert_eq!(control_picture('\u{9b}'), Some('\u{FFFD}'));
+        assert_eq!(control_picture('a'), None);
+    }
+}

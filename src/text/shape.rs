@@ -1,0 +1,197 @@
+//! Arabic shaping for terminals that do not shape: cursive joining (Unicode §9.2) and the
+//! lam-alef ligatures, done the way GNU FriBidi does them so that both agree letter for letter.
+//!
+//! Joining works in logical order over a whole paragraph. Transparent characters (harakat,
+//! format characters) are skipped but must sit at the same embedding level; characters ignored
+//! by the bidi algorithm (BN, explicit embeddings) are skipped entirely. A letter's form is then
+//! picked from which of its neighbours it joins: isolated, final, initial or medial.
+
+use super::props::{form, joining, lam_alef};
+use super::tables::Joining;
+
+const JOINS_RIGHT: u8 = 0x01;
+const JOINS_LEFT: u8 = 0x02;
+const SHAPES: u8 = 0x04;
+const TRANSPARENT: u8 = 0x10;
+const IGNORED: u8 = 0x20;
+/// The level of a character that the bidi algorithm removes: it matches any level.
+pub const NO_LEVEL: u8 = u8::MAX;
+
+fn props(c: char) -> u8 {
+    match joining(c) {
+        Joining::U => 0,
+        Joining::R => JOINS_RIGHT | SHAPES,
+        Joining::L => JOINS_LEFT | SHAPES,
+        Joining::D => JOINS_RIGHT | JOINS_LEFT | SHAPES,
+        Joining::C => JOINS_RIGHT | JOINS_LEFT,
+        Joining::T => TRANSPARENT | SHAPES,
+        Joining::G => IGNORED,
+    }
+}
+
+/// In right-to-left text the preceding letter is on the right; in left-to-right text (an
+/// override) it is on the left.
+fn preceding_mask(level: u8) -> u8 {
+    if level & 1 == 1 { JOINS_RIGHT } else { JOINS_LEFT }
+}
+
+fn following_mask(level: u8) -> u8 {
+    if level & 1 == 1 { JOINS_LEFT } else { JOINS_RIGHT }
+}
+
+fn levels_match(a: u8, b: u8) -> bool {
+    a == b || a == NO_LEVEL || b == NO_LEVEL
+}
+
+/// What shaping did to one character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shaped {
+    /// Drawn as this character (a presentation form, or the character itself).
+    As(char),
+    /// Merged into the following character, a lam-alef ligature.
+    Ligated,
+}
+
+/// Shapes `chars` in place. `levels[i]` is the embedding level of `chars[i]`, or [`NO_LEVEL`]
+/// for a character the bidi algorithm removes. Returns true when any character changed.
+pub fn shape(chars: &[char], levels: &[u8], out: &mut Vec<Shaped>) -> bool {
+    out.clear();
+    out.extend(chars.iter().map(|&c| Shaped::As(c)));
+    if !chars.iter().any(|&c| ('\u{600}'..='\u{8ff}').contains(&c) || c >= '\u{fb50}') {
+        return false;
+    }
+    let mut ar: Vec<u8> = chars.iter().map(|&c| props(c)).collect();
+    join(levels, &mut ar);
+    let mut changed = false;
+    for (i, &c) in chars.iter().enumerate() {
+        if ar[i] & SHAPES != 0 {
+            let f = form(c, usize::from(ar[i] & (JOINS_RIGHT | JOINS_LEFT)));
+            if f != c {
+                out[i] = Shaped::As(f);
+                changed = true;
+            }
+        }
+    }
+    for i in 1..chars.len() {
+        if levels[i - 1] & 1 == 1 && levels[i - 1] != NO_LEVEL && levels[i - 1] == levels[i] {
+            if let (Shaped::As(lam), Shaped::As(alef)) = (out[i - 1], out[i]) {
+                if let Some(lig) = lam_alef(lam, alef) {
+                    out[i - 1] = Shaped::Ligated;
+                    out[i] = Shaped::As(lig);
+                }
+            }
+        }
+    }
+    changed
+}
+
+/// The joining pass (GNU FriBidi's `fribidi_join_arabic`): clears the join bits of each
+/// character that does not actually join its neighbour.
+fn join(levels: &[u8], ar: &mut [u8]) {
+    let mut saved = 0usize;
+    let mut saved_level = NO_LEVEL;
+    let mut saved_shapes = false;
+    let mut saved_following = 0u8;
+    let mut joins = false;
+    for i in 0..ar.len() {
+        if ar[i] & IGNORED != 0 {
+            continue;
+        }
+        let mut disjoin = false;
+        let shapes = ar[i] & SHAPES != 0;
+        let level = levels[i];
+        if joins && !levels_match(saved_level, level) {
+            disjoin = true;
+            joins = false;
+        }
+        let skipped = ar[i] & TRANSPARENT != 0;
+        if !skipped {
+            let preceding = preceding_mask(level);
+            if !joins {
+                if shapes {
+                    ar[i] &= !preceding;
+                }
+            } else if ar[i] & preceding == 0 {
+                disjoin = true;
+            } else {
+                // Marks between two joined letters take the join on both sides.
+                for p in &mut ar[saved + 1..i] {
+                    *p |= preceding | saved_following;
+                }
+            }
+        }
+        if disjoin && saved_shapes {
+            ar[saved] &= !saved_following;
+        }
+        if !skipped {
+            saved = i;
+            saved_level = level;
+            saved_shapes = shapes;
+            saved_following = following_mask(level);
+            joins = ar[i] & saved_following != 0;
+        }
+    }
+    if joins && saved_shapes {
+        ar[saved] &= !saved_following;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shaped(s: &str, level: u8) -> String {
+        let chars: Vec<char> = s.chars().collect();
+        let levels = vec![level; chars.len()];
+        let mut out = Vec::new();
+        shape(&chars, &levels, &mut out);
+        out.iter()
+            .filter_map(|s| match s {
+                Shaped::As(c) => Some(*c),
+                Shaped::Ligated => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn letters_take_their_contextual_forms() {
+        // beh alone, beh-beh-beh, beh-alef
+        assert_eq!(shaped("ب", 1), "\u{FE8F}");
+        assert_eq!(shaped("ببب", 1), "\u{FE91}\u{FE92}\u{FE90}");
+        assert_eq!(shaped("با", 1), "\u{FE91}\u{FE8E}");
+        // alef does not join the following letter
+        assert_eq!(shaped("اب", 1), "\u{FE8D}\u{FE8F}");
+    }
+
+    #[test]
+    fn harakat_are_transparent() {
+        // beh fatha beh: the marks stay, the letters still join
+        assert_eq!(shaped("بَب", 1), "\u{FE91}\u{64E}\u{FE90}");
+    }
+
+    #[test]
+    fn lam_alef_ligatures() {
+        assert_eq!(shaped("لا", 1), "\u{FEFB}");
+        assert_eq!(shaped("سلام", 1), "\u{FEB3}\u{FEFC}\u{FEE1}");
+        assert_eq!(shaped("لأ", 1), "\u{FEF7}");
+        // a haraka between lam and alef prevents the ligature, as in FriBidi
+        assert_eq!(shaped("لَا", 1), "\u{FEDF}\u{64E}\u{FE8E}");
+        // no ligature for allah: four letters stay four cells
+        assert_eq!(shaped("الله", 1).chars().count(), 4);
+    }
+
+    #[test]
+    fn different_levels_do_not_join() {
+        let chars: Vec<char> = "بب".chars().collect();
+        let mut out = Vec::new();
+        shape(&chars, &[1, 3], &mut out);
+        assert_eq!(out, vec![Shaped::As('\u{FE8F}'), Shaped::As('\u{FE8F}')]);
+    }
+
+    #[test]
+    fn latin_is_untouched() {
+        let chars: Vec<char> = "abc".chars().collect();
+        let mut out = Vec::new();
+        assert!(!shape(&chars, &[0, 0, 0], &mut out));
+    }
+}
