@@ -87,24 +87,37 @@ impl Line {
 }
 
 impl Prepared {
-    /// The visual order of `line`'s units, as indices into [`Prepared::units`].
-    /// Units that X9 removes are left out: they are not drawn and have no level of their own.
-    pub fn visual_units(&self, line: &Line, order: &mut Vec<u32>) {
-        let all = &self.units[line.units.clone()];
-        let kept: Vec<u32> = (0..all.len() as u32)
-            .filter(|&i| all[i as usize].flags & prepare::IGNORED == 0)
+    /// The units of `line` that take part in reordering, with their levels after L1, as
+    /// (index into [`Prepared::units`], level). Units that X9 removes are left out: they are not
+    /// drawn and have no level of their own.
+    pub fn line_levels(&self, line: &Line) -> Vec<(u32, u8)> {
+        let mut kept: Vec<(u32, u8)> = line
+            .units
+            .clone()
+            .filter(|&i| self.units[i].flags & prepare::IGNORED == 0)
+            .map(|i| (i as u32, self.units[i].level))
             .collect();
-        let unit = |k: usize| &all[kept[k] as usize];
-        let mut levels: Vec<u8> = (0..kept.len()).map(|k| unit(k).level).collect();
+        let flags: Vec<u8> = kept.iter().map(|&(i, _)| self.units[i as usize].flags).collect();
+        let mut levels: Vec<u8> = kept.iter().map(|&(_, l)| l).collect();
         apply_l1(
             &mut levels,
             self.base_level,
-            |k| unit(k).flags & prepare::L1_SPACE != 0,
-            |k| unit(k).flags & prepare::L1_SEPARATOR != 0,
+            |k| flags[k] & prepare::L1_SPACE != 0,
+            |k| flags[k] & prepare::L1_SEPARATOR != 0,
         );
+        for (k, level) in levels.into_iter().enumerate() {
+            kept[k].1 = level;
+        }
+        kept
+    }
+
+    /// The visual order of `line`'s units, as indices into [`Prepared::units`].
+    pub fn visual_units(&self, line: &Line, order: &mut Vec<u32>) {
+        let kept = self.line_levels(line);
+        let levels: Vec<u8> = kept.iter().map(|&(_, l)| l).collect();
         visual_order(&levels, order);
         for o in order.iter_mut() {
-            *o = kept[*o as usize] + line.units.start as u32;
+            *o = kept[*o as usize].0;
         }
     }
 
