@@ -87,10 +87,18 @@ fn run_render(args: &RenderArgs) -> ExitCode {
     };
     let stdout = io::stdout().lock();
     let result = if args.file == "-" {
-        render(io::stdin().lock(), stdout, &options)
+        render(
+            &mut BufReader::with_capacity(1 << 20, io::stdin().lock()),
+            stdout,
+            &options,
+        )
     } else {
         match File::open(PathBuf::from(&args.file)) {
-            Ok(file) => render(BufReader::with_capacity(1 << 16, file), stdout, &options),
+            Ok(file) => render(
+                &mut BufReader::with_capacity(1 << 20, file),
+                stdout,
+                &options,
+            ),
             Err(e) => {
                 eprintln!("qari: {}: {e}", args.file);
                 return ExitCode::from(2);
@@ -101,7 +109,14 @@ fn run_render(args: &RenderArgs) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(RenderError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("qari: {}: {e}", if args.file == "-" { "<stdin>" } else { &args.file });
+            eprintln!(
+                "qari: {}: {e}",
+                if args.file == "-" {
+                    "<stdin>"
+                } else {
+                    &args.file
+                }
+            );
             ExitCode::from(2)
         }
     }

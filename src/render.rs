@@ -1,7 +1,7 @@
 //! `qari render`: a FriBidi-style filter. Each input line is a paragraph; its visual lines are
 //! printed one per output line. Also the engine's test harness, so its behaviour is stable.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
 
 use crate::text::{Options, Prepared, Scratch};
 
@@ -36,48 +36,96 @@ pub enum RenderError {
 }
 
 /// Renders every line of `input` to `output`.
-pub fn render(mut input: impl BufRead, mut output: impl Write, options: &RenderOptions) -> Result<(), RenderError> {
-    let mut raw = Vec::new();
-    let mut out = String::with_capacity(1 << 16);
-    let mut scratch = Scratch::default();
-    let mut order = Vec::new();
+///
+/// Lines are read in batches of what the reader has buffered, so a pipe that delivers a line
+/// at a time still gets each line back at once, and a file is laid out on every core: each batch
+/// is split between threads and written back in order.
+pub fn render<R: Read>(
+    input: &mut BufReader<R>,
+    mut output: impl Write,
+    options: &RenderOptions,
+) -> Result<(), RenderError> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(8);
+    let mut batch: Vec<u8> = Vec::new();
     let mut line_no = 0;
     loop {
-        raw.clear();
-        if input.read_until(b'\n', &mut raw)? == 0 {
+        batch.clear();
+        // Whole lines, as many as are buffered (at least one).
+        loop {
+            if input.read_until(b'\n', &mut batch)? == 0
+                || input.buffer().is_empty()
+                || batch.len() > 1 << 22
+            {
+                break;
+            }
+        }
+        if batch.is_empty() {
             break;
         }
-        line_no += 1;
-        if raw.last() == Some(&b'\n') {
-            raw.pop();
-            if raw.last() == Some(&b'\r') {
-                raw.pop();
+        let lines: Vec<&[u8]> = batch.split_inclusive(|&b| b == b'\n').collect();
+        let chunk = lines.len().div_ceil(threads).max(64);
+        let results: Vec<Result<String, (usize, usize, String)>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = lines
+                .chunks(chunk)
+                .enumerate()
+                .map(|(k, part)| {
+                    let first = line_no + k * chunk;
+                    scope.spawn(move || render_lines(part, first, options))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        line_no += lines.len();
+        for result in results {
+            match result {
+                Ok(text) => output.write_all(text.as_bytes())?,
+                Err((line, column, done)) => {
+                    output.write_all(done.as_bytes())?;
+                    output.flush()?;
+                    return Err(RenderError::InvalidUtf8 { line, column });
+                }
             }
         }
-        let text = match std::str::from_utf8(&raw) {
-            Ok(text) => text,
-            Err(e) => {
-                output.write_all(out.as_bytes())?;
-                output.flush()?;
-                return Err(RenderError::InvalidUtf8 {
-                    line: line_no,
-                    column: e.valid_up_to() + 1,
-                });
-            }
-        };
-        render_paragraph(text, options, &mut scratch, &mut order, &mut out);
-        if out.len() > 1 << 16 {
-            output.write_all(out.as_bytes())?;
-            out.clear();
-        }
+        output.flush()?;
     }
-    output.write_all(out.as_bytes())?;
-    output.flush()?;
     Ok(())
 }
 
+/// Renders whole lines; `first` is the number of lines before them. On invalid UTF-8, returns
+/// the line and column with what was rendered before it.
+fn render_lines(
+    lines: &[&[u8]],
+    first: usize,
+    options: &RenderOptions,
+) -> Result<String, (usize, usize, String)> {
+    let mut out = String::with_capacity(lines.iter().map(|l| l.len()).sum::<usize>() + lines.len());
+    let mut scratch = Scratch::default();
+    let mut order = Vec::new();
+    for (k, raw) in lines.iter().enumerate() {
+        let raw = raw
+            .strip_suffix(b"\n")
+            .map_or(*raw, |r| r.strip_suffix(b"\r").unwrap_or(r));
+        match std::str::from_utf8(raw) {
+            Ok(text) => render_paragraph(text, options, &mut scratch, &mut order, &mut out),
+            Err(e) => return Err((first + k + 1, e.valid_up_to() + 1, out)),
+        }
+    }
+    Ok(out)
+}
+
 /// Appends the lines of one paragraph to `out`.
-pub fn render_paragraph(text: &str, options: &RenderOptions, scratch: &mut Scratch, order: &mut Vec<u32>, out: &mut String) {
+pub fn render_paragraph(
+    text: &str,
+    options: &RenderOptions,
+    scratch: &mut Scratch,
+    order: &mut Vec<u32>,
+    out: &mut String,
+) {
     let prepared = Prepared::with_scratch(text, options.layout, scratch);
     for line in prepared.wrap(text, options.width) {
         match options.order {

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::string_slice)]
 //! Unicode's bidi conformance file, BidiCharacterTest.txt (Unicode 15, vendored in tests/data),
 //! through the engine: paragraph level, resolved levels after L1, visual order and the drawn
 //! text of every case.
@@ -38,9 +39,18 @@ fn cases() -> Vec<Case> {
         };
         let levels = f[3]
             .split_whitespace()
-            .map(|l| if l == "x" { None } else { Some(l.parse().unwrap()) })
+            .map(|l| {
+                if l == "x" {
+                    None
+                } else {
+                    Some(l.parse().unwrap())
+                }
+            })
             .collect();
-        let order = f[4].split_whitespace().map(|i| i.parse().unwrap()).collect();
+        let order = f[4]
+            .split_whitespace()
+            .map(|i| i.parse().unwrap())
+            .collect();
         out.push(Case {
             line: n + 1,
             text,
@@ -54,15 +64,28 @@ fn cases() -> Vec<Case> {
 }
 
 fn is_hidden(c: char) -> bool {
-    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{2066}'..='\u{2069}')
+    matches!(
+        c,
+        '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{2066}'..='\u{2069}'
+    )
 }
 
 /// Checks one case; returns a description of the first mismatch.
 fn check(case: &Case) -> Result<(), String> {
     let text = &case.text;
-    let p = Prepared::new(text, Options { direction: case.direction, shape: false });
+    let p = Prepared::new(
+        text,
+        Options {
+            direction: case.direction,
+            shape: false,
+        },
+    );
     if p.is_rtl() != case.rtl {
-        return Err(format!("paragraph level: rtl={} expected {}", p.is_rtl(), case.rtl));
+        return Err(format!(
+            "paragraph level: rtl={} expected {}",
+            p.is_rtl(),
+            case.rtl
+        ));
     }
     let char_at: Vec<usize> = {
         let mut v = vec![usize::MAX; text.len() + 1];
@@ -89,10 +112,13 @@ fn check(case: &Case) -> Result<(), String> {
         }
     }
     for (ci, expected) in case.levels.iter().enumerate() {
-        if let Some(e) = expected {
-            if level_of[ci] != Some(*e) {
-                return Err(format!("level of char {ci}: {:?}, expected {e}", level_of[ci]));
-            }
+        if let Some(e) = expected
+            && level_of[ci] != Some(*e)
+        {
+            return Err(format!(
+                "level of char {ci}: {:?}, expected {e}",
+                level_of[ci]
+            ));
         }
     }
 
@@ -120,7 +146,9 @@ fn check(case: &Case) -> Result<(), String> {
         let unit = p.units()[u];
         for (b, c) in text[unit.source()].char_indices() {
             let ci = char_at[unit.start as usize + b];
-            let Some(level) = case.levels[ci] else { continue };
+            let Some(level) = case.levels[ci] else {
+                continue;
+            };
             if is_hidden(c) {
                 continue;
             }
@@ -154,6 +182,11 @@ fn bidi_character_test_passes_every_case() {
         "{} of {} cases fail, the first:\n{}",
         failures.len(),
         cases.len(),
-        failures.iter().take(20).cloned().collect::<Vec<_>>().join("\n")
+        failures
+            .iter()
+            .take(20)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }

@@ -7,6 +7,7 @@
 //! the logical byte range it came from, so search hits, the paragraph cursor and bookmarks, all
 //! byte offsets, land on the right cells. Nothing here knows about terminals.
 
+mod graphemes;
 mod prepare;
 mod props;
 mod reorder;
@@ -29,6 +30,8 @@ pub enum Direction {
     Ltr,
     Rtl,
 }
+
+const SPACES: &str = "                                ";
 
 /// How to lay out a paragraph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,7 +100,10 @@ impl Prepared {
             .filter(|&i| self.units[i].flags & prepare::IGNORED == 0)
             .map(|i| (i as u32, self.units[i].level))
             .collect();
-        let flags: Vec<u8> = kept.iter().map(|&(i, _)| self.units[i as usize].flags).collect();
+        let flags: Vec<u8> = kept
+            .iter()
+            .map(|&(i, _)| self.units[i as usize].flags)
+            .collect();
         let mut levels: Vec<u8> = kept.iter().map(|&(_, l)| l).collect();
         apply_l1(
             &mut levels,
@@ -128,7 +134,10 @@ impl Prepared {
         if width <= limit {
             (self.drawn(unit), width)
         } else if unit.is_space() {
-            (&"                                "[..limit.min(32)], limit.min(32))
+            (
+                SPACES.get(..limit.min(SPACES.len())).unwrap_or_default(),
+                limit.min(SPACES.len()),
+            )
         } else {
             ("\u{FFFD}", 1)
         }

@@ -10,10 +10,10 @@
 use std::ops::Range;
 
 use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
-use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::props::{control_picture, mirror};
+use super::graphemes::cluster_starts;
+use super::props::{FastBidiData, control_picture, mirror};
 use super::shape::{NO_LEVEL, Shaped, shape};
 use super::{Direction, Options};
 
@@ -90,6 +90,7 @@ pub struct Scratch {
     chars: Vec<char>,
     levels: Vec<u8>,
     shaped: Vec<Shaped>,
+    starts: Vec<u32>,
 }
 
 impl Prepared {
@@ -105,11 +106,16 @@ impl Prepared {
             Direction::Ltr => Some(Level::ltr()),
             Direction::Rtl => Some(Level::rtl()),
         };
-        let info = ParagraphBidiInfo::new(text, default_level);
+        let info = ParagraphBidiInfo::new_with_data_source(&FastBidiData, text, default_level);
         let base_level = info.paragraph_level.number();
 
         let shaping = options.shape && !info.is_pure_ltr;
-        let Scratch { chars, levels, shaped } = scratch;
+        let Scratch {
+            chars,
+            levels,
+            shaped,
+            starts,
+        } = scratch;
         chars.clear();
         levels.clear();
         if shaping {
@@ -130,7 +136,11 @@ impl Prepared {
         let mut display = String::with_capacity(text.len() + 8);
         let mut char_index = 0usize;
         let mut ligature_pending = false;
-        for (start, grapheme) in text.grapheme_indices(true) {
+        let fast = cluster_starts(text, starts);
+        starts.push(text.len() as u32);
+        for bounds in starts.windows(2) {
+            let start = bounds[0] as usize;
+            let grapheme = text.get(start..bounds[1] as usize).unwrap_or_default();
             let out_start = display.len();
             let mut level = None;
             let mut all_space = true;
@@ -150,7 +160,16 @@ impl Prepared {
                     separator = true;
                 }
                 let x9 = is_x9_removed(c, class);
-                if !x9 && !matches!(class, BidiClass::WS | BidiClass::LRI | BidiClass::RLI | BidiClass::FSI | BidiClass::PDI) {
+                if !x9
+                    && !matches!(
+                        class,
+                        BidiClass::WS
+                            | BidiClass::LRI
+                            | BidiClass::RLI
+                            | BidiClass::FSI
+                            | BidiClass::PDI
+                    )
+                {
                     l1_space = false;
                 }
                 if x9 {
@@ -179,8 +198,12 @@ impl Prepared {
                     Shaped::As(d) => display.push(d),
                 }
             }
-            let out = &display[out_start..];
-            let width = out.width();
+            let out = display.get(out_start..).unwrap_or_default();
+            let width = if fast {
+                out.chars().map(|c| c.width().unwrap_or(0)).sum()
+            } else {
+                out.width()
+            };
             let mut flags = 0;
             if all_space && !out.is_empty() {
                 flags |= SPACE;
@@ -205,7 +228,9 @@ impl Prepared {
             };
             // The unit before was a lam drawn as part of this ligature: they become one unit.
             match units.last_mut() {
-                Some(last) if ligature_pending && last.out_start == last.out_end && !out.is_empty() => {
+                Some(last)
+                    if ligature_pending && last.out_start == last.out_end && !out.is_empty() =>
+                {
                     last.end = unit.end;
                     last.out_end = unit.out_end;
                     last.width = unit.width;

@@ -34,7 +34,12 @@ pub fn visual_order(levels: &[u8], order: &mut Vec<u32>) {
 /// i is white space or an isolate control, `separator[i]` that it is a segment or paragraph
 /// separator. Both of those, and white space before a separator or at the end of the line, are
 /// reset to the paragraph level.
-pub fn apply_l1(levels: &mut [u8], base: u8, is_space: impl Fn(usize) -> bool, is_separator: impl Fn(usize) -> bool) {
+pub fn apply_l1(
+    levels: &mut [u8],
+    base: u8,
+    is_space: impl Fn(usize) -> bool,
+    is_separator: impl Fn(usize) -> bool,
+) {
     let mut trailing = true;
     for i in (0..levels.len()).rev() {
         if is_separator(i) {

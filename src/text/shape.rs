@@ -32,11 +32,19 @@ fn props(c: char) -> u8 {
 /// In right-to-left text the preceding letter is on the right; in left-to-right text (an
 /// override) it is on the left.
 fn preceding_mask(level: u8) -> u8 {
-    if level & 1 == 1 { JOINS_RIGHT } else { JOINS_LEFT }
+    if level & 1 == 1 {
+        JOINS_RIGHT
+    } else {
+        JOINS_LEFT
+    }
 }
 
 fn following_mask(level: u8) -> u8 {
-    if level & 1 == 1 { JOINS_LEFT } else { JOINS_RIGHT }
+    if level & 1 == 1 {
+        JOINS_LEFT
+    } else {
+        JOINS_RIGHT
+    }
 }
 
 fn levels_match(a: u8, b: u8) -> bool {
@@ -57,7 +65,10 @@ pub enum Shaped {
 pub fn shape(chars: &[char], levels: &[u8], out: &mut Vec<Shaped>) -> bool {
     out.clear();
     out.extend(chars.iter().map(|&c| Shaped::As(c)));
-    if !chars.iter().any(|&c| ('\u{600}'..='\u{8ff}').contains(&c) || c >= '\u{fb50}') {
+    if !chars
+        .iter()
+        .any(|&c| ('\u{600}'..='\u{8ff}').contains(&c) || c >= '\u{fb50}')
+    {
         return false;
     }
     let mut ar: Vec<u8> = chars.iter().map(|&c| props(c)).collect();
@@ -73,13 +84,13 @@ pub fn shape(chars: &[char], levels: &[u8], out: &mut Vec<Shaped>) -> bool {
         }
     }
     for i in 1..chars.len() {
-        if levels[i - 1] & 1 == 1 && levels[i - 1] != NO_LEVEL && levels[i - 1] == levels[i] {
-            if let (Shaped::As(lam), Shaped::As(alef)) = (out[i - 1], out[i]) {
-                if let Some(lig) = lam_alef(lam, alef) {
-                    out[i - 1] = Shaped::Ligated;
-                    out[i] = Shaped::As(lig);
-                }
-            }
+        let same_rtl_level =
+            levels[i - 1] & 1 == 1 && levels[i - 1] != NO_LEVEL && levels[i - 1] == levels[i];
+        if let (true, Shaped::As(lam), Shaped::As(alef)) = (same_rtl_level, out[i - 1], out[i])
+            && let Some(lig) = lam_alef(lam, alef)
+        {
+            out[i - 1] = Shaped::Ligated;
+            out[i] = Shaped::As(lig);
         }
     }
     changed

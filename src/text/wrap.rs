@@ -2,8 +2,8 @@
 //! opportunities, measured in cells on the shaped units (a lam-alef ligature is one cell).
 //! A word wider than the line is cut between units. White space at a break is dropped.
 
-use super::prepare::Prepared;
 use super::Line;
+use super::prepare::Prepared;
 
 impl Prepared {
     /// Cuts the paragraph into lines at most `width` cells wide (0: one line, no wrapping).
