@@ -3,7 +3,7 @@
 
 use std::io::{self, BufRead, BufReader, Read, Write};
 
-use crate::text::{Options, Prepared, Scratch};
+use crate::text::{LineScratch, Options, Prepared, Scratch};
 
 /// Order of the printed lines.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -105,7 +105,7 @@ fn render_lines(
 ) -> Result<String, (usize, usize, String)> {
     let mut out = String::with_capacity(lines.iter().map(|l| l.len()).sum::<usize>() + lines.len());
     let mut scratch = Scratch::default();
-    let mut order = Vec::new();
+    let mut order = LineScratch::default();
     for (k, raw) in lines.iter().enumerate() {
         let raw = raw
             .strip_suffix(b"\n")
@@ -123,7 +123,7 @@ pub fn render_paragraph(
     text: &str,
     options: &RenderOptions,
     scratch: &mut Scratch,
-    order: &mut Vec<u32>,
+    order: &mut LineScratch,
     out: &mut String,
 ) {
     let prepared = Prepared::with_scratch(text, options.layout, scratch);

@@ -8,7 +8,7 @@
 //! regrouped into the engine's units (each unit where its characters stand), and the expected
 //! text is built from it with mirroring, hidden controls left out and tabs expanded.
 
-use qari::text::{Direction, Options, Prepared, TAB_WIDTH, mirror};
+use qari::text::{Direction, LineScratch, Options, Prepared, TAB_WIDTH, mirror};
 
 struct Case {
     line: usize,
@@ -133,9 +133,12 @@ fn check(case: &Case) -> Result<(), String> {
             expected_units.push(u);
         }
     }
-    let mut order = Vec::new();
-    p.visual_units(line, &mut order);
-    let ours: Vec<usize> = order.iter().map(|&u| u as usize).collect();
+    let mut scratch = LineScratch::default();
+    let ours: Vec<usize> = p
+        .visual_units(line, &mut scratch)
+        .iter()
+        .map(|&u| u as usize)
+        .collect();
     if ours != expected_units {
         return Err(format!("order {ours:?}, expected {expected_units:?}"));
     }
@@ -162,7 +165,7 @@ fn check(case: &Case) -> Result<(), String> {
         }
     }
     let mut drawn = String::new();
-    p.write_visual(line, &mut order, &mut drawn);
+    p.write_visual(line, &mut scratch, &mut drawn);
     if drawn != expected_text {
         return Err(format!("drawn {drawn:?}, expected {expected_text:?}"));
     }

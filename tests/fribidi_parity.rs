@@ -20,14 +20,14 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use qari::render::{Order, RenderOptions, render_paragraph};
-use qari::text::{Direction, Options, Scratch, control_picture};
+use qari::text::{Direction, LineScratch, Options, Scratch, control_picture};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 fn render_all(text: &str, options: &RenderOptions) -> String {
     let mut out = String::new();
     let mut scratch = Scratch::default();
-    let mut order = Vec::new();
+    let mut order = LineScratch::default();
     for line in text.lines() {
         render_paragraph(line, options, &mut scratch, &mut order, &mut out);
     }
@@ -186,7 +186,7 @@ fn corpus_matches_fribidi() {
             let logical = render_all(corpus, &options(width, shape, Order::Logical));
             // Which paragraph each logical line came from.
             let mut scratch = Scratch::default();
-            let mut order = Vec::new();
+            let mut order = LineScratch::default();
             for p in &paragraphs {
                 let mut one = String::new();
                 render_paragraph(

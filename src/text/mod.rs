@@ -7,6 +7,7 @@
 //! the logical byte range it came from, so search hits, the paragraph cursor and bookmarks, all
 //! byte offsets, land on the right cells. Nothing here knows about terminals.
 
+mod bidi;
 mod graphemes;
 mod prepare;
 mod props;
@@ -31,7 +32,7 @@ pub enum Direction {
     Rtl,
 }
 
-const SPACES: &str = "                                ";
+pub(crate) const SPACES: &str = "                                ";
 
 /// How to lay out a paragraph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,6 +58,14 @@ pub struct Line {
     /// The width the line was wrapped to (`usize::MAX` when not wrapped). A unit wider than
     /// this on its own is drawn as a stand-in so that no line is ever wider.
     pub limit: usize,
+}
+
+/// Working space for reordering lines, reused from one line to the next.
+#[derive(Debug, Default)]
+pub struct LineScratch {
+    kept: Vec<u32>,
+    levels: Vec<u8>,
+    order: Vec<u32>,
 }
 
 /// One glyph of a visual line.
@@ -94,37 +103,43 @@ impl Prepared {
     /// (index into [`Prepared::units`], level). Units that X9 removes are left out: they are not
     /// drawn and have no level of their own.
     pub fn line_levels(&self, line: &Line) -> Vec<(u32, u8)> {
-        let mut kept: Vec<(u32, u8)> = line
-            .units
-            .clone()
-            .filter(|&i| self.units[i].flags & prepare::IGNORED == 0)
-            .map(|i| (i as u32, self.units[i].level))
-            .collect();
-        let flags: Vec<u8> = kept
+        let mut scratch = LineScratch::default();
+        self.resolve_line(line, &mut scratch);
+        scratch
+            .kept
             .iter()
-            .map(|&(i, _)| self.units[i as usize].flags)
-            .collect();
-        let mut levels: Vec<u8> = kept.iter().map(|&(_, l)| l).collect();
-        apply_l1(
-            &mut levels,
-            self.base_level,
-            |k| flags[k] & prepare::L1_SPACE != 0,
-            |k| flags[k] & prepare::L1_SEPARATOR != 0,
-        );
-        for (k, level) in levels.into_iter().enumerate() {
-            kept[k].1 = level;
+            .copied()
+            .zip(scratch.levels.iter().copied())
+            .collect()
+    }
+
+    /// Fills `scratch.kept` and `scratch.levels` for `line` (L1 applied).
+    fn resolve_line(&self, line: &Line, scratch: &mut LineScratch) {
+        scratch.kept.clear();
+        scratch.levels.clear();
+        for (i, unit) in self.units[line.units.clone()].iter().enumerate() {
+            if unit.flags & prepare::IGNORED == 0 {
+                scratch.kept.push((line.units.start + i) as u32);
+                scratch.levels.push(unit.level);
+            }
         }
-        kept
+        let (units, kept) = (&self.units, &scratch.kept);
+        apply_l1(
+            &mut scratch.levels,
+            self.base_level,
+            |k| units[kept[k] as usize].flags & prepare::L1_SPACE != 0,
+            |k| units[kept[k] as usize].flags & prepare::L1_SEPARATOR != 0,
+        );
     }
 
     /// The visual order of `line`'s units, as indices into [`Prepared::units`].
-    pub fn visual_units(&self, line: &Line, order: &mut Vec<u32>) {
-        let kept = self.line_levels(line);
-        let levels: Vec<u8> = kept.iter().map(|&(_, l)| l).collect();
-        visual_order(&levels, order);
-        for o in order.iter_mut() {
-            *o = kept[*o as usize].0;
+    pub fn visual_units<'s>(&self, line: &Line, scratch: &'s mut LineScratch) -> &'s [u32] {
+        self.resolve_line(line, scratch);
+        visual_order(&scratch.levels, &mut scratch.order);
+        for o in &mut scratch.order {
+            *o = scratch.kept[*o as usize];
         }
+        &scratch.order
     }
 
     /// What `unit` draws on a line of at most `limit` cells: a unit wider than the whole line
@@ -145,10 +160,9 @@ impl Prepared {
 
     /// Lays out `line` in visual order.
     pub fn visual(&self, line: &Line) -> VisualLine {
-        let mut order = Vec::new();
-        self.visual_units(line, &mut order);
+        let mut scratch = LineScratch::default();
         let mut out = VisualLine::default();
-        for &i in &order {
+        for &i in self.visual_units(line, &mut scratch) {
             let unit = &self.units[i as usize];
             let (drawn, width) = self.drawn_within(unit, line.limit);
             if drawn.is_empty() {
@@ -167,11 +181,10 @@ impl Prepared {
     }
 
     /// Appends `line` in visual order to `out`, and returns its width in cells. The fast path
-    /// for printing; `order` is scratch space.
-    pub fn write_visual(&self, line: &Line, order: &mut Vec<u32>, out: &mut String) -> usize {
-        self.visual_units(line, order);
+    /// for printing.
+    pub fn write_visual(&self, line: &Line, scratch: &mut LineScratch, out: &mut String) -> usize {
         let mut total = 0;
-        for &i in order.iter() {
+        for &i in self.visual_units(line, scratch) {
             let (drawn, width) = self.drawn_within(&self.units[i as usize], line.limit);
             out.push_str(drawn);
             total += width;

@@ -9,13 +9,14 @@
 
 use std::ops::Range;
 
-use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
+use unicode_bidi::BidiClass;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::graphemes::cluster_starts;
-use super::props::{FastBidiData, control_picture, mirror};
+use super::bidi::Levels;
+use super::graphemes::{cluster_starts, is_cluster_start};
+use super::props::{control_picture, mirror};
 use super::shape::{NO_LEVEL, Shaped, shape};
-use super::{Direction, Options};
+use super::{Options, SPACES};
 
 /// How many cells a tab becomes.
 pub const TAB_WIDTH: usize = 4;
@@ -28,6 +29,8 @@ pub const L1_SPACE: u8 = 0x02;
 pub const L1_SEPARATOR: u8 = 0x04;
 /// Only characters that X9 removes (BN, explicit embeddings): no level, left out of reordering.
 pub const IGNORED: u8 = 0x08;
+/// A lam waiting to merge with the alef of its ligature (only while preparing).
+const LIGATURE_HEAD: u8 = 0x10;
 
 /// One drawable unit of a paragraph, in logical order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,11 +75,146 @@ fn is_x9_removed(c: char, class: BidiClass) -> bool {
     is_explicit_or_bn(class) && control_picture(c).is_none()
 }
 
+/// A unit being built, character by character.
+#[allow(clippy::struct_excessive_bools)]
+struct UnitBuilder {
+    start: usize,
+    end: usize,
+    out_start: usize,
+    level: Option<u8>,
+    base: u8,
+    width: usize,
+    all_space: bool,
+    l1_space: bool,
+    separator: bool,
+    ignored: bool,
+    /// It holds a lam drawn as part of a ligature with the next unit.
+    ligature: bool,
+}
+
+impl UnitBuilder {
+    fn new(start: usize, out_start: usize, base: u8) -> Self {
+        UnitBuilder {
+            start,
+            end: start,
+            out_start,
+            level: None,
+            base,
+            width: 0,
+            all_space: true,
+            l1_space: true,
+            separator: false,
+            ignored: true,
+            ligature: false,
+        }
+    }
+
+    /// Adds one character of class `class` at `level`, drawn as `drawn`.
+    fn add(&mut self, c: char, class: BidiClass, level: u8, drawn: Shaped, display: &mut String) {
+        self.separator |= matches!(class, BidiClass::S | BidiClass::B);
+        if is_x9_removed(c, class) {
+            return;
+        }
+        self.ignored = false;
+        self.l1_space &= matches!(
+            class,
+            BidiClass::WS | BidiClass::LRI | BidiClass::RLI | BidiClass::FSI | BidiClass::PDI
+        );
+        self.level.get_or_insert(level);
+        if is_hidden(c, class) {
+            return;
+        }
+        if c == '\t' {
+            display.push_str(SPACES.get(..TAB_WIDTH).unwrap_or_default());
+            self.width += TAB_WIDTH;
+            return;
+        }
+        self.all_space &= class == BidiClass::WS;
+        let drawn = match (control_picture(c), drawn) {
+            (Some(picture), _) => picture,
+            (None, Shaped::Ligated) => {
+                self.ligature = true;
+                return;
+            }
+            (None, Shaped::As(d)) => d,
+        };
+        // Every mirrored character is of class ON.
+        let drawn = if level & 1 == 1 && class == BidiClass::ON {
+            mirror(drawn).unwrap_or(drawn)
+        } else {
+            drawn
+        };
+        display.push(drawn);
+        self.width += cell_width(drawn);
+    }
+
+    /// Appends the unit to `p`; a lam that went into a ligature merges with the unit after it.
+    fn finish(self, p: &mut Prepared, fast: bool) {
+        let out = p.display.get(self.out_start..).unwrap_or_default();
+        // Emoji sequences and the like are not the sum of their characters.
+        let width = if fast { self.width } else { out.width() };
+        let mut flags = 0;
+        if self.all_space && !out.is_empty() {
+            flags |= SPACE;
+        }
+        if self.l1_space {
+            flags |= L1_SPACE;
+        }
+        if self.separator {
+            flags |= L1_SEPARATOR;
+        }
+        if self.ignored {
+            flags |= IGNORED;
+        }
+        let unit = Unit {
+            start: self.start as u32,
+            end: self.end as u32,
+            out_start: self.out_start as u32,
+            out_end: p.display.len() as u32,
+            width: width as u16,
+            level: self.level.unwrap_or(self.base),
+            flags,
+        };
+        match p.units.last_mut() {
+            Some(last) if last.flags & LIGATURE_HEAD != 0 && unit.out_end > unit.out_start => {
+                last.end = unit.end;
+                last.out_end = unit.out_end;
+                last.width = if fast {
+                    last.width + unit.width
+                } else {
+                    let merged = p.display.get(last.out_start as usize..).unwrap_or_default();
+                    merged.width() as u16
+                };
+                last.level = unit.level;
+                last.flags = 0;
+            }
+            _ => p.units.push(Unit {
+                flags: unit.flags | if self.ligature { LIGATURE_HEAD } else { 0 },
+                ..unit
+            }),
+        }
+    }
+}
+
 /// Characters that are never drawn: those of X9, the isolate controls and the marks LRM, RLM
 /// and ALM. The last two kinds still take part in reordering, as in UAX #9.
 fn is_hidden(c: char, class: BidiClass) -> bool {
     use BidiClass::{FSI, LRI, PDI, RLI};
     matches!(class, LRI | RLI | FSI | PDI) || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// Cells a character takes, quickly for Arabic and ASCII.
+fn cell_width(c: char) -> usize {
+    match c as u32 {
+        0x20..=0x7E | 0x0621..=0x064A | 0xFE70..=0xFEFC => 1,
+        0x064B..=0x065F => 0,
+        _ => c.width().unwrap_or(0),
+    }
+}
+
+/// Characters that Arabic shaping may change: the Arabic blocks and their presentation forms.
+fn may_shape(c: char) -> bool {
+    matches!(c as u32, 0x0600..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
 }
 
 fn is_explicit_or_bn(class: BidiClass) -> bool {
@@ -87,8 +225,10 @@ fn is_explicit_or_bn(class: BidiClass) -> bool {
 /// Scratch space reused across paragraphs so that laying out many of them allocates little.
 #[derive(Default)]
 pub struct Scratch {
+    bidi: Levels,
     chars: Vec<char>,
     levels: Vec<u8>,
+    joins: Vec<u8>,
     shaped: Vec<Shaped>,
     starts: Vec<u32>,
 }
@@ -101,151 +241,65 @@ impl Prepared {
 
     /// As [`Prepared::new`], reusing `scratch` between calls.
     pub fn with_scratch(text: &str, options: Options, scratch: &mut Scratch) -> Self {
-        let default_level = match options.direction {
-            Direction::Auto => None,
-            Direction::Ltr => Some(Level::ltr()),
-            Direction::Rtl => Some(Level::rtl()),
-        };
-        let info = ParagraphBidiInfo::new_with_data_source(&FastBidiData, text, default_level);
-        let base_level = info.paragraph_level.number();
-
-        let shaping = options.shape && !info.is_pure_ltr;
         let Scratch {
+            bidi,
             chars,
             levels,
+            joins,
             shaped,
             starts,
         } = scratch;
         chars.clear();
-        levels.clear();
+        chars.extend(text.chars());
+        bidi.resolve(chars, options.direction);
+        let shaping = options.shape && chars.iter().any(|&c| may_shape(c));
         if shaping {
-            for (i, c) in text.char_indices() {
-                chars.push(c);
-                levels.push(if is_explicit_or_bn(info.original_classes[i]) {
-                    NO_LEVEL
-                } else {
-                    info.levels[i].number()
-                });
-            }
-            shape(chars, levels, shaped);
-        } else {
-            shaped.clear();
+            levels.clear();
+            levels.extend(
+                bidi.classes
+                    .iter()
+                    .zip(&bidi.levels)
+                    .map(|(&class, &level)| {
+                        if is_explicit_or_bn(class) {
+                            NO_LEVEL
+                        } else {
+                            level
+                        }
+                    }),
+            );
+            shape(chars, levels, joins, shaped);
         }
-
-        let mut units: Vec<Unit> = Vec::with_capacity(text.len() / 2 + 1);
-        let mut display = String::with_capacity(text.len() + 8);
-        let mut char_index = 0usize;
-        let mut ligature_pending = false;
-        let fast = cluster_starts(text, starts);
-        starts.push(text.len() as u32);
-        for bounds in starts.windows(2) {
-            let start = bounds[0] as usize;
-            let grapheme = text.get(start..bounds[1] as usize).unwrap_or_default();
-            let out_start = display.len();
-            let mut level = None;
-            let mut all_space = true;
-            let mut l1_space = true;
-            let mut separator = false;
-            let mut ignored = true;
-            for (offset, c) in grapheme.char_indices() {
-                let at = start + offset;
-                let class = info.original_classes[at];
-                let drawn = if shaping {
-                    shaped[char_index]
-                } else {
-                    Shaped::As(c)
-                };
-                char_index += 1;
-                if matches!(class, BidiClass::S | BidiClass::B) {
-                    separator = true;
-                }
-                let x9 = is_x9_removed(c, class);
-                if !x9
-                    && !matches!(
-                        class,
-                        BidiClass::WS
-                            | BidiClass::LRI
-                            | BidiClass::RLI
-                            | BidiClass::FSI
-                            | BidiClass::PDI
-                    )
-                {
-                    l1_space = false;
-                }
-                if x9 {
-                    continue;
-                }
-                ignored = false;
-                let char_level = info.levels[at].number();
-                level.get_or_insert(char_level);
-                if is_hidden(c, class) {
-                    continue;
-                }
-                if c == '\t' {
-                    display.extend(std::iter::repeat_n(' ', TAB_WIDTH));
-                    continue;
-                }
-                if class != BidiClass::WS {
-                    all_space = false;
-                }
-                if let Some(picture) = control_picture(c) {
-                    display.push(picture);
-                    continue;
-                }
-                match drawn {
-                    Shaped::Ligated => ligature_pending = true,
-                    Shaped::As(d) if char_level & 1 == 1 => display.push(mirror(d).unwrap_or(d)),
-                    Shaped::As(d) => display.push(d),
-                }
-            }
-            let out = display.get(out_start..).unwrap_or_default();
-            let width = if fast {
-                out.chars().map(|c| c.width().unwrap_or(0)).sum()
+        let fast = cluster_starts(text, chars, starts);
+        let mut p = Prepared {
+            units: Vec::with_capacity(chars.len()),
+            display: String::with_capacity(text.len() + 8),
+            base_level: bidi.base,
+        };
+        let mut unit = UnitBuilder::new(0, 0, bidi.base);
+        let mut next_start = 0;
+        let mut byte = 0usize;
+        for (i, &c) in chars.iter().enumerate() {
+            let starts_unit = if fast {
+                is_cluster_start(c)
+            } else if starts.get(next_start) == Some(&(i as u32)) {
+                next_start += 1;
+                true
             } else {
-                out.width()
+                false
             };
-            let mut flags = 0;
-            if all_space && !out.is_empty() {
-                flags |= SPACE;
+            if starts_unit && i > 0 {
+                unit.finish(&mut p, fast);
+                unit = UnitBuilder::new(byte, p.display.len(), bidi.base);
             }
-            if l1_space {
-                flags |= L1_SPACE;
-            }
-            if separator {
-                flags |= L1_SEPARATOR;
-            }
-            if ignored {
-                flags |= IGNORED;
-            }
-            let unit = Unit {
-                start: start as u32,
-                end: (start + grapheme.len()) as u32,
-                out_start: out_start as u32,
-                out_end: display.len() as u32,
-                width: width as u16,
-                level: level.unwrap_or(base_level),
-                flags,
-            };
-            // The unit before was a lam drawn as part of this ligature: they become one unit.
-            match units.last_mut() {
-                Some(last)
-                    if ligature_pending && last.out_start == last.out_end && !out.is_empty() =>
-                {
-                    last.end = unit.end;
-                    last.out_end = unit.out_end;
-                    last.width = unit.width;
-                    last.level = unit.level;
-                    last.flags = 0;
-                    ligature_pending = false;
-                }
-                _ => units.push(unit),
-            }
+            byte += c.len_utf8();
+            let drawn = if shaping { shaped[i] } else { Shaped::As(c) };
+            unit.add(c, bidi.classes[i], bidi.levels[i], drawn, &mut p.display);
+            unit.end = byte;
         }
-        Prepared {
-            units,
-            display,
-            base_level,
+        if !chars.is_empty() {
+            unit.finish(&mut p, fast);
         }
+        p
     }
 
     /// True when the paragraph's base direction is right to left.

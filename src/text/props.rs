@@ -171,6 +171,18 @@ mod tests {
     }
 
     #[test]
+    fn every_mirrored_character_is_other_neutral() {
+        for &(c, _) in MIRRORS {
+            assert_eq!(
+                unicode_bidi::bidi_class(c),
+                BidiClass::ON,
+                "{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
     fn mirrors_brackets_both_ways() {
         assert_eq!(mirror('('), Some(')'));
         assert_eq!(mirror(')'), Some('('));

@@ -14,6 +14,10 @@ pub fn visual_order(levels: &[u8], order: &mut Vec<u32>) {
     let Some(min_odd) = levels.iter().filter(|&&l| l & 1 == 1).min().copied() else {
         return;
     };
+    if levels.iter().all(|&l| l == max) {
+        order.reverse();
+        return;
+    }
     for level in (min_odd..=max).rev() {
         let mut i = 0;
         while i < levels.len() {

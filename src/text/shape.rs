@@ -60,40 +60,32 @@ pub enum Shaped {
     Ligated,
 }
 
-/// Shapes `chars` in place. `levels[i]` is the embedding level of `chars[i]`, or [`NO_LEVEL`]
-/// for a character the bidi algorithm removes. Returns true when any character changed.
-pub fn shape(chars: &[char], levels: &[u8], out: &mut Vec<Shaped>) -> bool {
+/// Shapes `chars` into `out`, one entry per character. `levels[i]` is the embedding level of
+/// `chars[i]`, or [`NO_LEVEL`] for a character the bidi algorithm removes. `ar` is scratch.
+pub fn shape(chars: &[char], levels: &[u8], ar: &mut Vec<u8>, out: &mut Vec<Shaped>) {
+    ar.clear();
+    ar.extend(chars.iter().map(|&c| props(c)));
+    join(levels, ar);
     out.clear();
-    out.extend(chars.iter().map(|&c| Shaped::As(c)));
-    if !chars
-        .iter()
-        .any(|&c| ('\u{600}'..='\u{8ff}').contains(&c) || c >= '\u{fb50}')
-    {
-        return false;
-    }
-    let mut ar: Vec<u8> = chars.iter().map(|&c| props(c)).collect();
-    join(levels, &mut ar);
-    let mut changed = false;
-    for (i, &c) in chars.iter().enumerate() {
-        if ar[i] & SHAPES != 0 {
-            let f = form(c, usize::from(ar[i] & (JOINS_RIGHT | JOINS_LEFT)));
-            if f != c {
-                out[i] = Shaped::As(f);
-                changed = true;
-            }
-        }
-    }
-    for i in 1..chars.len() {
-        let same_rtl_level =
-            levels[i - 1] & 1 == 1 && levels[i - 1] != NO_LEVEL && levels[i - 1] == levels[i];
-        if let (true, Shaped::As(lam), Shaped::As(alef)) = (same_rtl_level, out[i - 1], out[i])
+    out.extend(chars.iter().zip(ar.iter()).map(|(&c, &p)| {
+        Shaped::As(if p & SHAPES != 0 {
+            form(c, usize::from(p & (JOINS_RIGHT | JOINS_LEFT)))
+        } else {
+            c
+        })
+    }));
+    for i in 1..out.len() {
+        if let (Shaped::As(lam @ ('\u{FEDF}' | '\u{FEE0}')), Shaped::As(alef)) =
+            (out[i - 1], out[i])
+            && levels[i - 1] & 1 == 1
+            && levels[i - 1] != NO_LEVEL
+            && levels[i - 1] == levels[i]
             && let Some(lig) = lam_alef(lam, alef)
         {
             out[i - 1] = Shaped::Ligated;
             out[i] = Shaped::As(lig);
         }
     }
-    changed
 }
 
 /// The joining pass (GNU FriBidi's `fribidi_join_arabic`): clears the join bits of each
@@ -155,7 +147,7 @@ mod tests {
         let chars: Vec<char> = s.chars().collect();
         let levels = vec![level; chars.len()];
         let mut out = Vec::new();
-        shape(&chars, &levels, &mut out);
+        shape(&chars, &levels, &mut Vec::new(), &mut out);
         out.iter()
             .filter_map(|s| match s {
                 Shaped::As(c) => Some(*c),
@@ -195,7 +187,7 @@ mod tests {
     fn different_levels_do_not_join() {
         let chars: Vec<char> = "بب".chars().collect();
         let mut out = Vec::new();
-        shape(&chars, &[1, 3], &mut out);
+        shape(&chars, &[1, 3], &mut Vec::new(), &mut out);
         assert_eq!(out, vec![Shaped::As('\u{FE8F}'), Shaped::As('\u{FE8F}')]);
     }
 
@@ -203,6 +195,7 @@ mod tests {
     fn latin_is_untouched() {
         let chars: Vec<char> = "abc".chars().collect();
         let mut out = Vec::new();
-        assert!(!shape(&chars, &[0, 0, 0], &mut out));
+        shape(&chars, &[0, 0, 0], &mut Vec::new(), &mut out);
+        assert_eq!(out, vec![Shaped::As('a'), Shaped::As('b'), Shaped::As('c')]);
     }
 }
