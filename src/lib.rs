@@ -4,5 +4,6 @@
 //! everything about how text looks in a terminal; it imports nothing from the terminal crates.
 //! [`render`] drives it line by line for the `qari render` filter.
 
+pub mod collection;
 pub mod render;
 pub mod text;

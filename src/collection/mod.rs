@@ -1,0 +1,283 @@
+//! The article collection: finding article files under a folder (or the sample collection built
+//! into the binary), decoding and parsing them, and remembering what was found so that a second
+//! open of a large collection only looks at the files' sizes and times.
+//!
+//! The library holds one [`Entry`] per article (title and front matter, no text); an
+//! [`Article`] with its paragraphs is read when it is opened. Files that cannot be read are
+//! never fatal: each is [`Skipped`] with its reason.
+
+mod cache;
+mod decode;
+mod parse;
+mod walk;
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+pub use decode::{DecodeError, decode};
+pub use parse::{Format, Meta, Parsed, parse};
+
+/// An article in the library: what the list shows, without the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// The file (for the built-in sample: `assets/articles/NAME`).
+    pub path: PathBuf,
+    pub title: String,
+    pub meta: Meta,
+    pub paragraphs: usize,
+    pub encoding: String,
+    pub size: u64,
+    /// Modification time in nanoseconds since the epoch (0 when unknown).
+    pub mtime: i64,
+}
+
+/// An article, read and parsed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Article {
+    pub path: PathBuf,
+    pub title: String,
+    /// Paragraphs in reading order; positions in them are byte offsets.
+    pub paragraphs: Vec<String>,
+    pub meta: Meta,
+    pub encoding: String,
+}
+
+/// A file that was not loaded, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+/// Where a collection comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// The sample collection compiled into the binary.
+    Builtin,
+    /// A folder or a single file.
+    Path(PathBuf),
+}
+
+/// A loaded collection.
+#[derive(Clone, Debug)]
+pub struct Collection {
+    pub origin: Origin,
+    pub entries: Vec<Entry>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// How far a scan has got, for a progress display; shared with the scanning thread.
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub total: AtomicUsize,
+    pub done: AtomicUsize,
+}
+
+/// Why a collection cannot be opened at all.
+#[derive(Debug, thiserror::Error)]
+pub enum CollectionError {
+    #[error("{path}: {source}")]
+    Missing {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{0}: no such article in the built-in collection")]
+    NotBuiltin(PathBuf),
+    #[error("{path}: {reason}")]
+    Unreadable { path: PathBuf, reason: String },
+}
+
+const BUILTIN: &[(&str, &str)] = &[
+    (
+        "000_8278b886b146244e.txt",
+        include_str!("../../assets/articles/000_8278b886b146244e.txt"),
+    ),
+    (
+        "001_linux_lts.md",
+        include_str!("../../assets/articles/001_linux_lts.md"),
+    ),
+    (
+        "002_oil_prices.txt",
+        include_str!("../../assets/articles/002_oil_prices.txt"),
+    ),
+    (
+        "003_reading_arabic.txt",
+        include_str!("../../assets/articles/003_reading_arabic.txt"),
+    ),
+];
+
+fn builtin_path(name: &str) -> PathBuf {
+    Path::new("assets/articles").join(name)
+}
+
+fn format_of(path: &Path) -> Option<Format> {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .and_then(Format::from_extension)
+}
+
+/// Reads, decodes and parses one file.
+pub fn read_article(path: &Path) -> Result<Article, String> {
+    let format = format_of(path).unwrap_or(Format::Text);
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let (text, encoding) = decode(&bytes).map_err(|e| e.to_string())?;
+    let parsed = parse(&text, format).ok_or_else(|| "no text in the file".to_owned())?;
+    Ok(Article {
+        path: path.to_owned(),
+        title: parsed.title,
+        paragraphs: parsed.paragraphs,
+        meta: parsed.meta,
+        encoding: encoding.to_owned(),
+    })
+}
+
+impl Article {
+    fn entry(&self, size: u64, mtime: i64) -> Entry {
+        Entry {
+            path: self.path.clone(),
+            title: self.title.clone(),
+            meta: self.meta.clone(),
+            paragraphs: self.paragraphs.len(),
+            encoding: self.encoding.clone(),
+            size,
+            mtime,
+        }
+    }
+}
+
+impl Collection {
+    /// The sample collection compiled into the binary.
+    pub fn builtin() -> Self {
+        let entries = BUILTIN
+            .iter()
+            .filter_map(|(name, text)| {
+                let article = builtin_article(name, text)?;
+                Some(article.entry(text.len() as u64, 0))
+            })
+            .collect();
+        Collection {
+            origin: Origin::Builtin,
+            entries,
+            skipped: Vec::new(),
+        }
+    }
+
+    /// Loads the articles under `path` (a folder, searched recursively, or one file). `cache`
+    /// is a file remembering what earlier loads found; `progress` is updated as files are read.
+    pub fn load(
+        path: &Path,
+        cache: Option<&Path>,
+        progress: &Progress,
+    ) -> Result<Self, CollectionError> {
+        let meta = std::fs::metadata(path).map_err(|source| CollectionError::Missing {
+            path: path.to_owned(),
+            source,
+        })?;
+        let (files, mut skipped) = if meta.is_dir() {
+            walk::article_files(path)
+        } else {
+            (vec![walk::Found::new(path.to_owned(), &meta)], Vec::new())
+        };
+        progress.total.store(files.len(), Ordering::Relaxed);
+        let known = cache.map(cache::read).unwrap_or_default();
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        let chunk = files.len().div_ceil(threads).max(1);
+        let results: Vec<Result<Entry, Skipped>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = files
+                .chunks(chunk)
+                .map(|part| {
+                    let known = &known;
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|f| {
+                                let r = load_entry(f, known);
+                                progress.done.fetch_add(1, Ordering::Relaxed);
+                                r
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        let mut entries = Vec::with_capacity(results.len());
+        for r in results {
+            match r {
+                Ok(e) => entries.push(e),
+                Err(s) => skipped.push(s),
+            }
+        }
+        if let Some(cache) = cache {
+            // A cache that cannot be written only makes the next open slower.
+            let _ = cache::write(cache, &entries);
+        }
+        Ok(Collection {
+            origin: Origin::Path(path.to_owned()),
+            entries,
+            skipped,
+        })
+    }
+
+    /// Reads the article of `entry` in full.
+    pub fn open(&self, entry: &Entry) -> Result<Article, CollectionError> {
+        match self.origin {
+            Origin::Builtin => BUILTIN
+                .iter()
+                .find(|(name, _)| builtin_path(name) == entry.path)
+                .and_then(|(name, text)| builtin_article(name, text))
+                .ok_or_else(|| CollectionError::NotBuiltin(entry.path.clone())),
+            Origin::Path(_) => {
+                read_article(&entry.path).map_err(|reason| CollectionError::Unreadable {
+                    path: entry.path.clone(),
+                    reason,
+                })
+            }
+        }
+    }
+}
+
+fn builtin_article(name: &str, text: &str) -> Option<Article> {
+    let parsed = parse(text, format_of(Path::new(name))?)?;
+    Some(Article {
+        path: builtin_path(name),
+        title: parsed.title,
+        paragraphs: parsed.paragraphs,
+        meta: parsed.meta,
+        encoding: "UTF-8".to_owned(),
+    })
+}
+
+fn load_entry(found: &walk::Found, known: &cache::Known) -> Result<Entry, Skipped> {
+    if let Some(entry) = known.get(&found.path)
+        && entry.size == found.size
+        && entry.mtime == found.mtime
+    {
+        return Ok(entry.clone());
+    }
+    read_article(&found.path)
+        .map(|a| a.entry(found.size, found.mtime))
+        .map_err(|reason| Skipped {
+            path: found.path.clone(),
+            reason,
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_collection_has_the_sample_article() {
+        let c = Collection::builtin();
+        assert_eq!(c.entries.len(), BUILTIN.len());
+        let seed = &c.entries[0];
+        assert!(seed.title.starts_with("رئيس كازاخستان يعلن"));
+        let article = c.open(seed).unwrap();
+        assert_eq!(article.paragraphs[0], "الأحداث في كازاخستان");
+        let md = &c.entries[1];
+        assert_eq!(md.meta.date.as_deref(), Some("2023-10-30"));
+    }
+}
