@@ -5,5 +5,8 @@
 //! [`render`] drives it line by line for the `qari render` filter.
 
 pub mod collection;
+pub mod config;
+pub mod page;
 pub mod render;
 pub mod text;
+pub mod tui;

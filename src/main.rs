@@ -1,25 +1,49 @@
 //! The qari binary: command-line parsing and the terminal edge.
 
 use std::fs::File;
-use std::io::{self, BufReader};
-use std::path::PathBuf;
+use std::io::{self, BufReader, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use qari::collection::{Collection, Progress};
+use qari::config::{BidiMode, Config, Dirs, ShapeMode};
 use qari::render::{Order, RenderError, RenderOptions, render};
 use qari::text::{Direction, Options};
+use qari::tui::theme::Styles;
+use qari::tui::{Keymap, Settings, Source};
 
 #[derive(Parser)]
 #[command(name = "qari", version, about = "A terminal reader for Arabic news")]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// A folder of articles (searched recursively) or one article; default: the config's
+    /// `collection`, else the sample collection built into qari.
+    path: Option<PathBuf>,
+    /// Who does bidi: qari (`app`, for terminals without bidi) or the terminal.
+    #[arg(long, value_enum)]
+    bidi: Option<BidiMode>,
+    /// Arabic shaping: `auto` shapes in app mode only.
+    #[arg(long, value_enum)]
+    shape: Option<ShapeMode>,
+    /// Width of the reading column, in cells.
+    #[arg(long)]
+    text_width: Option<u16>,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Lay out text for a terminal, like `fribidi`: one input line is one paragraph.
     Render(RenderArgs),
+    /// List the collection: `path<TAB>title` per article, or JSON lines.
+    List {
+        /// A folder or file (default: as for the reader).
+        path: Option<PathBuf>,
+        /// One JSON object per article.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(clap::Args)]
@@ -59,12 +83,120 @@ enum OrderArg {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Some(Command::Render(args)) => run_render(&args),
-        None => {
-            eprintln!("qari: the reader is not built yet; try `qari render`");
+    match &cli.command {
+        Some(Command::Render(args)) => run_render(args),
+        Some(Command::List { path, json }) => report(run_list(path.as_deref(), *json)),
+        None => report(run_reader(&cli)),
+    }
+}
+
+/// Prints an error at the binary's edge.
+fn report(result: anyhow::Result<()>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("qari: {e:#}");
             ExitCode::from(2)
         }
+    }
+}
+
+fn load_config(dirs: Option<&Dirs>) -> anyhow::Result<Config> {
+    match dirs {
+        Some(d) => Ok(Config::load(&d.config_file())?),
+        None => Ok(Config::default()),
+    }
+}
+
+/// The collection to open: the argument, else the config's, else the built-in one.
+fn source(path: Option<&Path>, config: &Config, dirs: Option<&Dirs>) -> Source {
+    match path
+        .map(Path::to_owned)
+        .or_else(|| config.collection.clone())
+    {
+        Some(p) => {
+            let p = std::fs::canonicalize(&p).unwrap_or(p);
+            let cache = dirs.map(|d| d.library_cache(&p));
+            Source::Path { path: p, cache }
+        }
+        None => Source::Builtin,
+    }
+}
+
+fn run_reader(cli: &Cli) -> anyhow::Result<()> {
+    let dirs = Dirs::new();
+    let config = load_config(dirs.as_ref())?;
+    let bidi = cli.bidi.unwrap_or(config.bidi);
+    let shape = cli.shape.unwrap_or(config.shape).enabled(bidi);
+    let keymap = Keymap::with_config(&config.keys).map_err(|e| {
+        let file = dirs
+            .as_ref()
+            .map(|d| d.config_file().display().to_string())
+            .unwrap_or_default();
+        anyhow::anyhow!("{file}: {e}")
+    })?;
+    let settings = Settings {
+        options: Options {
+            direction: Direction::Auto,
+            shape,
+        },
+        visual: bidi == BidiMode::App,
+        text_width: cli.text_width.unwrap_or(config.text_width).max(10),
+        styles: Styles::new(
+            &config.theme,
+            std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        ),
+        keymap,
+    };
+    qari::tui::run(
+        source(cli.path.as_deref(), &config, dirs.as_ref()),
+        settings,
+    )
+}
+
+fn run_list(path: Option<&Path>, json: bool) -> anyhow::Result<()> {
+    let dirs = Dirs::new();
+    let config = load_config(dirs.as_ref())?;
+    let collection = match source(path, &config, dirs.as_ref()) {
+        Source::Builtin => Collection::builtin(),
+        Source::Path { path, cache } => {
+            Collection::load(&path, cache.as_deref(), &Progress::default())?
+        }
+    };
+    for s in &collection.skipped {
+        eprintln!("skipped {}: {}", s.path.display(), s.reason);
+    }
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    for e in &collection.entries {
+        let written = if json {
+            let mut obj = serde_json::json!({
+                "path": e.path,
+                "title": e.title,
+                "paragraphs": e.paragraphs,
+                "encoding": e.encoding,
+            });
+            if let (Some(map), Ok(serde_json::Value::Object(meta))) =
+                (obj.as_object_mut(), serde_json::to_value(&e.meta))
+            {
+                map.extend(meta);
+            }
+            writeln!(out, "{obj}")
+        } else {
+            let title: String = e
+                .title
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            writeln!(out, "{}\t{title}", e.path.display())
+        };
+        match written {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(()),
+            other => other?,
+        }
+    }
+    match out.flush() {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
     }
 }
 

@@ -3,6 +3,7 @@
 //! modification time are unchanged. One line per article, tab-separated, escaped.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
@@ -105,7 +106,7 @@ pub fn write(path: &Path, entries: &[Entry]) -> std::io::Result<()> {
     let mut line = String::new();
     for e in entries {
         line.clear();
-        line.push_str(&format!("{}\t{}\t{}\t", e.size, e.mtime, e.paragraphs));
+        let _ = write!(line, "{}\t{}\t{}\t", e.size, e.mtime, e.paragraphs);
         for field in [
             e.encoding.as_str(),
             &e.title,

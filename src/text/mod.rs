@@ -192,6 +192,36 @@ impl Prepared {
         total
     }
 
+    /// `line` in logical order, for a terminal that does bidi and shaping itself: each unit's
+    /// own text from `text`, controls still made visible, tabs still expanded.
+    pub fn logical(&self, text: &str, line: &Line) -> VisualLine {
+        let mut out = VisualLine::default();
+        for unit in &self.units[line.units.clone()] {
+            let source = text.get(unit.source()).unwrap_or_default();
+            let at = out.text.len();
+            for c in source.chars() {
+                match (c, control_picture(c)) {
+                    ('\t', _) => out
+                        .text
+                        .push_str(SPACES.get(..TAB_WIDTH).unwrap_or_default()),
+                    (_, Some(picture)) => out.text.push(picture),
+                    (c, None) => out.text.push(c),
+                }
+            }
+            if out.text.len() == at {
+                continue;
+            }
+            let width = usize::from(unit.width).min(line.limit);
+            out.glyphs.push(Glyph {
+                text: at..out.text.len(),
+                source: unit.source(),
+                width,
+            });
+            out.width += width;
+        }
+        out
+    }
+
     /// Appends `line` in logical order to `out`: the verbatim piece of `text` it shows.
     pub fn write_logical(&self, text: &str, line: &Line, out: &mut String) {
         out.push_str(text.get(line.bytes(self)).unwrap_or_default());

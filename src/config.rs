@@ -1,0 +1,222 @@
+//! `config.toml` in the XDG config folder: the collection, bidi and shaping modes, the text
+//! width, the theme and key bindings. A broken file is an error that names the file, the line
+//! and the problem; a missing one means the defaults.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// Who does bidi: qari (reordered, shaped text for terminals without bidi) or the terminal.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum BidiMode {
+    #[default]
+    App,
+    Terminal,
+}
+
+/// Arabic shaping: automatic (on in app mode, off in terminal mode), on or off.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum ShapeMode {
+    #[default]
+    Auto,
+    On,
+    Off,
+}
+
+impl ShapeMode {
+    /// Whether to shape, given the bidi mode.
+    pub fn enabled(self, bidi: BidiMode) -> bool {
+        match self {
+            ShapeMode::Auto => bidi == BidiMode::App,
+            ShapeMode::On => true,
+            ShapeMode::Off => false,
+        }
+    }
+}
+
+/// Colours, by name (`red`, `lightblue`, `#rrggbb`, ...); NO_COLOR turns them all off.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Theme {
+    pub title: String,
+    pub text: String,
+    pub dim: String,
+    pub accent: String,
+    pub status_bg: String,
+    pub status_fg: String,
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Theme {
+            title: "yellow".into(),
+            text: "reset".into(),
+            dim: "darkgray".into(),
+            accent: "cyan".into(),
+            status_bg: "blue".into(),
+            status_fg: "white".into(),
+        }
+    }
+}
+
+/// The whole configuration.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// The collection opened when no path is given.
+    pub collection: Option<PathBuf>,
+    pub bidi: BidiMode,
+    pub shape: ShapeMode,
+    /// The reading column, in cells.
+    pub text_width: u16,
+    pub theme: Theme,
+    /// Extra key bindings: action name -> keys, e.g. `next_page = ["l", "Right"]`.
+    pub keys: BTreeMap<String, Vec<String>>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            collection: None,
+            bidi: BidiMode::App,
+            shape: ShapeMode::Auto,
+            text_width: 80,
+            theme: Theme::default(),
+            keys: BTreeMap::new(),
+        }
+    }
+}
+
+/// A configuration file that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}: {message}")]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+}
+
+impl Config {
+    /// Reads `path`; a missing file gives the defaults.
+    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(source) => {
+                return Err(ConfigError::Read {
+                    path: path.to_owned(),
+                    source,
+                });
+            }
+        };
+        Self::parse(&text).map_err(|(line, message)| ConfigError::Parse {
+            path: path.to_owned(),
+            line,
+            message,
+        })
+    }
+
+    /// Parses the text of a configuration file; errors carry the line (1-based).
+    pub fn parse(text: &str) -> Result<Self, (usize, String)> {
+        let config: Config = toml::from_str(text).map_err(|e| {
+            let line = e.span().map_or(1, |span| {
+                text.get(..span.start)
+                    .unwrap_or_default()
+                    .matches('\n')
+                    .count()
+                    + 1
+            });
+            (line, e.message().to_owned())
+        })?;
+        if config.text_width < 10 {
+            return Err((
+                line_of(text, "text_width"),
+                "text_width must be at least 10".to_owned(),
+            ));
+        }
+        Ok(config)
+    }
+}
+
+fn line_of(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| l.trim_start().starts_with(key))
+        .map_or(1, |i| i + 1)
+}
+
+/// Where qari keeps its files: config, state and cache, from the XDG base directories.
+#[derive(Clone, Debug)]
+pub struct Dirs {
+    pub config: PathBuf,
+    pub data: PathBuf,
+    pub cache: PathBuf,
+}
+
+impl Dirs {
+    /// The XDG folders for qari, if the home folder is known.
+    pub fn new() -> Option<Self> {
+        let d = directories::ProjectDirs::from("", "", "qari")?;
+        Some(Dirs {
+            config: d.config_dir().to_owned(),
+            data: d.data_dir().to_owned(),
+            cache: d.cache_dir().to_owned(),
+        })
+    }
+
+    pub fn config_file(&self) -> PathBuf {
+        self.config.join("config.toml")
+    }
+
+    /// The library cache of the collection at `root`.
+    pub fn library_cache(&self, root: &Path) -> PathBuf {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        root.hash(&mut h);
+        self.cache.join(format!("library-{:016x}.tsv", h.finish()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_and_values() {
+        assert_eq!(Config::parse("").unwrap(), Config::default());
+        let c = Config::parse("collection = \"/news\"\nbidi = \"terminal\"\nshape = \"on\"\ntext_width = 60\n[theme]\ntitle = \"red\"\n[keys]\nnext_page = [\"l\"]\n").unwrap();
+        assert_eq!(c.collection, Some(PathBuf::from("/news")));
+        assert_eq!(c.bidi, BidiMode::Terminal);
+        assert_eq!(c.shape, ShapeMode::On);
+        assert_eq!(c.text_width, 60);
+        assert_eq!(c.theme.title, "red");
+        assert_eq!(c.keys["next_page"], vec!["l".to_owned()]);
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let (line, msg) = Config::parse("text_width = 70\nbidi = \"sideways\"\n").unwrap_err();
+        assert_eq!(line, 2);
+        assert!(msg.contains("sideways") || msg.contains("variant"), "{msg}");
+        let (line, _) = Config::parse("text_width = 70\n\n[theme]\ncolour = 1\n").unwrap_err();
+        assert_eq!(line, 4);
+        let (line, _) = Config::parse("a = [\n").unwrap_err();
+        assert!(line >= 1);
+    }
+
+    #[test]
+    fn shape_follows_bidi_mode() {
+        assert!(ShapeMode::Auto.enabled(BidiMode::App));
+        assert!(!ShapeMode::Auto.enabled(BidiMode::Terminal));
+        assert!(ShapeMode::On.enabled(BidiMode::Terminal));
+    }
+}

@@ -1,0 +1,70 @@
+//! Actions: the vocabulary of the app. Key bindings (built in and from the config), the help
+//! screen and the tests all speak it.
+
+use serde::Deserialize;
+
+macro_rules! actions {
+    ($($(#[doc = $doc:literal])* $name:ident => $id:literal,)*) => {
+        /// Something the user asks for.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum Action {
+            $($(#[doc = $doc])* $name,)*
+        }
+
+        impl Action {
+            /// Every action, in help order.
+            pub const ALL: &'static [Action] = &[$(Action::$name,)*];
+
+            /// The name used in the config file.
+            pub fn name(self) -> &'static str {
+                match self { $(Action::$name => $id,)* }
+            }
+
+            /// One line for the help screen (the variant's doc comment).
+            pub fn describe(self) -> &'static str {
+                match self { $(Action::$name => concat!($($doc),*).trim_ascii(),)* }
+            }
+
+            /// The action with this config name.
+            pub fn from_name(name: &str) -> Option<Action> {
+                match name { $($id => Some(Action::$name),)* _ => None }
+            }
+        }
+    };
+}
+
+actions! {
+    /// Quit qari.
+    Quit => "quit",
+    /// Go back to the previous screen.
+    Back => "back",
+    /// Show or hide this help.
+    Help => "help",
+    /// Move up one article.
+    Up => "up",
+    /// Move down one article.
+    Down => "down",
+    /// Move up one screen of articles.
+    PageUp => "page_up",
+    /// Move down one screen of articles.
+    PageDown => "page_down",
+    /// Go to the first article, or the first page.
+    First => "first",
+    /// Go to the last article, or the last page.
+    Last => "last",
+    /// Open the selected article.
+    Open => "open",
+    /// Sort the library by date, then by title.
+    ToggleSort => "toggle_sort",
+    /// List the files that were skipped, and why.
+    ShowSkipped => "show_skipped",
+    /// Next page.
+    NextPage => "next_page",
+    /// Previous page.
+    PrevPage => "prev_page",
+    /// Move the cursor to the next paragraph.
+    NextParagraph => "next_paragraph",
+    /// Move the cursor to the previous paragraph.
+    PrevParagraph => "prev_paragraph",
+}

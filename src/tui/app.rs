@@ -1,0 +1,385 @@
+//! The app: its state and `update`, the one place where actions change it, and `draw`.
+//! Screens are an enum with small state structs; overlays (help, skipped files) sit on top.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::action::Action;
+use super::draw;
+use super::keymap::{Key, Keymap, Scope};
+use super::library::{Ctx, LibraryView, Sort};
+use super::reader::ReaderView;
+use super::theme::Styles;
+use crate::collection::{Collection, Progress};
+use crate::text::Options;
+
+/// Which screen is showing.
+#[derive(Clone, Debug)]
+pub enum Screen {
+    /// The collection is being read.
+    Loading(Arc<Progress>),
+    Library,
+    Reader(Box<ReaderView>),
+}
+
+/// What sits over the screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    Skipped,
+}
+
+/// Display settings that do not change while qari runs.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub options: Options,
+    /// qari reorders (app mode); false: the terminal does bidi.
+    pub visual: bool,
+    pub text_width: u16,
+    pub styles: Styles,
+    pub keymap: Keymap,
+}
+
+/// The whole app state.
+pub struct App {
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub collection: Option<Collection>,
+    pub library: LibraryView,
+    pub settings: Settings,
+    /// Articles opened in this session.
+    pub read: HashSet<PathBuf>,
+    /// A message for the status bar.
+    pub message: Option<String>,
+    /// Terminal size.
+    pub size: (u16, u16),
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(settings: Settings, size: (u16, u16)) -> Self {
+        App {
+            screen: Screen::Loading(Arc::new(Progress::default())),
+            overlay: None,
+            collection: None,
+            library: LibraryView::default(),
+            settings,
+            read: HashSet::new(),
+            message: None,
+            size,
+            quit: false,
+        }
+    }
+
+    /// The collection is loaded: show the library.
+    pub fn loaded(&mut self, collection: Collection) {
+        self.library = LibraryView::new(&collection.entries);
+        if !collection.skipped.is_empty() {
+            self.message = Some(format!(
+                "{} files skipped: S lists them",
+                collection.skipped.len()
+            ));
+        }
+        self.collection = Some(collection);
+        self.screen = Screen::Library;
+    }
+
+    /// The key's action on the current screen.
+    pub fn resolve(&self, key: Key) -> Option<Action> {
+        let scope = match self.screen {
+            Screen::Reader(_) => Scope::Reader,
+            _ => Scope::Library,
+        };
+        self.settings.keymap.resolve(key, scope)
+    }
+
+    fn column_width(&self) -> usize {
+        usize::from(
+            self.settings
+                .text_width
+                .min(self.size.0.saturating_sub(4))
+                .max(1),
+        )
+    }
+
+    /// Rows of text on a reader page: the screen less the status bar and a top margin.
+    fn page_height(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(2).max(1))
+    }
+
+    fn library_height(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(2).max(1))
+    }
+
+    /// The terminal was resized.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+        let (w, h) = (self.column_width(), self.page_height());
+        let options = self.settings.options;
+        if let Screen::Reader(r) = &mut self.screen {
+            r.resize(w, h, options);
+        }
+        let lh = self.library_height();
+        self.library.scroll_into_view(lh);
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => {
+                self.overlay = if self.overlay == Some(Overlay::Help) {
+                    None
+                } else {
+                    Some(Overlay::Help)
+                };
+            }
+            Action::Back if self.overlay.is_some() => self.overlay = None,
+            Action::Back => {
+                if matches!(self.screen, Screen::Reader(_)) {
+                    self.screen = Screen::Library;
+                }
+            }
+            _ if self.overlay.is_some() => {}
+            _ => match &mut self.screen {
+                Screen::Loading(_) => {}
+                Screen::Library => self.update_library(action),
+                Screen::Reader(r) => match action {
+                    Action::NextPage if r.page + 1 < r.pages() => r.go_to_page(r.page + 1),
+                    Action::PrevPage if r.page > 0 => r.go_to_page(r.page - 1),
+                    Action::First => r.go_to_page(0),
+                    Action::Last => r.go_to_page(r.pages() - 1),
+                    Action::NextParagraph => r.move_cursor(1),
+                    Action::PrevParagraph => r.move_cursor(-1),
+                    _ => {}
+                },
+            },
+        }
+    }
+
+    fn update_library(&mut self, action: Action) {
+        let page = self.library_height() as isize;
+        match action {
+            Action::Down => self.library.step(1),
+            Action::Up => self.library.step(-1),
+            Action::PageDown => self.library.step(page),
+            Action::PageUp => self.library.step(-page),
+            Action::First => self.library.selected = 0,
+            Action::Last => self.library.selected = self.library.order.len().saturating_sub(1),
+            Action::ToggleSort => {
+                if let Some(c) = &self.collection {
+                    let next = if self.library.sort == Sort::Date {
+                        Sort::Title
+                    } else {
+                        Sort::Date
+                    };
+                    self.library.sort_by(&c.entries, next);
+                }
+            }
+            Action::ShowSkipped => self.overlay = Some(Overlay::Skipped),
+            Action::Open => self.open_selected(),
+            _ => {}
+        }
+        let h = self.library_height();
+        self.library.scroll_into_view(h);
+    }
+
+    fn open_selected(&mut self) {
+        let (Some(c), Some(i)) = (&self.collection, self.library.current()) else {
+            return;
+        };
+        let entry = &c.entries[i];
+        match c.open(entry) {
+            Ok(article) => {
+                self.read.insert(entry.path.clone());
+                let view = ReaderView::new(
+                    article,
+                    self.column_width(),
+                    self.page_height(),
+                    self.settings.options,
+                );
+                self.screen = Screen::Reader(Box::new(view));
+                self.message = None;
+            }
+            Err(e) => self.message = Some(e.to_string()),
+        }
+    }
+
+    /// Draws everything.
+    pub fn draw(&self, frame: &mut Frame<'_>) {
+        let area = frame.area();
+        let ctx = Ctx {
+            styles: &self.settings.styles,
+            options: self.settings.options,
+            visual: self.settings.visual,
+        };
+        let body = Rect::new(
+            area.x,
+            area.y + 1,
+            area.width,
+            area.height.saturating_sub(2),
+        );
+        let status = Rect::new(
+            area.x,
+            area.y + area.height.saturating_sub(1),
+            area.width,
+            1.min(area.height),
+        );
+        frame.buffer_mut().set_style(status, ctx.styles.status);
+        match &self.screen {
+            Screen::Loading(p) => {
+                let (done, total) = (
+                    p.done.load(Ordering::Relaxed),
+                    p.total.load(Ordering::Relaxed),
+                );
+                let text = if total == 0 {
+                    "Looking for articles…".to_owned()
+                } else {
+                    format!("Reading articles… {done} / {total}")
+                };
+                frame.render_widget(
+                    Paragraph::new(text).centered(),
+                    Rect::new(0, area.height / 2, area.width, 1),
+                );
+            }
+            Screen::Library => {
+                if let Some(c) = &self.collection {
+                    self.library
+                        .draw(frame.buffer_mut(), body, &c.entries, &self.read, &ctx);
+                    let text = self.message.clone().unwrap_or_else(|| {
+                        format!(
+                            "{} articles · sorted by {} · {} skipped · ? help",
+                            c.entries.len(),
+                            if self.library.sort == Sort::Date {
+                                "date"
+                            } else {
+                                "title"
+                            },
+                            c.skipped.len()
+                        )
+                    });
+                    frame.buffer_mut().set_stringn(
+                        status.x + 1,
+                        status.y,
+                        text,
+                        usize::from(status.width),
+                        ctx.styles.status,
+                    );
+                }
+            }
+            Screen::Reader(r) => {
+                r.draw(frame.buffer_mut(), body, &ctx);
+                let right = format!(
+                    " ¶ {}/{}  page {}/{} ",
+                    r.cursor + 1,
+                    r.article.paragraphs.len(),
+                    r.page + 1,
+                    r.pages()
+                );
+                let right_w = right.chars().count() as u16;
+                let title_w = usize::from(status.width.saturating_sub(right_w + 2));
+                let (title, rtl) =
+                    draw::one_line(&r.article.title, title_w, ctx.options, ctx.visual);
+                draw::line(
+                    frame.buffer_mut(),
+                    Rect::new(status.x + 1, status.y, title_w as u16, 1),
+                    status.y,
+                    &title,
+                    rtl,
+                    ctx.styles.status,
+                );
+                frame.buffer_mut().set_string(
+                    status.x + status.width.saturating_sub(right_w),
+                    status.y,
+                    right,
+                    ctx.styles.status,
+                );
+            }
+        }
+        match self.overlay {
+            Some(Overlay::Help) => self.draw_help(frame, body),
+            Some(Overlay::Skipped) => self.draw_skipped(frame, body),
+            None => {}
+        }
+    }
+
+    fn popup(area: Rect, width: u16, height: u16) -> Rect {
+        let w = width.min(area.width);
+        let h = height.min(area.height);
+        Rect::new(
+            area.x + (area.width - w) / 2,
+            area.y + (area.height - h) / 2,
+            w,
+            h,
+        )
+    }
+
+    fn draw_help(&self, frame: &mut Frame<'_>, area: Rect) {
+        let scope = match self.screen {
+            Screen::Reader(_) => Scope::Reader,
+            _ => Scope::Library,
+        };
+        let lines: Vec<String> = self
+            .settings
+            .keymap
+            .help(scope)
+            .into_iter()
+            .map(|(action, keys)| {
+                let keys = keys
+                    .iter()
+                    .map(|k| k.label())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                format!("{keys:>18}  {}", action.describe())
+            })
+            .collect();
+        let rect = Self::popup(area, 70, lines.len() as u16 + 2);
+        frame.render_widget(Clear, rect);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(" Keys (? closes) ");
+        frame.render_widget(
+            Paragraph::new(lines.join("\n"))
+                .block(block)
+                .style(Style::new()),
+            rect,
+        );
+    }
+
+    fn draw_skipped(&self, frame: &mut Frame<'_>, area: Rect) {
+        let Some(c) = &self.collection else { return };
+        let mut text: Vec<String> = c
+            .skipped
+            .iter()
+            .map(|s| {
+                let line = format!("{}: {}", s.path.display(), s.reason);
+                line.chars().filter(|c| !c.is_control()).collect()
+            })
+            .collect();
+        if text.is_empty() {
+            text.push("No file was skipped.".to_owned());
+        }
+        let rect = Self::popup(
+            area,
+            area.width.saturating_sub(4),
+            area.height.saturating_sub(2),
+        );
+        frame.render_widget(Clear, rect);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(" Skipped files (Esc closes) ");
+        frame.render_widget(
+            Paragraph::new(text.join("\n"))
+                .block(block)
+                .wrap(Wrap { trim: false }),
+            rect,
+        );
+    }
+}

@@ -1,0 +1,65 @@
+//! Drawing laid-out text into a ratatui buffer: glyph by glyph, each in the cells the engine
+//! measured, so that what the engine computed is exactly what the terminal shows.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use crate::text::{Direction, Options, Prepared, VisualLine};
+
+/// Draws `line` on row `y` of `area`: right-aligned when `rtl`, else left-aligned.
+pub fn line(buf: &mut Buffer, area: Rect, y: u16, line: &VisualLine, rtl: bool, style: Style) {
+    let width = usize::from(area.width);
+    let mut x = if rtl {
+        width.saturating_sub(line.width)
+    } else {
+        0
+    };
+    for g in &line.glyphs {
+        if x + g.width > width {
+            break;
+        }
+        let text = line.text.get(g.text.clone()).unwrap_or_default();
+        if g.width > 0 {
+            buf.set_stringn(area.x + x as u16, y, text, g.width, style);
+        }
+        x += g.width;
+    }
+}
+
+/// Lays out a short text (a title, a prompt) in one line of at most `width` cells, cut at the
+/// first line when it is longer. Returns the visual line and whether it is right to left.
+pub fn one_line(text: &str, width: usize, options: Options, visual: bool) -> (VisualLine, bool) {
+    let p = Prepared::new(
+        text,
+        Options {
+            direction: Direction::Auto,
+            ..options
+        },
+    );
+    let lines = p.wrap(text, width);
+    let Some(first) = lines.first() else {
+        return (VisualLine::default(), false);
+    };
+    let mut v = if visual {
+        p.visual(first)
+    } else {
+        p.logical(text, first)
+    };
+    if lines.len() > 1 && v.width < width {
+        v.text.push('…');
+        let at = v.text.len() - '…'.len_utf8();
+        let g = crate::text::Glyph {
+            text: at..v.text.len(),
+            source: 0..0,
+            width: 1,
+        };
+        if p.is_rtl() && visual {
+            v.glyphs.insert(0, g);
+        } else {
+            v.glyphs.push(g);
+        }
+        v.width += 1;
+    }
+    (v, p.is_rtl())
+}

@@ -1,0 +1,171 @@
+//! The library screen: every article with its title laid out by the engine (right-to-left
+//! titles right-aligned), source and date when known, and a read mark.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::draw;
+use super::theme::Styles;
+use crate::collection::Entry;
+use crate::text::Options;
+
+/// Library order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Newest first (articles without a date last), then by title.
+    #[default]
+    Date,
+    Title,
+}
+
+/// State of the library screen.
+#[derive(Clone, Debug, Default)]
+pub struct LibraryView {
+    /// Indices into the collection's entries, in display order.
+    pub order: Vec<usize>,
+    pub selected: usize,
+    pub offset: usize,
+    pub sort: Sort,
+}
+
+impl LibraryView {
+    pub fn new(entries: &[Entry]) -> Self {
+        let mut v = LibraryView {
+            order: (0..entries.len()).collect(),
+            ..LibraryView::default()
+        };
+        v.sort_by(entries, Sort::Date);
+        v
+    }
+
+    pub fn sort_by(&mut self, entries: &[Entry], sort: Sort) {
+        let current = self.order.get(self.selected).copied();
+        self.sort = sort;
+        match sort {
+            Sort::Date => self.order.sort_by(|&a, &b| {
+                let (ea, eb) = (&entries[a], &entries[b]);
+                eb.meta
+                    .date
+                    .cmp(&ea.meta.date)
+                    .then_with(|| ea.title.cmp(&eb.title))
+            }),
+            Sort::Title => self
+                .order
+                .sort_by(|&a, &b| entries[a].title.cmp(&entries[b].title)),
+        }
+        if let Some(c) = current {
+            self.selected = self.order.iter().position(|&i| i == c).unwrap_or(0);
+        }
+    }
+
+    /// The selected entry's index in the collection.
+    pub fn current(&self) -> Option<usize> {
+        self.order.get(self.selected).copied()
+    }
+
+    /// Moves the selection by `delta` rows, within bounds.
+    pub fn step(&mut self, delta: isize) {
+        let last = self.order.len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+    }
+
+    /// Keeps the selection within the `height` rows shown.
+    pub fn scroll_into_view(&mut self, height: usize) {
+        let height = height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+    }
+
+    /// Draws the visible rows into `area`.
+    pub fn draw(
+        &self,
+        buf: &mut Buffer,
+        area: Rect,
+        entries: &[Entry],
+        read: &HashSet<PathBuf>,
+        ctx: &Ctx<'_>,
+    ) {
+        for (row, &index) in self
+            .order
+            .iter()
+            .skip(self.offset)
+            .take(usize::from(area.height))
+            .enumerate()
+        {
+            let y = area.y + row as u16;
+            let entry = &entries[index];
+            let selected = self.offset + row == self.selected;
+            let style = if selected {
+                ctx.styles.selected
+            } else {
+                ctx.styles.text
+            };
+            if selected {
+                buf.set_style(Rect::new(area.x, y, area.width, 1), style);
+            }
+            let mark = if read.contains(&entry.path) {
+                "✓"
+            } else {
+                "•"
+            };
+            buf.set_string(
+                area.x,
+                y,
+                mark,
+                if selected { style } else { ctx.styles.accent },
+            );
+            let info = [entry.meta.date.as_deref(), entry.meta.source.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" · ");
+            let (info_line, _) =
+                draw::one_line(&info, usize::from(area.width / 3), ctx.options, ctx.visual);
+            let info_width = info_line.width as u16;
+            let title_width = area.width.saturating_sub(info_width + 5);
+            let (title, rtl) = draw::one_line(
+                &entry.title,
+                usize::from(title_width),
+                ctx.options,
+                ctx.visual,
+            );
+            let info_style = if selected { style } else { ctx.styles.dim };
+            // A right-to-left title reads from the right edge, its date and source on the left.
+            let (title_x, info_x) = if rtl {
+                (area.x + area.width - title_width, area.x + 2)
+            } else {
+                (area.x + 2, area.x + area.width - info_width)
+            };
+            draw::line(
+                buf,
+                Rect::new(title_x, y, title_width, 1),
+                y,
+                &title,
+                rtl,
+                style,
+            );
+            draw::line(
+                buf,
+                Rect::new(info_x, y, info_width, 1),
+                y,
+                &info_line,
+                false,
+                info_style,
+            );
+        }
+    }
+}
+
+/// What drawing needs to know.
+pub struct Ctx<'a> {
+    pub styles: &'a Styles,
+    pub options: Options,
+    /// Draw in visual order (qari does bidi); false hands logical text to the terminal.
+    pub visual: bool,
+}

@@ -1,0 +1,93 @@
+//! The terminal user interface: one synchronous Elm-style loop. Draw, read one event, turn it
+//! into an [`Action`] with the keymap, `app.update(action)`. The collection loads in a thread
+//! meanwhile, its progress on screen. Only this module and `main.rs` touch the terminal.
+
+pub mod action;
+pub mod app;
+mod draw;
+pub mod keymap;
+pub mod library;
+pub mod reader;
+mod terminal;
+pub mod theme;
+
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, mpsc};
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+
+pub use action::Action;
+pub use app::{App, Screen, Settings};
+pub use keymap::{Key, Keymap};
+
+use crate::collection::{Collection, CollectionError, Progress};
+
+/// What to open.
+#[derive(Clone, Debug)]
+pub enum Source {
+    Builtin,
+    /// A folder or file, with the library cache file to use.
+    Path {
+        path: PathBuf,
+        cache: Option<PathBuf>,
+    },
+}
+
+/// Runs the reader until the user quits or a signal arrives.
+pub fn run(source: Source, settings: Settings) -> anyhow::Result<()> {
+    let mut guard = terminal::Guard::new(settings.visual)?;
+    let size = guard.terminal.size()?;
+    let mut app = App::new(settings, (size.width, size.height));
+    let (tx, rx) = mpsc::channel::<Result<Collection, CollectionError>>();
+    match source {
+        Source::Builtin => app.loaded(Collection::builtin()),
+        Source::Path { path, cache } => {
+            let progress = Arc::new(Progress::default());
+            app.screen = Screen::Loading(Arc::clone(&progress));
+            std::thread::spawn(move || {
+                let _ = tx.send(Collection::load(&path, cache.as_deref(), &progress));
+            });
+        }
+    }
+    loop {
+        guard.terminal.draw(|f| app.draw(f))?;
+        if guard.stop.load(Ordering::Relaxed) || app.quit {
+            break;
+        }
+        if matches!(app.screen, Screen::Loading(_)) {
+            match rx.try_recv() {
+                Ok(Ok(c)) => app.loaded(c),
+                Ok(Err(e)) => {
+                    drop(guard);
+                    return Err(e.into());
+                }
+                Err(_) => {}
+            }
+        }
+        if !event::poll(Duration::from_millis(100))? {
+            continue;
+        }
+        match event::read()? {
+            Event::Key(k) if k.kind != KeyEventKind::Release => {
+                if let Some(action) = app.resolve(Key::from_event(k)) {
+                    app.update(action);
+                }
+            }
+            Event::Mouse(m) => {
+                let reading = matches!(app.screen, Screen::Reader(_));
+                match (m.kind, reading) {
+                    (MouseEventKind::ScrollDown, true) => app.update(Action::NextParagraph),
+                    (MouseEventKind::ScrollUp, true) => app.update(Action::PrevParagraph),
+                    (MouseEventKind::ScrollDown, false) => app.update(Action::Down),
+                    (MouseEventKind::ScrollUp, false) => app.update(Action::Up),
+                    _ => {}
+                }
+            }
+            Event::Resize(w, h) => app.resize(w, h),
+            _ => {}
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,126 @@
+//! The reader screen: an article laid out in a text column, paginated, with a paragraph cursor
+//! in the margin. The cursor is a paragraph number; pages are computed from it, so a resize
+//! re-flows the text and keeps the cursor's paragraph on screen.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::draw;
+use super::library::Ctx;
+use crate::collection::Article;
+use crate::page::{ArticleLayout, Row};
+use crate::text::Options;
+
+/// State of the reader screen.
+#[derive(Clone, Debug)]
+pub struct ReaderView {
+    pub article: Article,
+    pub layout: ArticleLayout,
+    pub page: usize,
+    /// The paragraph under the cursor, from 0 (shown as 1).
+    pub cursor: usize,
+    /// Rows of text on a page.
+    pub height: usize,
+}
+
+impl ReaderView {
+    pub fn new(article: Article, width: usize, height: usize, options: Options) -> Self {
+        let layout = ArticleLayout::new(&article, width, options);
+        ReaderView {
+            article,
+            layout,
+            page: 0,
+            cursor: 0,
+            height: height.max(1),
+        }
+    }
+
+    pub fn pages(&self) -> usize {
+        self.layout.pages(self.height)
+    }
+
+    /// Re-flows for a new column width and page height, keeping the cursor's paragraph shown.
+    pub fn resize(&mut self, width: usize, height: usize, options: Options) {
+        if width != self.layout.width {
+            self.layout = ArticleLayout::new(&self.article, width, options);
+        }
+        self.height = height.max(1);
+        self.follow_cursor();
+    }
+
+    fn follow_cursor(&mut self) {
+        self.page = self.layout.page_of_block(self.cursor + 1, self.height);
+    }
+
+    /// Moves the cursor by `delta` paragraphs; the page follows it.
+    pub fn move_cursor(&mut self, delta: isize) {
+        let last = self.article.paragraphs.len().saturating_sub(1);
+        self.cursor = self.cursor.saturating_add_signed(delta).min(last);
+        let block = self.layout.blocks.get(self.cursor + 1);
+        let on_page = block.is_some_and(|b| {
+            let (first, last_row) = (b.first_row, b.first_row + b.lines.len().max(1) - 1);
+            let top = self.page * self.height;
+            first >= top && first < top + self.height || last_row >= top && first < top
+        });
+        if !on_page {
+            self.follow_cursor();
+        }
+    }
+
+    /// Goes to page `page`; the cursor moves to the first paragraph shown on it.
+    pub fn go_to_page(&mut self, page: usize) {
+        self.page = page.min(self.pages() - 1);
+        let block = self.layout.block_at(self.page * self.height);
+        self.cursor = block
+            .saturating_sub(1)
+            .min(self.article.paragraphs.len().saturating_sub(1));
+    }
+
+    /// Draws the page into `area` (the text column is centred in it).
+    pub fn draw(&self, buf: &mut Buffer, area: Rect, ctx: &Ctx<'_>) {
+        let width = (self.layout.width as u16).min(area.width.saturating_sub(4));
+        let column = Rect::new(
+            area.x + (area.width - width) / 2,
+            area.y,
+            width,
+            area.height,
+        );
+        for (i, row) in self
+            .layout
+            .page_rows(self.page, self.height)
+            .iter()
+            .enumerate()
+        {
+            let y = column.y + i as u16;
+            let Row::Line { block, line } = *row else {
+                continue;
+            };
+            let b = &self.layout.blocks[block];
+            let text = ArticleLayout::text(&self.article, block);
+            let Some(l) = b.lines.get(line) else { continue };
+            let visual = if ctx.visual {
+                b.prepared.visual(l)
+            } else {
+                b.prepared.logical(text, l)
+            };
+            let rtl = b.prepared.is_rtl();
+            let style = if block == 0 {
+                ctx.styles.title
+            } else {
+                ctx.styles.text
+            };
+            draw::line(buf, column, y, &visual, rtl, style);
+            if block == self.cursor + 1 {
+                // The cursor marker sits in the margin where the paragraph's lines begin.
+                let x = if rtl {
+                    column.x + column.width + 1
+                } else {
+                    column.x.saturating_sub(2)
+                };
+                if x < area.x + area.width {
+                    buf.set_string(x, y, "▌", ctx.styles.accent);
+                }
+            }
+        }
+    }
+}
