@@ -38,6 +38,7 @@ impl LibraryView {
             ..LibraryView::default()
         };
         v.sort_by(entries, Sort::Date);
+        v.selected = 0;
         v
     }
 

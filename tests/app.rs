@@ -1,0 +1,180 @@
+//! The app driven by keystroke scripts (keys in, state out), and whole screens snapshot-tested on
+//! ratatui's TestBackend.
+
+#![allow(clippy::unwrap_used)]
+
+use qari::collection::Collection;
+use qari::config::Theme;
+use qari::text::{Direction, Options};
+use qari::tui::theme::Styles;
+use qari::tui::{App, Key, Keymap, Screen, Settings};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn app(width: u16, height: u16) -> App {
+    let settings = Settings {
+        options: Options {
+            direction: Direction::Auto,
+            shape: true,
+        },
+        visual: true,
+        text_width: 60,
+        styles: Styles::new(&Theme::default(), true),
+        keymap: Keymap::default(),
+    };
+    let mut app = App::new(settings, (width, height));
+    app.loaded(Collection::builtin());
+    app
+}
+
+/// Types `keys` (space-separated key names) into the app.
+fn press(app: &mut App, keys: &str) {
+    for k in keys.split_whitespace() {
+        let key = Key::parse(k).unwrap();
+        if let Some(action) = app.resolve(key) {
+            app.update(action);
+        }
+    }
+}
+
+/// Opens the built-in sample article (the one from the seed).
+fn open_seed(app: &mut App) {
+    let c = app.collection.as_ref().unwrap();
+    let seed = c
+        .entries
+        .iter()
+        .position(|e| e.path.ends_with("000_8278b886b146244e.txt"))
+        .unwrap();
+    let row = app.library.order.iter().position(|&i| i == seed).unwrap();
+    press(app, "g");
+    for _ in 0..row {
+        press(app, "j");
+    }
+    press(app, "Enter");
+}
+
+fn reader(app: &App) -> &qari::tui::reader::ReaderView {
+    match &app.screen {
+        Screen::Reader(r) => r,
+        other => panic!("not reading: {other:?}"),
+    }
+}
+
+#[test]
+fn library_moves_and_opens() {
+    let mut app = app(100, 30);
+    assert_eq!(app.library.selected, 0);
+    press(&mut app, "j j k");
+    assert_eq!(app.library.selected, 1);
+    press(&mut app, "G");
+    assert_eq!(app.library.selected, 3);
+    press(&mut app, "j");
+    assert_eq!(app.library.selected, 3, "stays on the last");
+    open_seed(&mut app);
+    assert!(reader(&app).article.title.starts_with("رئيس كازاخستان"));
+    assert!(
+        app.read
+            .iter()
+            .any(|p| p.ends_with("000_8278b886b146244e.txt"))
+    );
+    press(&mut app, "q");
+    assert!(matches!(app.screen, Screen::Library));
+    press(&mut app, "q");
+    assert!(app.quit);
+}
+
+#[test]
+fn reader_pages_and_cursor() {
+    let mut app = app(80, 12);
+    open_seed(&mut app);
+    let pages = reader(&app).pages();
+    assert!(pages > 3, "{pages} pages");
+    press(&mut app, "Space");
+    assert_eq!(reader(&app).page, 1);
+    let cursor = reader(&app).cursor;
+    assert!(cursor > 0, "the cursor follows the page");
+    press(&mut app, "Backspace");
+    assert_eq!(reader(&app).page, 0);
+    press(&mut app, "G");
+    assert_eq!(reader(&app).page, pages - 1);
+    press(&mut app, "Space");
+    assert_eq!(reader(&app).page, pages - 1, "no page after the last");
+    press(&mut app, "g");
+    assert_eq!((reader(&app).page, reader(&app).cursor), (0, 0));
+    // j walks the paragraphs; the page follows the cursor.
+    for _ in 0..8 {
+        press(&mut app, "j");
+    }
+    let r = reader(&app);
+    assert_eq!(r.cursor, 8);
+    let first_row = r.layout.blocks[9].first_row;
+    assert_eq!(r.page, first_row / r.height);
+    press(&mut app, "k");
+    assert_eq!(reader(&app).cursor, 7);
+}
+
+#[test]
+fn resize_keeps_the_cursor_paragraph_on_screen() {
+    let mut app = app(100, 30);
+    open_seed(&mut app);
+    for _ in 0..10 {
+        press(&mut app, "j");
+    }
+    app.resize(50, 12);
+    let r = reader(&app);
+    assert_eq!(r.cursor, 10);
+    let first = r.layout.blocks[11].first_row;
+    assert!((r.page * r.height..(r.page + 1) * r.height).contains(&first));
+    assert_eq!(r.layout.width, 46);
+}
+
+#[test]
+fn help_overlay_opens_and_closes() {
+    let mut app = app(100, 30);
+    press(&mut app, "?");
+    assert!(app.overlay.is_some());
+    press(&mut app, "j");
+    assert_eq!(
+        app.library.selected, 0,
+        "keys do not reach the screen under the help"
+    );
+    press(&mut app, "Esc");
+    assert!(app.overlay.is_none());
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| app.draw(f)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..height {
+        let mut line = String::new();
+        for x in 0..width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn library_screen() {
+    let app = app(100, 8);
+    insta::assert_snapshot!(screen(&app, 100, 8));
+}
+
+#[test]
+fn reader_screen() {
+    let mut app = app(80, 16);
+    open_seed(&mut app);
+    insta::assert_snapshot!(screen(&app, 80, 16));
+}
+
+#[test]
+fn help_screen() {
+    let mut app = app(80, 20);
+    open_seed(&mut app);
+    press(&mut app, "?");
+    insta::assert_snapshot!(screen(&app, 80, 20));
+}

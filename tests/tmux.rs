@@ -1,0 +1,232 @@
+//! End to end in a real terminal: the binary in tmux (new-session -x 100 -y 30), driven with
+//! send-keys and read with capture-pane. The sample article's title and first paragraph must
+//! appear in visual order (as `qari render` lays them out), paging, resize and quitting work,
+//! and the terminal is given back.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    session: String,
+    home: PathBuf,
+}
+
+impl Tmux {
+    fn start(args: &str, width: u16, height: u16) -> Option<Self> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            common::skip("tmux is not installed");
+            return None;
+        }
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let session = format!("qari-e2e-{}-{n}", std::process::id());
+        let home = std::env::temp_dir().join(&session);
+        std::fs::create_dir_all(&home).unwrap();
+        let command = format!(
+            "env HOME={h} XDG_CONFIG_HOME={h}/config XDG_CACHE_HOME={h}/cache XDG_DATA_HOME={h}/data {bin} {args}; echo QARI-EXITED $?; sleep 30",
+            h = home.display(),
+            bin = env!("CARGO_BIN_EXE_qari"),
+        );
+        let ok = Command::new("tmux")
+            .args([
+                "new-session",
+                "-d",
+                "-s",
+                &session,
+                "-x",
+                &width.to_string(),
+                "-y",
+                &height.to_string(),
+                &command,
+            ])
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "tmux new-session failed");
+        Some(Tmux { session, home })
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut cmd = Command::new("tmux");
+        cmd.args(["send-keys", "-t", &self.session]).args(keys);
+        assert!(cmd.status().unwrap().success());
+    }
+
+    fn capture(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["capture-pane", "-p", "-t", &self.session])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// Waits until the screen holds `what`; returns the screen.
+    fn wait_for(&self, what: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.capture();
+            if screen.contains(what) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "never saw {what:?} on:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["kill-session", "-t", &self.session])
+            .status();
+        let _ = std::fs::remove_dir_all(&self.home);
+    }
+}
+
+/// What `qari render` prints for `text` at `width` cells.
+fn rendered(text: &str, width: usize) -> Vec<String> {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_qari"))
+        .args(["render", "--width", &width.to_string()])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{text}\n").as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+fn sample() -> (PathBuf, String, String) {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/articles/000_8278b886b146244e.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let title = lines.next().unwrap().to_owned();
+    let first = lines.next().unwrap().to_owned();
+    (path, title, first)
+}
+
+#[test]
+fn reads_the_sample_article_in_tmux() {
+    let (path, title, first) = sample();
+    let Some(t) = Tmux::start(&path.display().to_string(), 100, 30) else {
+        return;
+    };
+    // The library: one article, its title laid out right to left.
+    let title_lines = rendered(&title, 80);
+    let screen = t.wait_for("1 articles");
+    assert!(
+        screen.contains(title_lines[0].trim()) || screen.contains(&rendered(&title, 0)[0]),
+        "{screen}"
+    );
+
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("page 1/");
+    for line in &title_lines {
+        assert!(
+            screen.contains(line.trim()),
+            "title line {line:?} not on:\n{screen}"
+        );
+    }
+    for line in rendered(&first, 80) {
+        assert!(
+            screen.contains(line.trim()),
+            "first paragraph line {line:?} not on:\n{screen}"
+        );
+    }
+    // The title's first line is right-aligned at the column's right edge (80 cells in 100).
+    let row = screen
+        .lines()
+        .find(|l| l.contains(title_lines[0].trim()))
+        .unwrap();
+    assert_eq!(
+        unicode_width::UnicodeWidthStr::width(row.trim_end()),
+        90,
+        "{row:?}"
+    );
+
+    // Paging.
+    let pages: usize = screen
+        .split("page 1/")
+        .nth(1)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(pages >= 2);
+    t.keys(&["PageDown"]);
+    t.wait_for("page 2/");
+    t.keys(&["BSpace"]);
+    t.wait_for("page 1/");
+
+    // Resize: the text re-flows to the narrower column, the cursor paragraph stays on screen.
+    t.keys(&["j", "j", "j"]);
+    t.wait_for("¶ 4/");
+    Command::new("tmux")
+        .args(["resize-window", "-t", &t.session, "-x", "50", "-y", "20"])
+        .status()
+        .unwrap();
+    let screen = t.wait_for("¶ 4/");
+    assert!(
+        screen
+            .lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 50)
+    );
+    let cursor_rows = screen.lines().filter(|l| l.contains('▌')).count();
+    assert!(
+        cursor_rows > 0,
+        "the cursor paragraph is not on screen:\n{screen}"
+    );
+
+    // Quitting gives the terminal back.
+    t.keys(&["q"]);
+    t.wait_for("articles");
+    t.keys(&["q"]);
+    let screen = t.wait_for("QARI-EXITED 0");
+    assert!(
+        !screen.contains("page 1/"),
+        "the alternate screen was not left:\n{screen}"
+    );
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let (path, _, _) = sample();
+    let Some(t) = Tmux::start(&path.display().to_string(), 80, 24) else {
+        return;
+    };
+    t.wait_for("1 articles");
+    let pid = Command::new("pgrep")
+        .args([
+            "-f",
+            &format!("{} {}", env!("CARGO_BIN_EXE_qari"), path.display()),
+        ])
+        .output()
+        .unwrap();
+    let pid = String::from_utf8(pid.stdout).unwrap();
+    let pid = pid.lines().last().unwrap().trim();
+    Command::new("kill").args(["-TERM", pid]).status().unwrap();
+    let screen = t.wait_for("QARI-EXITED");
+    assert!(!screen.contains("1 articles"), "{screen}");
+    // Raw mode is off again: the shell echoes what is typed.
+    t.keys(&["-l", "echoed-text"]);
+    t.wait_for("echoed-text");
+}
