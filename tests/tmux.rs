@@ -16,13 +16,14 @@ struct Tmux {
     home: PathBuf,
 }
 
+static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 impl Tmux {
     fn start(args: &str, width: u16, height: u16) -> Option<Self> {
         if Command::new("tmux").arg("-V").output().is_err() {
             common::skip("tmux is not installed");
             return None;
         }
-        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let session = format!("qari-e2e-{}-{n}", std::process::id());
         let home = std::env::temp_dir().join(&session);
