@@ -68,8 +68,7 @@ fn bad_files_are_skipped_with_their_reason() {
         c.skipped
             .iter()
             .find(|s| s.path.file_name().is_some_and(|f| f == name))
-            .map(|s| s.reason.clone())
-            .unwrap_or_else(|| panic!("{name} not skipped: {:?}", c.skipped))
+            .map_or_else(|| panic!("{name} not skipped: {:?}", c.skipped), |s| s.reason.clone())
     };
     assert!(reason("empty.txt").contains("empty"));
     assert!(reason("blank.txt").contains("no text"));
