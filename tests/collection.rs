@@ -21,8 +21,8 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) {
     std::fs::write(path, bytes).unwrap();
 }
 
-fn bad_collection() -> PathBuf {
-    let dir = temp_dir("bad");
+fn bad_collection(name: &str) -> PathBuf {
+    let dir = temp_dir(name);
     write(&dir, "good.txt", "عنوان جيد\n\nفقرة أولى\n".as_bytes());
     let (cp1256, _, _) = encoding_rs::WINDOWS_1256.encode("وزارة الصحة تعلن افتتاح مستشفى جديد\r\n\r\nأعلنت الوزارة اليوم عن افتتاح المستشفى في مدينة الرياض.\r\n");
     write(&dir, "legacy.txt", &cp1256);
@@ -49,7 +49,7 @@ fn bad_collection() -> PathBuf {
 
 #[test]
 fn bad_files_are_skipped_with_their_reason() {
-    let dir = bad_collection();
+    let dir = bad_collection("bad-load");
     let c = Collection::load(&dir, None, &Progress::default()).unwrap();
     let titles: Vec<&str> = c.entries.iter().map(|e| e.title.as_str()).collect();
     assert_eq!(titles.len(), 4, "{titles:?}");
@@ -68,7 +68,10 @@ fn bad_files_are_skipped_with_their_reason() {
         c.skipped
             .iter()
             .find(|s| s.path.file_name().is_some_and(|f| f == name))
-            .map_or_else(|| panic!("{name} not skipped: {:?}", c.skipped), |s| s.reason.clone())
+            .map_or_else(
+                || panic!("{name} not skipped: {:?}", c.skipped),
+                |s| s.reason.clone(),
+            )
     };
     assert!(reason("empty.txt").contains("empty"));
     assert!(reason("blank.txt").contains("no text"));
@@ -105,7 +108,7 @@ fn the_cache_is_used_and_refreshed() {
 
 #[test]
 fn list_prints_articles_and_reports_skips() {
-    let dir = bad_collection();
+    let dir = bad_collection("bad-list");
     let home = temp_dir("list-home");
     let out = Command::new(env!("CARGO_BIN_EXE_qari"))
         .args(["list"])

@@ -2,14 +2,11 @@
 //! a large collection reads no article: an entry is reused while its file's size and
 //! modification time are unchanged. One line per article, tab-separated, escaped.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use super::{Entry, Meta};
-
-pub type Known = HashMap<PathBuf, Entry>;
 
 const HEADER: &str = "qari library cache 1";
 
@@ -26,6 +23,9 @@ fn escape(s: &str, out: &mut String) {
 }
 
 fn unescape(s: &str) -> String {
+    if !s.contains('\\') {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars();
     while let Some(c) = chars.next() {
@@ -48,14 +48,15 @@ fn optional(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| unescape(s))
 }
 
-/// Reads the cache; a missing, old or damaged file is simply an empty cache.
-pub fn read(path: &Path) -> Known {
+/// Reads the cache, entries in the order they were written (sorted by path bytes); a missing,
+/// old or damaged file is simply an empty cache.
+pub fn read(path: &Path) -> Vec<Entry> {
     let Ok(text) = std::fs::read_to_string(path) else {
-        return Known::new();
+        return Vec::new();
     };
     let mut lines = text.lines();
     if lines.next() != Some(HEADER) {
-        return Known::new();
+        return Vec::new();
     }
     lines
         .filter_map(|line| {
@@ -75,9 +76,8 @@ pub fn read(path: &Path) -> Known {
             else {
                 return None;
             };
-            let path = PathBuf::from(unescape(path));
-            let entry = Entry {
-                path: path.clone(),
+            Some(Entry {
+                path: PathBuf::from(unescape(path)),
                 title: unescape(title),
                 meta: Meta {
                     source: optional(source),
@@ -89,8 +89,7 @@ pub fn read(path: &Path) -> Known {
                 encoding: unescape(encoding),
                 size: size.parse().ok()?,
                 mtime: mtime.parse().ok()?,
-            };
-            Some((path, entry))
+            })
         })
         .collect()
 }

@@ -179,18 +179,39 @@ impl Collection {
             (vec![walk::Found::new(path.to_owned(), &meta)], Vec::new())
         };
         progress.total.store(files.len(), Ordering::Relaxed);
-        let known = cache.map(cache::read).unwrap_or_default();
+        // Both lists are sorted by path bytes: pair each file with its cached entry, if current.
+        let mut known = cache
+            .map(cache::read)
+            .unwrap_or_default()
+            .into_iter()
+            .peekable();
+        let mut slots: Vec<Option<Entry>> = Vec::with_capacity(files.len());
+        for f in &files {
+            let key = f.path.as_os_str().as_encoded_bytes();
+            while known
+                .next_if(|e| e.path.as_os_str().as_encoded_bytes() < key)
+                .is_some()
+            {}
+            let hit = known
+                .next_if(|e| e.path == f.path)
+                .filter(|e| e.size == f.size && e.mtime == f.mtime);
+            slots.push(hit);
+        }
+        let misses: Vec<usize> = (0..files.len()).filter(|&i| slots[i].is_none()).collect();
+        progress
+            .done
+            .store(files.len() - misses.len(), Ordering::Relaxed);
         let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-        let chunk = files.len().div_ceil(threads).max(1);
-        let results: Vec<Result<Entry, Skipped>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = files
+        let chunk = misses.len().div_ceil(threads).max(1);
+        let read: Vec<Result<Entry, Skipped>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = misses
                 .chunks(chunk)
                 .map(|part| {
-                    let known = &known;
+                    let files = &files;
                     scope.spawn(move || {
                         part.iter()
-                            .map(|f| {
-                                let r = load_entry(f, known);
+                            .map(|&i| {
+                                let r = load_entry(&files[i]);
                                 progress.done.fetch_add(1, Ordering::Relaxed);
                                 r
                             })
@@ -203,14 +224,19 @@ impl Collection {
                 .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
                 .collect()
         });
-        let mut entries = Vec::with_capacity(results.len());
-        for r in results {
-            match r {
-                Ok(e) => entries.push(e),
-                Err(s) => skipped.push(s),
+        let changed = !read.is_empty() || known.next().is_some();
+        let mut read = read.into_iter();
+        let mut entries = Vec::with_capacity(files.len());
+        for slot in slots {
+            match slot.map(Ok).or_else(|| read.next()) {
+                Some(Ok(e)) => entries.push(e),
+                Some(Err(s)) => skipped.push(s),
+                None => {}
             }
         }
-        if let Some(cache) = cache {
+        if let Some(cache) = cache
+            && changed
+        {
             // A cache that cannot be written only makes the next open slower.
             let _ = cache::write(cache, &entries);
         }
@@ -250,13 +276,7 @@ fn builtin_article(name: &str, text: &str) -> Option<Article> {
     })
 }
 
-fn load_entry(found: &walk::Found, known: &cache::Known) -> Result<Entry, Skipped> {
-    if let Some(entry) = known.get(&found.path)
-        && entry.size == found.size
-        && entry.mtime == found.mtime
-    {
-        return Ok(entry.clone());
-    }
+fn load_entry(found: &walk::Found) -> Result<Entry, Skipped> {
     read_article(&found.path)
         .map(|a| a.entry(found.size, found.mtime))
         .map_err(|reason| Skipped {
