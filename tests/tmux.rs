@@ -231,3 +231,43 @@ fn sigterm_restores_the_terminal() {
     t.keys(&["-l", "echoed-text"]);
     t.wait_for("echoed-text");
 }
+
+#[test]
+fn a_hang_up_ends_qari() {
+    let (path, _, _) = sample();
+    let Some(t) = Tmux::start(&path.display().to_string(), 80, 24) else {
+        return;
+    };
+    t.wait_for("1 articles");
+    let pid = Command::new("pgrep")
+        .args([
+            "-f",
+            &format!("{} {}", env!("CARGO_BIN_EXE_qari"), path.display()),
+        ])
+        .output()
+        .unwrap();
+    let pid = String::from_utf8(pid.stdout)
+        .unwrap()
+        .lines()
+        .last()
+        .unwrap()
+        .trim()
+        .to_owned();
+    Command::new("tmux")
+        .args(["kill-session", "-t", &t.session])
+        .status()
+        .unwrap();
+    let start = Instant::now();
+    while Command::new("kill")
+        .args(["-0", &pid])
+        .status()
+        .unwrap()
+        .success()
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "qari {pid} still runs after its terminal hung up"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

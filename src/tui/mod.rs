@@ -12,7 +12,6 @@ mod terminal;
 pub mod theme;
 
 use std::path::PathBuf;
-use std::sync::atomic::Ordering;
 use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
@@ -53,7 +52,7 @@ pub fn run(source: Source, settings: Settings) -> anyhow::Result<()> {
     }
     loop {
         guard.terminal.draw(|f| app.draw(f))?;
-        if guard.stop.load(Ordering::Relaxed) || app.quit {
+        if app.quit {
             break;
         }
         if matches!(app.screen, Screen::Loading(_)) {

@@ -1,11 +1,14 @@
 //! Taking the terminal and always giving it back: raw mode, the alternate screen, mouse
 //! reporting and, in app mode, ECMA-48 BDSM explicit mode (`ESC [ 8 l`) so that terminals which
 //! do bidi themselves (VTE, Konsole, mlterm) show our cells as given. Restored on quit, on a panic
-//! (a hook that runs before any other) and on SIGTERM/SIGHUP/SIGINT (a flag the loop checks).
+//! (a hook that runs before any other) and on SIGTERM/SIGHUP/SIGINT: a thread waits for those,
+//! restores the terminal and exits, since the event loop may be blocked in a read (after a
+//! hang-up crossterm keeps reading the dead terminal and never returns to the loop).
 
 use std::io::{self, Write};
-use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -39,21 +42,18 @@ fn restore(explicit_bidi: bool) {
 pub struct Guard {
     pub terminal: Terminal<CrosstermBackend<io::Stdout>>,
     explicit_bidi: bool,
-    /// Set when a signal asks qari to stop.
-    pub stop: Arc<AtomicBool>,
 }
 
 impl Guard {
     /// Sets the terminal up. `explicit_bidi`: qari reorders, so the terminal must not.
     pub fn new(explicit_bidi: bool) -> io::Result<Self> {
-        let stop = Arc::new(AtomicBool::new(false));
-        for signal in [
-            signal_hook::consts::SIGTERM,
-            signal_hook::consts::SIGHUP,
-            signal_hook::consts::SIGINT,
-        ] {
-            signal_hook::flag::register(signal, Arc::clone(&stop))?;
-        }
+        let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                restore(explicit_bidi);
+                std::process::exit(128 + signal);
+            }
+        });
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             restore(explicit_bidi);
@@ -70,7 +70,6 @@ impl Guard {
         Ok(Guard {
             terminal,
             explicit_bidi,
-            stop,
         })
     }
 }
