@@ -133,7 +133,7 @@ fn reads_the_sample_article_in_tmux() {
     };
     // The library: one article, its title laid out right to left.
     let title_lines = rendered(&title, 80);
-    let screen = t.wait_for("1 articles");
+    let screen = t.wait_for("1 article ·");
     assert!(
         screen.contains(title_lines[0].trim()) || screen.contains(&rendered(&title, 0)[0]),
         "{screen}"
@@ -214,7 +214,7 @@ fn sigterm_restores_the_terminal() {
     let Some(t) = Tmux::start(&path.display().to_string(), 80, 24) else {
         return;
     };
-    t.wait_for("1 articles");
+    t.wait_for("1 article ·");
     let pid = Command::new("pgrep")
         .args([
             "-f",
@@ -226,7 +226,7 @@ fn sigterm_restores_the_terminal() {
     let pid = pid.lines().last().unwrap().trim();
     Command::new("kill").args(["-TERM", pid]).status().unwrap();
     let screen = t.wait_for("QARI-EXITED");
-    assert!(!screen.contains("1 articles"), "{screen}");
+    assert!(!screen.contains("1 article ·"), "{screen}");
     // Raw mode is off again: the shell echoes what is typed.
     t.keys(&["-l", "echoed-text"]);
     t.wait_for("echoed-text");
@@ -238,7 +238,7 @@ fn a_hang_up_ends_qari() {
     let Some(t) = Tmux::start(&path.display().to_string(), 80, 24) else {
         return;
     };
-    t.wait_for("1 articles");
+    t.wait_for("1 article ·");
     let pid = Command::new("pgrep")
         .args([
             "-f",

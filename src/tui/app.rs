@@ -255,8 +255,9 @@ impl App {
                         .draw(frame.buffer_mut(), body, &c.entries, &self.read, &ctx);
                     let text = self.message.clone().unwrap_or_else(|| {
                         format!(
-                            "{} articles · sorted by {} · {} skipped · ? help",
+                            "{} article{} · sorted by {} · {} skipped · ? help",
                             c.entries.len(),
+                            if c.entries.len() == 1 { "" } else { "s" },
                             if self.library.sort == Sort::Date {
                                 "date"
                             } else {

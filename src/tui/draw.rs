@@ -28,7 +28,9 @@ pub fn line(buf: &mut Buffer, area: Rect, y: u16, line: &VisualLine, rtl: bool, 
 }
 
 /// Lays out a short text (a title, a prompt) in one line of at most `width` cells, cut at the
-/// first line when it is longer. Returns the visual line and whether it is right to left.
+/// first line when it is longer. Returns the line and whether to right-align it: a right-to-left
+/// line is right-aligned when qari lays it out (`visual`); a terminal that does bidi itself lays
+/// an RTL line out from the right on its own, so there the text starts at the line's start.
 pub fn one_line(text: &str, width: usize, options: Options, visual: bool) -> (VisualLine, bool) {
     let p = Prepared::new(
         text,
@@ -61,5 +63,5 @@ pub fn one_line(text: &str, width: usize, options: Options, visual: bool) -> (Vi
         }
         v.width += 1;
     }
-    (v, p.is_rtl())
+    (v, p.is_rtl() && visual)
 }

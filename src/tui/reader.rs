@@ -103,7 +103,8 @@ impl ReaderView {
             } else {
                 b.prepared.logical(text, l)
             };
-            let rtl = b.prepared.is_rtl();
+            // A terminal that does bidi lays an RTL line out from the right by itself.
+            let rtl = b.prepared.is_rtl() && ctx.visual;
             let style = if block == 0 {
                 ctx.styles.title
             } else {

@@ -22,6 +22,10 @@ use ratatui::crossterm::terminal::{
 const BIDI_EXPLICIT: &str = "\x1b[8l";
 /// BDSM implicit: the terminal's default, restored at exit.
 const BIDI_IMPLICIT: &str = "\x1b[8h";
+/// In terminal mode: let the terminal find each paragraph's direction (VTE's DECSET 2501),
+/// and the default again at exit.
+const DIRECTION_AUTO: &str = "\x1b[?2501h";
+const DIRECTION_DEFAULT: &str = "\x1b[?2501l";
 
 fn restore(explicit_bidi: bool) {
     let mut out = io::stdout();
@@ -32,9 +36,14 @@ fn restore(explicit_bidi: bool) {
         LeaveAlternateScreen,
         ratatui::crossterm::cursor::Show
     );
-    if explicit_bidi {
-        let _ = out.write_all(BIDI_IMPLICIT.as_bytes());
-    }
+    let _ = out.write_all(
+        if explicit_bidi {
+            BIDI_IMPLICIT
+        } else {
+            DIRECTION_DEFAULT
+        }
+        .as_bytes(),
+    );
     let _ = out.flush();
 }
 
@@ -61,11 +70,19 @@ impl Guard {
         }));
         enable_raw_mode()?;
         let mut out = io::stdout();
+        let mode = if explicit_bidi {
+            BIDI_EXPLICIT
+        } else {
+            DIRECTION_AUTO
+        };
+        out.write_all(mode.as_bytes())?;
         execute!(out, EnterAlternateScreen, EnableMouseCapture)?;
-        if explicit_bidi {
-            out.write_all(BIDI_EXPLICIT.as_bytes())?;
-            out.flush()?;
-        }
+        // Terminals keep these modes per paragraph, taken when a paragraph starts or is erased
+        // (the terminal-wg bidi recommendation, VTE): set it again on the alternate screen and
+        // erase every row with it in force.
+        out.write_all(mode.as_bytes())?;
+        out.write_all(b"\x1b[H\x1b[2J")?;
+        out.flush()?;
         let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         Ok(Guard {
             terminal,
