@@ -66,6 +66,23 @@ impl Tmux {
         String::from_utf8(out.stdout).unwrap()
     }
 
+    /// The pid of qari in this session: the child of the pane's shell.
+    fn qari_pid(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["display", "-p", "-t", &self.session, "#{pane_pid}"])
+            .output()
+            .unwrap();
+        let shell = String::from_utf8(out.stdout).unwrap().trim().to_owned();
+        let out = Command::new("pgrep").args(["-P", &shell]).output().unwrap();
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .next()
+            .expect("qari is not running")
+            .trim()
+            .to_owned()
+    }
+
     /// Waits until the screen holds `what`; returns the screen.
     fn wait_for(&self, what: &str) -> String {
         let start = Instant::now();
@@ -199,7 +216,7 @@ fn reads_the_sample_article_in_tmux() {
 
     // Quitting gives the terminal back.
     t.keys(&["q"]);
-    t.wait_for("articles");
+    t.wait_for("article ·");
     t.keys(&["q"]);
     let screen = t.wait_for("QARI-EXITED 0");
     assert!(
