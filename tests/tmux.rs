@@ -232,16 +232,8 @@ fn sigterm_restores_the_terminal() {
         return;
     };
     t.wait_for("1 article ·");
-    let pid = Command::new("pgrep")
-        .args([
-            "-f",
-            &format!("{} {}", env!("CARGO_BIN_EXE_qari"), path.display()),
-        ])
-        .output()
-        .unwrap();
-    let pid = String::from_utf8(pid.stdout).unwrap();
-    let pid = pid.lines().last().unwrap().trim();
-    Command::new("kill").args(["-TERM", pid]).status().unwrap();
+    let pid = t.qari_pid();
+    Command::new("kill").args(["-TERM", &pid]).status().unwrap();
     let screen = t.wait_for("QARI-EXITED");
     assert!(!screen.contains("1 article ·"), "{screen}");
     // Raw mode is off again: the shell echoes what is typed.
@@ -256,20 +248,7 @@ fn a_hang_up_ends_qari() {
         return;
     };
     t.wait_for("1 article ·");
-    let pid = Command::new("pgrep")
-        .args([
-            "-f",
-            &format!("{} {}", env!("CARGO_BIN_EXE_qari"), path.display()),
-        ])
-        .output()
-        .unwrap();
-    let pid = String::from_utf8(pid.stdout)
-        .unwrap()
-        .lines()
-        .last()
-        .unwrap()
-        .trim()
-        .to_owned();
+    let pid = t.qari_pid();
     Command::new("tmux")
         .args(["kill-session", "-t", &t.session])
         .status()
