@@ -8,5 +8,6 @@ pub mod collection;
 pub mod config;
 pub mod page;
 pub mod render;
+pub mod search;
 pub mod text;
 pub mod tui;

@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use qari::collection::{Collection, Progress};
 use qari::config::{BidiMode, Config, Dirs, ShapeMode};
 use qari::render::{Order, RenderError, RenderOptions, render};
+use qari::search::Query;
 use qari::text::{Direction, Options};
 use qari::tui::theme::Styles;
 use qari::tui::{Keymap, Settings, Source};
@@ -36,6 +37,23 @@ struct Cli {
 enum Command {
     /// Lay out text for a terminal, like `fribidi`: one input line is one paragraph.
     Render(RenderArgs),
+    /// Search the collection (Arabic-aware): one line per matching paragraph,
+    /// `path<TAB>paragraph<TAB>text` (paragraph 0 is the title). Exit 0 on a match, 1 on none.
+    Search {
+        /// Terms separated by spaces; a "quoted phrase" is one term. All must occur.
+        query: String,
+        /// A folder or file (default: as for the reader).
+        path: Option<PathBuf>,
+        /// Print only the paths of matching articles.
+        #[arg(long, short = 'l')]
+        files_with_matches: bool,
+        /// Print `path<TAB>matches` per matching article.
+        #[arg(long, short = 'c')]
+        count: bool,
+        /// One JSON object per match, with the original byte range.
+        #[arg(long)]
+        json: bool,
+    },
     /// List the collection: `path<TAB>title` per article, or JSON lines.
     List {
         /// A folder or file (default: as for the reader).
@@ -86,6 +104,31 @@ fn main() -> ExitCode {
     match &cli.command {
         Some(Command::Render(args)) => run_render(args),
         Some(Command::List { path, json }) => report(run_list(path.as_deref(), *json)),
+        Some(Command::Search {
+            query,
+            path,
+            files_with_matches,
+            count,
+            json,
+        }) => {
+            let mode = if *json {
+                SearchOutput::Json
+            } else if *files_with_matches {
+                SearchOutput::Files
+            } else if *count {
+                SearchOutput::Count
+            } else {
+                SearchOutput::Paragraphs
+            };
+            match run_search(query, path.as_deref(), mode) {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => ExitCode::from(1),
+                Err(e) => {
+                    eprintln!("qari: {e:#}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         None => report(run_reader(&cli)),
     }
 }
@@ -154,7 +197,8 @@ fn run_reader(cli: &Cli) -> anyhow::Result<()> {
     )
 }
 
-fn run_list(path: Option<&Path>, json: bool) -> anyhow::Result<()> {
+/// Loads the collection for a CLI command, reporting skipped files on stderr.
+fn cli_collection(path: Option<&Path>) -> anyhow::Result<Collection> {
     let dirs = Dirs::new();
     let config = load_config(dirs.as_ref())?;
     let collection = match source(path, &config, dirs.as_ref()) {
@@ -166,6 +210,72 @@ fn run_list(path: Option<&Path>, json: bool) -> anyhow::Result<()> {
     for s in &collection.skipped {
         eprintln!("skipped {}: {}", s.path.display(), s.reason);
     }
+    Ok(collection)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SearchOutput {
+    Paragraphs,
+    Files,
+    Count,
+    Json,
+}
+
+/// Control characters never reach the terminal raw.
+fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+fn run_search(query: &str, path: Option<&Path>, mode: SearchOutput) -> anyhow::Result<bool> {
+    let query = Query::parse(query);
+    anyhow::ensure!(!query.is_empty(), "the query has no term to search for");
+    let collection = cli_collection(path)?;
+    let results = qari::search::scan(&collection, &query);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut any = false;
+    for (entry, hits) in &results {
+        any = true;
+        let path = entry.path.display();
+        let written = match mode {
+            SearchOutput::Files => writeln!(out, "{path}"),
+            SearchOutput::Count => writeln!(
+                out,
+                "{path}\t{}",
+                hits.iter().map(|p| p.hits.len()).sum::<usize>()
+            ),
+            SearchOutput::Paragraphs => hits
+                .iter()
+                .filter(|p| p.all_terms)
+                .try_for_each(|p| writeln!(out, "{path}\t{}\t{}", p.paragraph, printable(&p.text))),
+            SearchOutput::Json => hits.iter().try_for_each(|p| {
+                p.hits.iter().try_for_each(|h| {
+                    let obj = serde_json::json!({
+                        "path": entry.path,
+                        "paragraph": p.paragraph,
+                        "start": h.range.start,
+                        "end": h.range.end,
+                        "match": p.text.get(h.range.clone()).unwrap_or_default(),
+                    });
+                    writeln!(out, "{obj}")
+                })
+            }),
+        };
+        match written {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(true),
+            other => other?,
+        }
+    }
+    match out.flush() {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        other => other?,
+    }
+    Ok(any)
+}
+
+fn run_list(path: Option<&Path>, json: bool) -> anyhow::Result<()> {
+    let collection = cli_collection(path)?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     for e in &collection.entries {
         let written = if json {

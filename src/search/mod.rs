@@ -1,0 +1,11 @@
+//! Arabic-aware search: one normalisation for text and query ([`normalize`]), a query of terms
+//! (white-space separated, or "quoted phrases"), and matching that reports every occurrence as
+//! a range of original bytes. A paragraph or article matches when every term occurs in it.
+
+mod normalize;
+mod query;
+mod scan;
+
+pub use normalize::{Normalized, normalize};
+pub use query::{Hit, Query, find_in};
+pub use scan::{ParagraphHits, scan};

@@ -1,0 +1,162 @@
+//! One normalisation for the text and the query, so that Arabic is found the way it is
+//! written in real life: NFKC (presentation forms back to letters), harakat, tatweel and
+//! invisible format characters removed, alef/yeh/teh-marbuta variants folded, Arabic-Indic
+//! digits to ASCII, full case folding, white space runs to one space. Each normalised byte keeps
+//! the original bytes it came from, so a match maps back onto exactly the original characters.
+
+use caseless::Caseless;
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Normalised text with its map back to the original.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Normalized {
+    pub text: String,
+    /// (start in `text`, original range start, original range end), one per source cluster
+    /// that produced output, in order.
+    segments: Vec<(u32, u32, u32)>,
+}
+
+/// Dropped entirely: harakat and Quranic marks, tatweel, zero-width and bidi format characters.
+fn is_ignored(c: char) -> bool {
+    matches!(c,
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}'
+        | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        | '\u{061C}' | '\u{FEFF}')
+}
+
+/// The letter folds and digits.
+fn fold(c: char) -> char {
+    match c {
+        '\u{0623}' | '\u{0625}' | '\u{0622}' | '\u{0671}' => '\u{0627}',
+        '\u{0649}' => '\u{064A}',
+        '\u{0629}' => '\u{0647}',
+        '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+        '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+        c => c,
+    }
+}
+
+/// Characters that normalise to themselves on their own: most of what news text is made of.
+fn is_plain(c: char) -> bool {
+    matches!(c, 'a'..='z' | '0'..='9' | '\u{0621}'..='\u{0621}' | '\u{0624}' | '\u{0626}'..='\u{0628}'
+        | '\u{062A}'..='\u{063A}' | '\u{0641}'..='\u{0648}' | '\u{064A}')
+        || (c.is_ascii_punctuation())
+}
+
+impl Normalized {
+    /// Normalises `text`.
+    pub fn new(text: &str) -> Self {
+        let mut n = Normalized {
+            text: String::with_capacity(text.len()),
+            segments: Vec::with_capacity(text.len() / 2),
+        };
+        for (start, cluster) in text.grapheme_indices(true) {
+            let at = n.text.len();
+            let mut chars = cluster.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) if is_plain(c) => n.text.push(c),
+                (Some(c), None) if c.is_ascii_uppercase() => n.text.push(c.to_ascii_lowercase()),
+                _ => {
+                    for c in cluster.nfkc() {
+                        if is_ignored(c) {
+                            continue;
+                        }
+                        let c = fold(c);
+                        if c.is_whitespace() {
+                            if !n.text.ends_with(' ') {
+                                n.text.push(' ');
+                            }
+                            continue;
+                        }
+                        for f in std::iter::once(c).default_case_fold() {
+                            n.text.push(fold(f));
+                        }
+                    }
+                }
+            }
+            if n.text.len() > at {
+                n.segments
+                    .push((at as u32, start as u32, (start + cluster.len()) as u32));
+            }
+        }
+        n
+    }
+
+    /// The original byte range that the normalised range `range` came from.
+    pub fn original(&self, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let seg = |at: usize| {
+            let i = self.segments.partition_point(|&(n, _, _)| n as usize <= at);
+            self.segments
+                .get(i.saturating_sub(1))
+                .copied()
+                .unwrap_or_default()
+        };
+        let first = seg(range.start);
+        let last = seg(range.end.saturating_sub(1).max(range.start));
+        first.1 as usize..last.2 as usize
+    }
+}
+
+/// Normalises a short text (a query term) without keeping the map.
+pub fn normalize(text: &str) -> String {
+    Normalized::new(text).text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rules_of_the_issue() {
+        let cases = [
+            // NFKC: presentation forms back to letters
+            ("\u{FEFB}\u{FE8E}", "لاا"),
+            ("\u{FE91}\u{FEAE}", "بر"),
+            // harakat, tatweel, marks removed
+            ("مُحَمَّد", "محمد"),
+            ("الــــعربية", "العربيه"),
+            ("\u{0670}ا\u{06D6}", "ا"),
+            // invisible format characters removed
+            (
+                "a\u{200B}b\u{200F}c\u{202B}d\u{2067}e\u{061C}f\u{FEFF}g",
+                "abcdefg",
+            ),
+            // alef variants, alef maqsura, teh marbuta
+            ("أإآٱا", "ااااا"),
+            ("فى", "في"),
+            ("مدينة", "مدينه"),
+            // Arabic-Indic digits, both sets
+            ("٢٠١٥ و۲۰۱۵", "2015 و2015"),
+            // case folding, full
+            ("ISLAM Straße", "islam strasse"),
+            // white space runs, NBSP included, to one space
+            ("a \u{00A0}\t\n b", "a b"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(normalize(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn hamza_above_as_a_combining_mark_folds_too() {
+        assert_eq!(normalize("\u{0627}\u{0654}"), "ا");
+        assert_eq!(normalize("الإسلام"), normalize("الاسلام"));
+        assert_eq!(normalize("الإسلام"), normalize("الإِسْلَام"));
+    }
+
+    #[test]
+    fn matches_map_back_to_the_original_characters() {
+        let text = "قال: الإِسْلَامُ دينٌ";
+        let n = Normalized::new(text);
+        let at = n.text.find("الاسلام").unwrap();
+        let range = n.original(at..at + "الاسلام".len());
+        assert_eq!(&text[range], "الإِسْلَامُ");
+        // a ligature presentation form maps back whole
+        let text = "ب\u{FEFB}";
+        let n = Normalized::new(text);
+        assert_eq!(n.text, "بلا");
+        let at = n.text.find('ل').unwrap();
+        assert_eq!(&text[n.original(at..at + 2)], "\u{FEFB}");
+    }
+}

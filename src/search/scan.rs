@@ -1,0 +1,105 @@
+//! Searching a whole collection by reading every article (on all cores). The rule is the one
+//! of [`Query`]: an article matches when every term occurs in it.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::normalize::Normalized;
+use super::query::{Hit, Query, find_in};
+use crate::collection::{Collection, Entry};
+
+/// The hits in one paragraph of an article (0 is the title).
+#[derive(Clone, Debug)]
+pub struct ParagraphHits {
+    pub paragraph: usize,
+    pub text: String,
+    /// Every occurrence of any term in it.
+    pub hits: Vec<Hit>,
+    /// Every term occurs in this paragraph.
+    pub all_terms: bool,
+}
+
+/// The matching articles of `collection`, in collection order, with their hits.
+pub fn scan<'c>(collection: &'c Collection, query: &Query) -> Vec<(&'c Entry, Vec<ParagraphHits>)> {
+    let next = AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let mut found: Vec<(usize, Vec<ParagraphHits>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(entry) = collection.entries.get(i) else {
+                            break;
+                        };
+                        if let Some(hits) = search_entry(collection, entry, query) {
+                            mine.push((i, hits));
+                        }
+                    }
+                    mine
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    found.sort_by_key(|(i, _)| *i);
+    found
+        .into_iter()
+        .map(|(i, hits)| (&collection.entries[i], hits))
+        .collect()
+}
+
+fn search_entry(
+    collection: &Collection,
+    entry: &Entry,
+    query: &Query,
+) -> Option<Vec<ParagraphHits>> {
+    let article = collection.open(entry).ok()?;
+    let texts: Vec<&String> = std::iter::once(&article.title)
+        .chain(&article.paragraphs)
+        .collect();
+    let normalized: Vec<Normalized> = texts.iter().map(|t| Normalized::new(t)).collect();
+    let all: String = normalized
+        .iter()
+        .map(|n| n.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    if !query.matches(&all) {
+        return None;
+    }
+    let single = |t: &String| Query {
+        terms: vec![t.clone()],
+    };
+    let out = normalized
+        .iter()
+        .zip(&texts)
+        .enumerate()
+        .filter_map(|(paragraph, (n, text))| {
+            let hits: Vec<Hit> = query
+                .terms
+                .iter()
+                .enumerate()
+                .flat_map(|(term, t)| {
+                    find_in(&single(t), n).into_iter().map(move |h| Hit {
+                        term,
+                        range: h.range,
+                    })
+                })
+                .collect();
+            (!hits.is_empty()).then(|| {
+                let mut hits = hits;
+                hits.sort_by_key(|h| (h.range.start, h.range.end));
+                ParagraphHits {
+                    paragraph,
+                    text: (*text).clone(),
+                    all_terms: query.matches(&n.text),
+                    hits,
+                }
+            })
+        })
+        .collect();
+    Some(out)
+}
