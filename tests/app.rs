@@ -1,7 +1,7 @@
 //! The app driven by keystroke scripts (keys in, state out), and whole screens snapshot-tested on
 //! ratatui's TestBackend.
 
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::string_slice)]
 
 use qari::collection::Collection;
 use qari::config::Theme;
@@ -30,10 +30,17 @@ fn app(width: u16, height: u16) -> App {
 /// Types `keys` (space-separated key names) into the app.
 fn press(app: &mut App, keys: &str) {
     for k in keys.split_whitespace() {
-        let key = Key::parse(k).unwrap();
-        if let Some(action) = app.resolve(key) {
-            app.update(action);
-        }
+        app.handle_key(Key::parse(k).unwrap());
+    }
+}
+
+/// Types `text` into the app, character by character.
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_key(Key {
+            code: ratatui::crossterm::event::KeyCode::Char(c),
+            ctrl: false,
+        });
     }
 }
 
@@ -177,4 +184,94 @@ fn help_screen() {
     open_seed(&mut app);
     press(&mut app, "?");
     insta::assert_snapshot!(screen(&app, 80, 20));
+}
+
+#[test]
+fn search_in_the_article_finds_every_variant() {
+    let mut app = app(80, 16);
+    open_seed(&mut app);
+    press(&mut app, "/");
+    assert!(app.prompt.is_some());
+    type_text(&mut app, "في");
+    press(&mut app, "Enter");
+    assert!(app.prompt.is_none());
+    let r = reader(&app);
+    let s = r.search.as_ref().unwrap();
+    let article = &r.article;
+    let texts: Vec<&str> = std::iter::once(article.title.as_str())
+        .chain(article.paragraphs.iter().map(String::as_str))
+        .collect();
+    let found: Vec<&str> = s
+        .hits
+        .iter()
+        .map(|f| &texts[f.block][f.range.clone()])
+        .collect();
+    // The article writes it both ways: في and فى.
+    assert!(found.contains(&"في") && found.contains(&"فى"), "{found:?}");
+    assert!(found.iter().all(|f| *f == "في" || *f == "فى"), "{found:?}");
+    let total = s.hits.len();
+    // n walks the matches and turns the pages; N walks back.
+    let mut pages = std::collections::HashSet::new();
+    for _ in 0..total {
+        press(&mut app, "n");
+        pages.insert(reader(&app).page);
+    }
+    assert!(pages.len() > 1, "the matches are on several pages");
+    assert_eq!(
+        reader(&app).search.as_ref().unwrap().current,
+        0,
+        "n wraps around"
+    );
+    press(&mut app, "N");
+    assert_eq!(reader(&app).search.as_ref().unwrap().current, total - 1);
+    // Esc clears the search, a second Esc leaves the article.
+    press(&mut app, "Esc");
+    assert!(reader(&app).search.is_none());
+    press(&mut app, "Esc");
+    assert!(matches!(app.screen, Screen::Library));
+}
+
+#[test]
+fn highlights_cover_exactly_the_matched_cells() {
+    use ratatui::style::Modifier;
+    let mut app = app(80, 16);
+    open_seed(&mut app);
+    press(&mut app, "/");
+    type_text(&mut app, "كازاخستان");
+    press(&mut app, "Enter");
+    let mut terminal = Terminal::new(TestBackend::new(80, 16)).unwrap();
+    terminal.draw(|f| app.draw(f)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    // Row 4 holds "الأحداث في كازاخستان" right-aligned; the highlighted cells, read left to
+    // right, must be the shaped word (9 cells), nothing else.
+    let mut highlighted = Vec::new();
+    for y in 0..14 {
+        let mut run = String::new();
+        for x in 0..80 {
+            let cell = &buffer[(x, y)];
+            // The test app runs with NO_COLOR: matches are underlined, the current one reversed.
+            if cell
+                .modifier
+                .intersects(Modifier::UNDERLINED | Modifier::REVERSED)
+            {
+                run.push_str(cell.symbol());
+            } else if !run.is_empty() {
+                highlighted.push(std::mem::take(&mut run));
+            }
+        }
+        if !run.is_empty() {
+            highlighted.push(run);
+        }
+    }
+    // Every highlighted run, read right to left and un-shaped, is the word itself: the
+    // highlight covers the matched letters (in whatever contextual form), nothing more.
+    assert!(!highlighted.is_empty());
+    for h in &highlighted {
+        let logical: String = h.chars().rev().collect();
+        assert_eq!(
+            qari::search::normalize(&logical),
+            "كازاخستان",
+            "highlighted {h:?}"
+        );
+    }
 }

@@ -267,3 +267,43 @@ fn a_hang_up_ends_qari() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn search_highlights_and_n_moves_in_tmux() {
+    let (path, _, _) = sample();
+    let Some(t) = Tmux::start(&path.display().to_string(), 100, 30) else {
+        return;
+    };
+    t.wait_for("1 article ·");
+    t.keys(&["Enter"]);
+    t.wait_for("page 1/");
+    t.keys(&["/"]);
+    t.keys(&["-l", "فى"]);
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("match 1/");
+    let total: usize = screen
+        .split("match 1/")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(total > 5, "{total} matches");
+    // The highlight is really drawn: the pane's escape codes carry the yellow background.
+    let out = Command::new("tmux")
+        .args(["capture-pane", "-p", "-e", "-t", &t.session])
+        .output()
+        .unwrap();
+    let styled = String::from_utf8(out.stdout).unwrap();
+    let yellow_bg = ["\u{1b}[43m", "[48;5;3m", ";43m"];
+    assert!(
+        yellow_bg.iter().any(|code| styled.contains(code)),
+        "no highlight in:\n{styled}"
+    );
+    t.keys(&["n"]);
+    t.wait_for("match 2/");
+    t.keys(&["N", "N"]);
+    t.wait_for(&format!("match {total}/{total}"));
+}

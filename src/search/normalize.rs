@@ -104,6 +104,7 @@ pub fn normalize(text: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)]
 mod tests {
     use super::*;
 

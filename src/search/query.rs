@@ -80,6 +80,7 @@ pub fn find_in(query: &Query, n: &Normalized) -> Vec<Hit> {
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)]
 mod tests {
     use super::*;
 

@@ -67,4 +67,10 @@ actions! {
     NextParagraph => "next_paragraph",
     /// Move the cursor to the previous paragraph.
     PrevParagraph => "prev_paragraph",
+    /// Search (Enter searches, Esc cancels).
+    Search => "search",
+    /// Go to the next match.
+    NextMatch => "next_match",
+    /// Go to the previous match.
+    PrevMatch => "prev_match",
 }

@@ -58,6 +58,8 @@ pub struct App {
     pub read: HashSet<PathBuf>,
     /// A message for the status bar.
     pub message: Option<String>,
+    /// The search prompt, while it is open: what has been typed.
+    pub prompt: Option<String>,
     /// Terminal size.
     pub size: (u16, u16),
     pub quit: bool,
@@ -73,6 +75,7 @@ impl App {
             settings,
             read: HashSet::new(),
             message: None,
+            prompt: None,
             size,
             quit: false,
         }
@@ -89,6 +92,35 @@ impl App {
         }
         self.collection = Some(collection);
         self.screen = Screen::Library;
+    }
+
+    /// Handles one key: typed into the prompt while it is open, else resolved to an action.
+    pub fn handle_key(&mut self, key: Key) {
+        use ratatui::crossterm::event::KeyCode;
+        if let Some(text) = &mut self.prompt {
+            match key.code {
+                KeyCode::Enter => {
+                    let query = std::mem::take(text);
+                    self.prompt = None;
+                    if let Screen::Reader(r) = &mut self.screen {
+                        r.find(&query);
+                        if r.search.as_ref().is_some_and(|s| s.hits.is_empty()) {
+                            self.message = Some(format!("not found: {query}"));
+                        }
+                    }
+                }
+                KeyCode::Esc => self.prompt = None,
+                KeyCode::Backspace => {
+                    text.pop();
+                }
+                KeyCode::Char(c) if !key.ctrl => text.push(c),
+                _ => {}
+            }
+            return;
+        }
+        if let Some(action) = self.resolve(key) {
+            self.update(action);
+        }
     }
 
     /// The key's action on the current screen.
@@ -142,11 +174,15 @@ impl App {
                 };
             }
             Action::Back if self.overlay.is_some() => self.overlay = None,
-            Action::Back => {
-                if matches!(self.screen, Screen::Reader(_)) {
-                    self.screen = Screen::Library;
+            Action::Back => match &mut self.screen {
+                // Esc first clears a search, then leaves the article.
+                Screen::Reader(r) if r.search.as_ref().is_some_and(|s| !s.query.is_empty()) => {
+                    r.search = None;
+                    self.message = None;
                 }
-            }
+                Screen::Reader(_) => self.screen = Screen::Library,
+                _ => {}
+            },
             _ if self.overlay.is_some() => {}
             _ => match &mut self.screen {
                 Screen::Loading(_) => {}
@@ -158,6 +194,12 @@ impl App {
                     Action::Last => r.go_to_page(r.pages() - 1),
                     Action::NextParagraph => r.move_cursor(1),
                     Action::PrevParagraph => r.move_cursor(-1),
+                    Action::Search => {
+                        self.prompt = Some(String::new());
+                        self.message = None;
+                    }
+                    Action::NextMatch => r.step_match(true),
+                    Action::PrevMatch => r.step_match(false),
                     _ => {}
                 },
             },
@@ -277,8 +319,15 @@ impl App {
             }
             Screen::Reader(r) => {
                 r.draw(frame.buffer_mut(), body, &ctx);
+                let matches = r.search.as_ref().map_or(String::new(), |s| {
+                    if s.hits.is_empty() {
+                        " no match ".to_owned()
+                    } else {
+                        format!(" match {}/{} ", s.current + 1, s.hits.len())
+                    }
+                });
                 let right = format!(
-                    " ¶ {}/{}  page {}/{} ",
+                    "{matches} ¶ {}/{}  page {}/{} ",
                     r.cursor + 1,
                     r.article.paragraphs.len(),
                     r.page + 1,
@@ -303,6 +352,34 @@ impl App {
                     ctx.styles.status,
                 );
             }
+        }
+        if let Some(text) = &self.prompt {
+            let buf = frame.buffer_mut();
+            buf.set_style(status, ctx.styles.status);
+            for x in status.x..status.x + status.width {
+                buf[(x, status.y)].set_symbol(" ");
+            }
+            buf.set_string(status.x, status.y, "/", ctx.styles.status);
+            let width = usize::from(status.width.saturating_sub(2));
+            // What is typed is laid out by the engine too: Arabic reads right to left as typed.
+            let (line, rtl) = draw::one_line(text, width, ctx.options, ctx.visual);
+            draw::line(
+                buf,
+                Rect::new(status.x + 1, status.y, width as u16, 1),
+                status.y,
+                &line,
+                rtl,
+                ctx.styles.status,
+            );
+        } else if let (Some(m), Screen::Reader(_)) = (&self.message, &self.screen) {
+            let buf = frame.buffer_mut();
+            buf.set_stringn(
+                status.x + 1,
+                status.y,
+                m,
+                usize::from(status.width / 2),
+                ctx.styles.status,
+            );
         }
         match self.overlay {
             Some(Overlay::Help) => self.draw_help(frame, body),

@@ -5,6 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
+use super::theme::Styles;
 use crate::text::{Direction, Options, Prepared, VisualLine};
 
 /// Draws `line` on row `y` of `area`: right-aligned when `rtl`, else left-aligned.
@@ -22,6 +23,43 @@ pub fn line(buf: &mut Buffer, area: Rect, y: u16, line: &VisualLine, rtl: bool, 
         let text = line.text.get(g.text.clone()).unwrap_or_default();
         if g.width > 0 {
             buf.set_stringn(area.x + x as u16, y, text, g.width, style);
+        }
+        x += g.width;
+    }
+}
+
+/// Restyles the glyphs of `line` (drawn as by [`line`]) whose source bytes overlap one of
+/// `marks` (original byte ranges; true for the current match).
+pub fn highlight(
+    buf: &mut Buffer,
+    area: Rect,
+    y: u16,
+    line: &VisualLine,
+    rtl: bool,
+    marks: &[(std::ops::Range<usize>, bool)],
+    styles: &Styles,
+) {
+    let width = usize::from(area.width);
+    let mut x = if rtl {
+        width.saturating_sub(line.width)
+    } else {
+        0
+    };
+    for g in &line.glyphs {
+        if x + g.width > width {
+            break;
+        }
+        let mark = marks
+            .iter()
+            .find(|(r, _)| r.start < g.source.end && g.source.start < r.end)
+            .map(|(_, current)| *current);
+        if let Some(current) = mark {
+            let style = if current {
+                styles.current_match
+            } else {
+                styles.match_
+            };
+            buf.set_style(Rect::new(area.x + x as u16, y, g.width as u16, 1), style);
         }
         x += g.width;
     }

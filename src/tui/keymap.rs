@@ -122,6 +122,9 @@ const DEFAULTS: &[(Scope, &str, Action)] = &[
     (Scope::Reader, "Down", Action::NextParagraph),
     (Scope::Reader, "k", Action::PrevParagraph),
     (Scope::Reader, "Up", Action::PrevParagraph),
+    (Scope::Reader, "/", Action::Search),
+    (Scope::Reader, "n", Action::NextMatch),
+    (Scope::Reader, "N", Action::PrevMatch),
 ];
 
 /// Which screens an action makes sense on, for bindings added by the config.
@@ -129,9 +132,13 @@ fn scopes_of(action: Action) -> &'static [Scope] {
     match action {
         Action::Help | Action::Quit => &[Scope::Global],
         Action::Back | Action::First | Action::Last => &[Scope::Library, Scope::Reader],
-        Action::NextPage | Action::PrevPage | Action::NextParagraph | Action::PrevParagraph => {
-            &[Scope::Reader]
-        }
+        Action::NextPage
+        | Action::PrevPage
+        | Action::NextParagraph
+        | Action::PrevParagraph
+        | Action::Search
+        | Action::NextMatch
+        | Action::PrevMatch => &[Scope::Reader],
         _ => &[Scope::Library],
     }
 }

@@ -5,6 +5,7 @@
 pub mod action;
 pub mod app;
 mod draw;
+pub mod find;
 pub mod keymap;
 pub mod library;
 pub mod reader;
@@ -69,11 +70,7 @@ pub fn run(source: Source, settings: Settings) -> anyhow::Result<()> {
             continue;
         }
         match event::read()? {
-            Event::Key(k) if k.kind != KeyEventKind::Release => {
-                if let Some(action) = app.resolve(Key::from_event(k)) {
-                    app.update(action);
-                }
-            }
+            Event::Key(k) if k.kind != KeyEventKind::Release => app.handle_key(Key::from_event(k)),
             Event::Mouse(m) => {
                 let reading = matches!(app.screen, Screen::Reader(_));
                 match (m.kind, reading) {

@@ -6,6 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::draw;
+use super::find::{ArticleSearch, Found};
 use super::library::Ctx;
 use crate::collection::Article;
 use crate::page::{ArticleLayout, Row};
@@ -21,6 +22,8 @@ pub struct ReaderView {
     pub cursor: usize,
     /// Rows of text on a page.
     pub height: usize,
+    /// The search in this article, if any.
+    pub search: Option<ArticleSearch>,
 }
 
 impl ReaderView {
@@ -32,7 +35,61 @@ impl ReaderView {
             page: 0,
             cursor: 0,
             height: height.max(1),
+            search: None,
         }
+    }
+
+    /// Searches the article; the page goes to the first match from the current page on.
+    pub fn find(&mut self, query: &str) {
+        let mut s = self.search.take().unwrap_or_default();
+        s.run(&self.article, query);
+        let top = self.page * self.height;
+        s.current = s
+            .hits
+            .iter()
+            .position(|f| self.row_of(f) >= top)
+            .unwrap_or(0);
+        self.search = Some(s);
+        self.show_current_match();
+    }
+
+    /// Moves to the next (`forward`) or previous match, turning pages.
+    pub fn step_match(&mut self, forward: bool) {
+        let Some(s) = &mut self.search else { return };
+        let n = s.hits.len();
+        if n == 0 {
+            return;
+        }
+        s.current = if forward {
+            (s.current + 1) % n
+        } else {
+            (s.current + n - 1) % n
+        };
+        self.show_current_match();
+    }
+
+    fn show_current_match(&mut self) {
+        let Some(found) = self.search.as_ref().and_then(|s| s.current().cloned()) else {
+            return;
+        };
+        let row = self.row_of(&found);
+        self.page = row / self.height;
+        if found.block > 0 {
+            self.cursor = found.block - 1;
+        }
+    }
+
+    /// The row on which a match starts.
+    fn row_of(&self, found: &Found) -> usize {
+        let Some(b) = self.layout.blocks.get(found.block) else {
+            return 0;
+        };
+        let line = b
+            .lines
+            .iter()
+            .rposition(|l| l.bytes(&b.prepared).start <= found.range.start)
+            .unwrap_or(0);
+        b.first_row + line
     }
 
     pub fn pages(&self) -> usize {
@@ -111,6 +168,15 @@ impl ReaderView {
                 ctx.styles.text
             };
             draw::line(buf, column, y, &visual, rtl, style);
+            if let Some(s) = &self.search {
+                let marks: Vec<(std::ops::Range<usize>, bool)> = s
+                    .in_block(block)
+                    .map(|(r, current)| (r.clone(), current))
+                    .collect();
+                if !marks.is_empty() {
+                    draw::highlight(buf, column, y, &visual, rtl, &marks, ctx.styles);
+                }
+            }
             if block == self.cursor + 1 {
                 // The cursor marker sits in the margin where the paragraph's lines begin.
                 let x = if rtl {

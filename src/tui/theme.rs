@@ -13,6 +13,9 @@ pub struct Styles {
     pub accent: Style,
     pub status: Style,
     pub selected: Style,
+    /// A search match, and the current one.
+    pub match_: Style,
+    pub current_match: Style,
 }
 
 fn color(name: &str) -> Color {
@@ -29,6 +32,8 @@ impl Styles {
                 accent: Style::new().add_modifier(Modifier::BOLD),
                 status: Style::new().add_modifier(Modifier::REVERSED),
                 selected: Style::new().add_modifier(Modifier::REVERSED),
+                match_: Style::new().add_modifier(Modifier::UNDERLINED),
+                current_match: Style::new().add_modifier(Modifier::REVERSED),
             };
         }
         Styles {
@@ -44,6 +49,11 @@ impl Styles {
                 .fg(color(&theme.status_fg))
                 .bg(color(&theme.status_bg)),
             selected: Style::new().add_modifier(Modifier::REVERSED),
+            match_: Style::new().fg(Color::Black).bg(color(&theme.accent)),
+            current_match: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(Modifier::BOLD),
         }
     }
 }
