@@ -179,11 +179,21 @@ impl Dirs {
 
     /// The library cache of the collection at `root`.
     pub fn library_cache(&self, root: &Path) -> PathBuf {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        root.hash(&mut h);
-        self.cache.join(format!("library-{:016x}.tsv", h.finish()))
+        self.cache
+            .join(format!("library-{:016x}.tsv", root_hash(root)))
     }
+
+    /// The search index of the collection at `root`.
+    pub fn index_file(&self, root: &Path) -> PathBuf {
+        self.data.join(format!("index-{:016x}.db", root_hash(root)))
+    }
+}
+
+fn root_hash(root: &Path) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    root.hash(&mut h);
+    h.finish()
 }
 
 #[cfg(test)]

@@ -6,10 +6,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use qari::collection::Origin;
 use qari::collection::{Collection, Progress};
 use qari::config::{BidiMode, Config, Dirs, ShapeMode};
 use qari::render::{Order, RenderError, RenderOptions, render};
-use qari::search::Query;
+use qari::search::{Index, Query};
 use qari::text::{Direction, Options};
 use qari::tui::theme::Styles;
 use qari::tui::{Keymap, Settings, Source};
@@ -231,8 +232,38 @@ fn printable(s: &str) -> String {
 fn run_search(query: &str, path: Option<&Path>, mode: SearchOutput) -> anyhow::Result<bool> {
     let query = Query::parse(query);
     anyhow::ensure!(!query.is_empty(), "the query has no term to search for");
+    let dirs = Dirs::new();
     let collection = cli_collection(path)?;
-    let results = qari::search::scan(&collection, &query);
+    let results = match (&collection.origin, &dirs) {
+        (Origin::Path(root), Some(d)) => {
+            // The index finds the matching articles; only those are read for their hits.
+            let file = d.index_file(root);
+            let run = |mut index: Index| -> Result<Vec<PathBuf>, qari::search::IndexError> {
+                index.update(&collection, &Progress::default())?;
+                index.search(&query)
+            };
+            // An index that fails in use is rebuilt once, never trusted.
+            let found = match run(Index::open(&file)?) {
+                Ok(found) => found,
+                Err(e) => {
+                    eprintln!("qari: {e}; rebuilding the index");
+                    run(Index::recreate(&file)?)?
+                }
+            };
+            let paths: std::collections::HashSet<PathBuf> = found.into_iter().collect();
+            let entries: Vec<&qari::collection::Entry> = collection
+                .entries
+                .iter()
+                .filter(|e| paths.contains(&e.path))
+                .collect();
+            if mode == SearchOutput::Files {
+                entries.into_iter().map(|e| (e, Vec::new())).collect()
+            } else {
+                qari::search::scan_entries(&collection, &entries, &query)
+            }
+        }
+        _ => qari::search::scan(&collection, &query),
+    };
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut any = false;
     for (entry, hits) in &results {

@@ -2,10 +2,12 @@
 //! (white-space separated, or "quoted phrases"), and matching that reports every occurrence as
 //! a range of original bytes. A paragraph or article matches when every term occurs in it.
 
+mod index;
 mod normalize;
 mod query;
 mod scan;
 
+pub use index::{Index, IndexError, Updated, article_text};
 pub use normalize::{Normalized, normalize};
 pub use query::{Hit, Query, find_in};
-pub use scan::{ParagraphHits, scan};
+pub use scan::{ParagraphHits, article_hits, scan, scan_entries};

@@ -20,6 +20,16 @@ pub struct ParagraphHits {
 
 /// The matching articles of `collection`, in collection order, with their hits.
 pub fn scan<'c>(collection: &'c Collection, query: &Query) -> Vec<(&'c Entry, Vec<ParagraphHits>)> {
+    let all: Vec<&Entry> = collection.entries.iter().collect();
+    scan_entries(collection, &all, query)
+}
+
+/// As [`scan`], over some entries of the collection only (the index's candidates).
+pub fn scan_entries<'c>(
+    collection: &'c Collection,
+    entries: &[&'c Entry],
+    query: &Query,
+) -> Vec<(&'c Entry, Vec<ParagraphHits>)> {
     let next = AtomicUsize::new(0);
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let mut found: Vec<(usize, Vec<ParagraphHits>)> = std::thread::scope(|scope| {
@@ -29,10 +39,10 @@ pub fn scan<'c>(collection: &'c Collection, query: &Query) -> Vec<(&'c Entry, Ve
                     let mut mine = Vec::new();
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(entry) = collection.entries.get(i) else {
+                        let Some(entry) = entries.get(i) else {
                             break;
                         };
-                        if let Some(hits) = search_entry(collection, entry, query) {
+                        if let Some(hits) = article_hits(collection, entry, query) {
                             mine.push((i, hits));
                         }
                     }
@@ -48,11 +58,12 @@ pub fn scan<'c>(collection: &'c Collection, query: &Query) -> Vec<(&'c Entry, Ve
     found.sort_by_key(|(i, _)| *i);
     found
         .into_iter()
-        .map(|(i, hits)| (&collection.entries[i], hits))
+        .map(|(i, hits)| (entries[i], hits))
         .collect()
 }
 
-fn search_entry(
+/// The hits of `query` in one article, by paragraph; None when the article does not match.
+pub fn article_hits(
     collection: &Collection,
     entry: &Entry,
     query: &Query,

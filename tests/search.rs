@@ -1,0 +1,217 @@
+//! Search: the index gives exactly the results of a brute-force scan (a property test over
+//! generated text written in every variant), a damaged index is rebuilt, and `qari search`
+//! finds every written variant of the words with grep-like exit codes.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use proptest::prelude::*;
+use qari::collection::{Collection, Progress};
+use qari::search::{Index, Query, normalize};
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("qari-search-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Word pieces in the variants people write.
+const PIECES: &[&str] = &[
+    "في",
+    "فى",
+    "الإسلام",
+    "الاسلام",
+    "الإِسْلَام",
+    "مدينة",
+    "مدينه",
+    "مدينـــة",
+    "2015",
+    "٢٠١٥",
+    "۲۰۱۵",
+    "ال",
+    "و",
+    "ب",
+    "سلام",
+    "لا",
+    "\u{FEFB}",
+    "Islam",
+    "ISLAM",
+    "a",
+    "ab",
+    "abc",
+    " ",
+    " ",
+    "\u{a0}",
+    "،",
+    ".",
+    "«",
+    "»",
+    "(",
+    ")",
+];
+
+fn article() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::collection::vec(prop::sample::select(PIECES), 1..12),
+        1..4,
+    )
+    .prop_map(|paras| {
+        paras
+            .iter()
+            .map(|p| p.concat())
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    })
+}
+
+fn brute_force(articles: &[(PathBuf, String)], query: &Query) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = articles
+        .iter()
+        .filter(|(_, text)| {
+            let parsed = qari::collection::parse(text, qari::collection::Format::Text).unwrap();
+            let all = qari::search::article_text(&parsed.title, &parsed.paragraphs);
+            query.matches(&all)
+        })
+        .map(|(p, _)| p.clone())
+        .collect();
+    out.sort();
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_index_finds_exactly_what_a_scan_finds(
+        texts in prop::collection::vec(article(), 1..30),
+        queries in prop::collection::vec(prop::collection::vec(prop::sample::select(PIECES), 1..3), 1..12),
+    ) {
+        let dir = temp_dir("prop");
+        let mut articles = Vec::new();
+        for (i, text) in texts.iter().enumerate() {
+            let path = dir.join(format!("{i:03}.txt"));
+            std::fs::write(&path, format!("عنوان {i}\n\n{text}\n")).unwrap();
+            articles.push((path, format!("عنوان {i}\n\n{text}\n")));
+        }
+        let collection = Collection::load(&dir, None, &Progress::default()).unwrap();
+        let mut index = Index::in_memory().unwrap();
+        index.update(&collection, &Progress::default()).unwrap();
+        for q in &queries {
+            let query = Query::parse(&q.join(" "));
+            if query.is_empty() {
+                continue;
+            }
+            let found = index.search(&query).unwrap();
+            prop_assert_eq!(found, brute_force(&articles, &query), "query {:?}", q);
+        }
+        std::fs::remove_dir_all(dir).ok();
+    }
+}
+
+#[test]
+fn the_index_follows_added_changed_and_removed_files() {
+    let dir = temp_dir("update");
+    std::fs::write(dir.join("a.txt"), "أ\n\nمدينة الرياض\n").unwrap();
+    std::fs::write(dir.join("b.txt"), "ب\n\nمدينة جدة\n").unwrap();
+    let db = dir.join("index.db");
+    let mut index = Index::open(&db).unwrap();
+    let c = Collection::load(&dir, None, &Progress::default()).unwrap();
+    let u = index.update(&c, &Progress::default()).unwrap();
+    assert_eq!(u.added, 2);
+    assert_eq!(index.search(&Query::parse("مدينه")).unwrap().len(), 2);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(dir.join("b.txt"), "ب\n\nقرية\n").unwrap();
+    std::fs::remove_file(dir.join("a.txt")).unwrap();
+    std::fs::write(dir.join("c.txt"), "ج\n\nالمدينة المنورة\n").unwrap();
+    let c = Collection::load(&dir, None, &Progress::default()).unwrap();
+    let u = index.update(&c, &Progress::default()).unwrap();
+    assert_eq!((u.added, u.changed, u.removed), (1, 1, 1));
+    let found = index.search(&Query::parse("مدينة")).unwrap();
+    assert_eq!(found, vec![dir.join("c.txt")]);
+    drop(index);
+    // A damaged file is rebuilt, not trusted.
+    std::fs::write(
+        &db,
+        b"this is not a database at all, just some bytes that look wrong",
+    )
+    .unwrap();
+    let _ = std::fs::remove_file(dir.join("index.db-wal"));
+    let mut index = Index::open(&db).unwrap();
+    let u = index.update(&c, &Progress::default()).unwrap();
+    assert_eq!(u.added, 2);
+    assert_eq!(
+        index.search(&Query::parse("قرية")).unwrap(),
+        vec![dir.join("b.txt")]
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
+
+fn qari_search(args: &[&str], home: &Path) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_qari"))
+        .arg("search")
+        .args(args)
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+    )
+}
+
+#[test]
+fn qari_search_finds_every_variant() {
+    let dir = temp_dir("cli");
+    let home = temp_dir("cli-home");
+    std::fs::write(
+        dir.join("1.txt"),
+        "عنوان أول\n\nذهبت فى الصباح إلى مدينة الرياض عام ٢٠١٥\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("2.txt"),
+        "عنوان ثان\n\nتاريخ الإِسْلَامِ في المدينه منذ 2015\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("3.txt"), "عنوان ثالث\n\nكتاب عن الاسلام\n").unwrap();
+    let d = dir.display().to_string();
+    for (query, want) in [
+        ("فى", vec!["1.txt", "2.txt"]),
+        ("في", vec!["1.txt", "2.txt"]),
+        ("الاسلام", vec!["2.txt", "3.txt"]),
+        ("الإسلام", vec!["2.txt", "3.txt"]),
+        ("مدينة", vec!["1.txt", "2.txt"]),
+        ("2015", vec!["1.txt", "2.txt"]),
+    ] {
+        let (code, out) = qari_search(&["-l", query, &d], &home);
+        assert_eq!(code, 0, "{query}");
+        let got: Vec<&str> = out.lines().map(|l| l.rsplit('/').next().unwrap()).collect();
+        assert_eq!(got, want, "{query}");
+    }
+    let (code, out) = qari_search(&["--json", "الاسلام", &d], &home);
+    assert_eq!(code, 0);
+    let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(first["match"], "الإِسْلَامِ");
+    let (code, out) = qari_search(&["-c", "في", &d], &home);
+    assert_eq!(code, 0);
+    assert!(out.lines().all(|l| l.ends_with("\t1")), "{out}");
+    let (code, out) = qari_search(&["مدينة", &d], &home);
+    assert_eq!(code, 0);
+    assert!(
+        out.lines().all(|l| l.split('\t').nth(1) == Some("1")),
+        "{out}"
+    );
+    let (code, _) = qari_search(&["غير موجود", &d], &home);
+    assert_eq!(code, 1);
+    let (code, _) = qari_search(&["x", "/no/such/folder"], &home);
+    assert_eq!(code, 2);
+    assert_eq!(normalize("مدينـــة"), "مدينه");
+    std::fs::remove_dir_all(dir).ok();
+    std::fs::remove_dir_all(home).ok();
+}
