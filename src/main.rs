@@ -161,7 +161,12 @@ fn source(path: Option<&Path>, config: &Config, dirs: Option<&Dirs>) -> Source {
         Some(p) => {
             let p = std::fs::canonicalize(&p).unwrap_or(p);
             let cache = dirs.map(|d| d.library_cache(&p));
-            Source::Path { path: p, cache }
+            let index = dirs.map(|d| d.index_file(&p));
+            Source::Path {
+                path: p,
+                cache,
+                index,
+            }
         }
         None => Source::Builtin,
     }
@@ -204,7 +209,7 @@ fn cli_collection(path: Option<&Path>) -> anyhow::Result<Collection> {
     let config = load_config(dirs.as_ref())?;
     let collection = match source(path, &config, dirs.as_ref()) {
         Source::Builtin => Collection::builtin(),
-        Source::Path { path, cache } => {
+        Source::Path { path, cache, .. } => {
             Collection::load(&path, cache.as_deref(), &Progress::default())?
         }
     };

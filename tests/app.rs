@@ -275,3 +275,51 @@ fn highlights_cover_exactly_the_matched_cells() {
         );
     }
 }
+
+#[test]
+fn collection_search_lists_results_and_opens_at_the_match() {
+    let mut app = app(100, 24);
+    press(&mut app, "/");
+    type_text(&mut app, "كازاخستان");
+    press(&mut app, "Enter");
+    let start = std::time::Instant::now();
+    while app.job.is_some() {
+        assert!(start.elapsed().as_secs() < 10, "the search never finished");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        app.tick();
+    }
+    let Screen::Results(r) = &app.screen else {
+        panic!("no results: {:?}", app.message)
+    };
+    assert_eq!(r.items.len(), 1);
+    assert!(r.items[0].title_match);
+    assert!(r.snippet_has_the_match());
+    press(&mut app, "Enter");
+    let reader = reader(&app);
+    let s = reader.search.as_ref().unwrap();
+    assert_eq!(s.query, "كازاخستان");
+    assert!(!s.hits.is_empty());
+    press(&mut app, "Esc");
+    press(&mut app, "Esc");
+    assert!(
+        matches!(app.screen, Screen::Results(_)),
+        "back to the results"
+    );
+    press(&mut app, "Esc");
+    assert!(matches!(app.screen, Screen::Library));
+}
+
+trait Snippet {
+    fn snippet_has_the_match(&self) -> bool;
+}
+
+impl Snippet for qari::tui::results::ResultsView {
+    fn snippet_has_the_match(&self) -> bool {
+        let item = &self.items[0];
+        !item.marks.is_empty()
+            && item
+                .marks
+                .iter()
+                .all(|m| qari::search::normalize(&item.snippet[m.clone()]) == "كازاخستان")
+    }
+}

@@ -16,6 +16,7 @@ use super::draw;
 use super::keymap::{Key, Keymap, Scope};
 use super::library::{Ctx, LibraryView, Sort};
 use super::reader::ReaderView;
+use super::results::{ResultsView, SearchJob};
 use super::theme::Styles;
 use crate::collection::{Collection, Progress};
 use crate::text::Options;
@@ -27,6 +28,8 @@ pub enum Screen {
     Loading(Arc<Progress>),
     Library,
     Reader(Box<ReaderView>),
+    /// The articles matching a search of the whole collection.
+    Results(Box<ResultsView>),
 }
 
 /// What sits over the screen.
@@ -51,8 +54,14 @@ pub struct Settings {
 pub struct App {
     pub screen: Screen,
     pub overlay: Option<Overlay>,
-    pub collection: Option<Collection>,
+    pub collection: Option<Arc<Collection>>,
     pub library: LibraryView,
+    /// The search index of the collection, if it has one (a folder, not the built-in one).
+    pub index_file: Option<PathBuf>,
+    /// A search of the collection under way.
+    pub job: Option<SearchJob>,
+    /// The results an article was opened from, to go back to.
+    pub results: Option<Box<ResultsView>>,
     pub settings: Settings,
     /// Articles opened in this session.
     pub read: HashSet<PathBuf>,
@@ -72,6 +81,9 @@ impl App {
             overlay: None,
             collection: None,
             library: LibraryView::default(),
+            index_file: None,
+            job: None,
+            results: None,
             settings,
             read: HashSet::new(),
             message: None,
@@ -90,8 +102,28 @@ impl App {
                 collection.skipped.len()
             ));
         }
-        self.collection = Some(collection);
+        self.collection = Some(Arc::new(collection));
         self.screen = Screen::Library;
+    }
+
+    /// Checks on a search of the collection: its results replace the library when they come.
+    pub fn tick(&mut self) {
+        let Some(job) = &self.job else { return };
+        let Some(result) = job.poll() else { return };
+        let query = job.query.clone();
+        self.job = None;
+        match result {
+            Ok(items) if items.is_empty() => self.message = Some(format!("not found: {query}")),
+            Ok(items) => {
+                self.message = None;
+                self.screen = Screen::Results(Box::new(ResultsView {
+                    query,
+                    items,
+                    ..ResultsView::default()
+                }));
+            }
+            Err(e) => self.message = Some(format!("search failed: {e}")),
+        }
     }
 
     /// Handles one key: typed into the prompt while it is open, else resolved to an action.
@@ -102,11 +134,21 @@ impl App {
                 KeyCode::Enter => {
                     let query = std::mem::take(text);
                     self.prompt = None;
-                    if let Screen::Reader(r) = &mut self.screen {
-                        r.find(&query);
-                        if r.search.as_ref().is_some_and(|s| s.hits.is_empty()) {
-                            self.message = Some(format!("not found: {query}"));
+                    match &mut self.screen {
+                        Screen::Reader(r) => {
+                            r.find(&query);
+                            if r.search.as_ref().is_some_and(|s| s.hits.is_empty()) {
+                                self.message = Some(format!("not found: {query}"));
+                            }
                         }
+                        Screen::Library | Screen::Results(_) => {
+                            if let Some(c) = &self.collection {
+                                let c = Arc::clone(c);
+                                self.job =
+                                    Some(SearchJob::start(c, &query, self.index_file.clone()));
+                            }
+                        }
+                        Screen::Loading(_) => {}
                     }
                 }
                 KeyCode::Esc => self.prompt = None,
@@ -174,19 +216,31 @@ impl App {
                 };
             }
             Action::Back if self.overlay.is_some() => self.overlay = None,
+            // Esc cancels a search of the collection.
+            Action::Back if self.job.is_some() => {
+                self.job = None;
+                self.message = Some("search cancelled".to_owned());
+            }
             Action::Back => match &mut self.screen {
                 // Esc first clears a search, then leaves the article.
                 Screen::Reader(r) if r.search.as_ref().is_some_and(|s| !s.query.is_empty()) => {
                     r.search = None;
                     self.message = None;
                 }
-                Screen::Reader(_) => self.screen = Screen::Library,
+                Screen::Reader(_) => {
+                    self.screen = match self.results.take() {
+                        Some(r) => Screen::Results(r),
+                        None => Screen::Library,
+                    };
+                }
+                Screen::Results(_) => self.screen = Screen::Library,
                 _ => {}
             },
             _ if self.overlay.is_some() => {}
             _ => match &mut self.screen {
                 Screen::Loading(_) => {}
                 Screen::Library => self.update_library(action),
+                Screen::Results(_) => self.update_results(action),
                 Screen::Reader(r) => match action {
                     Action::NextPage if r.page + 1 < r.pages() => r.go_to_page(r.page + 1),
                     Action::PrevPage if r.page > 0 => r.go_to_page(r.page - 1),
@@ -203,6 +257,55 @@ impl App {
                     _ => {}
                 },
             },
+        }
+    }
+
+    fn update_results(&mut self, action: Action) {
+        let rows = self.library_height();
+        let Screen::Results(r) = &mut self.screen else {
+            return;
+        };
+        let page = (rows / 2).max(1) as isize;
+        match action {
+            Action::Down => r.step(1, rows),
+            Action::Up => r.step(-1, rows),
+            Action::PageDown => r.step(page, rows),
+            Action::PageUp => r.step(-page, rows),
+            Action::First => r.step(-(r.items.len() as isize), rows),
+            Action::Last => r.step(r.items.len() as isize, rows),
+            Action::Search => self.prompt = Some(String::new()),
+            Action::Open => self.open_result(),
+            _ => {}
+        }
+    }
+
+    /// Opens the selected result at its first match, highlights on.
+    fn open_result(&mut self) {
+        let Screen::Results(r) = &self.screen else {
+            return;
+        };
+        let (Some(c), Some(item)) = (&self.collection, r.items.get(r.selected)) else {
+            return;
+        };
+        let entry = &c.entries[item.entry];
+        let query = r.query.clone();
+        match c.open(entry) {
+            Ok(article) => {
+                self.read.insert(entry.path.clone());
+                let mut view = ReaderView::new(
+                    article,
+                    self.column_width(),
+                    self.page_height(),
+                    self.settings.options,
+                );
+                view.find(&query);
+                let previous = std::mem::replace(&mut self.screen, Screen::Reader(Box::new(view)));
+                if let Screen::Results(r) = previous {
+                    self.results = Some(r);
+                }
+                self.message = None;
+            }
+            Err(e) => self.message = Some(e.to_string()),
         }
     }
 
@@ -227,6 +330,10 @@ impl App {
             }
             Action::ShowSkipped => self.overlay = Some(Overlay::Skipped),
             Action::Open => self.open_selected(),
+            Action::Search => {
+                self.prompt = Some(String::new());
+                self.message = None;
+            }
             _ => {}
         }
         let h = self.library_height();
@@ -317,6 +424,25 @@ impl App {
                     );
                 }
             }
+            Screen::Results(r) => {
+                if let Some(c) = &self.collection {
+                    r.draw(frame.buffer_mut(), body, &c.entries, &ctx);
+                }
+                let text = format!(
+                    "{} article{} match {}  ·  Enter opens · / searches again · Esc back",
+                    r.items.len(),
+                    if r.items.len() == 1 { "" } else { "s" },
+                    r.query
+                );
+                let text: String = text.chars().filter(|c| !c.is_control()).collect();
+                frame.buffer_mut().set_stringn(
+                    status.x + 1,
+                    status.y,
+                    text,
+                    usize::from(status.width),
+                    ctx.styles.status,
+                );
+            }
             Screen::Reader(r) => {
                 r.draw(frame.buffer_mut(), body, &ctx);
                 let matches = r.search.as_ref().map_or(String::new(), |s| {
@@ -352,6 +478,25 @@ impl App {
                     ctx.styles.status,
                 );
             }
+        }
+        if let Some(job) = &self.job {
+            let (done, total) = (
+                job.progress.done.load(Ordering::Relaxed),
+                job.progress.total.load(Ordering::Relaxed),
+            );
+            let text = format!(" Searching… {done} / {total}  (Esc cancels)");
+            let buf = frame.buffer_mut();
+            buf.set_style(status, ctx.styles.status);
+            for x in status.x..status.x + status.width {
+                buf[(x, status.y)].set_symbol(" ");
+            }
+            buf.set_stringn(
+                status.x,
+                status.y,
+                text,
+                usize::from(status.width),
+                ctx.styles.status,
+            );
         }
         if let Some(text) = &self.prompt {
             let buf = frame.buffer_mut();

@@ -108,6 +108,7 @@ const DEFAULTS: &[(Scope, &str, Action)] = &[
     (Scope::Library, "s", Action::ToggleSort),
     (Scope::Library, "S", Action::ShowSkipped),
     (Scope::Library, "Esc", Action::Back),
+    (Scope::Library, "/", Action::Search),
     (Scope::Reader, "q", Action::Back),
     (Scope::Reader, "Esc", Action::Back),
     (Scope::Reader, "PageDown", Action::NextPage),
@@ -131,12 +132,13 @@ const DEFAULTS: &[(Scope, &str, Action)] = &[
 fn scopes_of(action: Action) -> &'static [Scope] {
     match action {
         Action::Help | Action::Quit => &[Scope::Global],
-        Action::Back | Action::First | Action::Last => &[Scope::Library, Scope::Reader],
+        Action::Back | Action::First | Action::Last | Action::Search => {
+            &[Scope::Library, Scope::Reader]
+        }
         Action::NextPage
         | Action::PrevPage
         | Action::NextParagraph
         | Action::PrevParagraph
-        | Action::Search
         | Action::NextMatch
         | Action::PrevMatch => &[Scope::Reader],
         _ => &[Scope::Library],

@@ -9,6 +9,7 @@ pub mod find;
 pub mod keymap;
 pub mod library;
 pub mod reader;
+pub mod results;
 mod terminal;
 pub mod theme;
 
@@ -28,10 +29,11 @@ use crate::collection::{Collection, CollectionError, Progress};
 #[derive(Clone, Debug)]
 pub enum Source {
     Builtin,
-    /// A folder or file, with the library cache file to use.
+    /// A folder or file, with the library cache and search index files to use.
     Path {
         path: PathBuf,
         cache: Option<PathBuf>,
+        index: Option<PathBuf>,
     },
 }
 
@@ -43,7 +45,8 @@ pub fn run(source: Source, settings: Settings) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel::<Result<Collection, CollectionError>>();
     match source {
         Source::Builtin => app.loaded(Collection::builtin()),
-        Source::Path { path, cache } => {
+        Source::Path { path, cache, index } => {
+            app.index_file = index;
             let progress = Arc::new(Progress::default());
             app.screen = Screen::Loading(Arc::clone(&progress));
             std::thread::spawn(move || {
@@ -52,6 +55,7 @@ pub fn run(source: Source, settings: Settings) -> anyhow::Result<()> {
         }
     }
     loop {
+        app.tick();
         guard.terminal.draw(|f| app.draw(f))?;
         if app.quit {
             break;

@@ -1,0 +1,233 @@
+//! Searching the whole collection from the library: a background job (the index brought up to
+//! date, then the candidates read for their hits) that the screen polls, so the screen stays
+//! responsive and Esc cancels; and the results screen: matching articles best first (title
+//! matches, then more matches), each with its title and a one-line snippet around the first
+//! match, the match highlighted.
+
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::draw;
+use super::library::Ctx;
+use crate::collection::{Collection, Entry, Origin, Progress};
+use crate::search::{Index, Query, article_hits};
+
+/// One matching article.
+#[derive(Clone, Debug)]
+pub struct ResultItem {
+    /// Index into the collection's entries.
+    pub entry: usize,
+    pub title_match: bool,
+    pub hits: usize,
+    /// Text around the first match, and the matches in it (byte ranges of the snippet).
+    pub snippet: String,
+    pub marks: Vec<Range<usize>>,
+}
+
+/// A search of the collection running in a thread.
+pub struct SearchJob {
+    pub query: String,
+    pub progress: Arc<Progress>,
+    cancel: Arc<AtomicBool>,
+    results: mpsc::Receiver<Result<Vec<ResultItem>, String>>,
+}
+
+impl SearchJob {
+    /// Starts searching `collection` for `query`, with the index at `index_file` if any.
+    pub fn start(collection: Arc<Collection>, query: &str, index_file: Option<PathBuf>) -> Self {
+        let (send, results) = mpsc::channel();
+        let progress = Arc::new(Progress::default());
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (p, c, q) = (Arc::clone(&progress), Arc::clone(&cancel), query.to_owned());
+        std::thread::spawn(move || {
+            let _ = send.send(search(&collection, &q, index_file.as_deref(), &p, &c));
+        });
+        SearchJob {
+            query: query.to_owned(),
+            progress,
+            cancel,
+            results,
+        }
+    }
+
+    /// The results, once they are there.
+    pub fn poll(&self) -> Option<Result<Vec<ResultItem>, String>> {
+        self.results.try_recv().ok()
+    }
+}
+
+impl Drop for SearchJob {
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+fn search(
+    collection: &Collection,
+    query: &str,
+    index_file: Option<&std::path::Path>,
+    progress: &Progress,
+    cancel: &AtomicBool,
+) -> Result<Vec<ResultItem>, String> {
+    let q = Query::parse(query);
+    if q.is_empty() {
+        return Ok(Vec::new());
+    }
+    let candidates: Vec<usize> = match (&collection.origin, index_file) {
+        (Origin::Path(_), Some(file)) => {
+            let run = |mut index: Index| {
+                index.update(collection, progress)?;
+                index.search(&q)
+            };
+            let found = Index::open(file)
+                .and_then(run)
+                .or_else(|_| Index::recreate(file).and_then(run))
+                .map_err(|e| e.to_string())?;
+            let found: std::collections::HashSet<PathBuf> = found.into_iter().collect();
+            (0..collection.entries.len())
+                .filter(|&i| found.contains(&collection.entries[i].path))
+                .collect()
+        }
+        _ => (0..collection.entries.len()).collect(),
+    };
+    progress.total.store(candidates.len(), Ordering::Relaxed);
+    progress.done.store(0, Ordering::Relaxed);
+    let mut items = Vec::new();
+    for i in candidates {
+        if cancel.load(Ordering::Relaxed) {
+            return Err("cancelled".to_owned());
+        }
+        progress.done.fetch_add(1, Ordering::Relaxed);
+        let entry: &Entry = &collection.entries[i];
+        let Some(hits) = article_hits(collection, entry, &q) else {
+            continue;
+        };
+        let Some(first) = hits.iter().find(|p| !p.hits.is_empty()) else {
+            continue;
+        };
+        let (snippet, marks) = snippet(
+            &first.text,
+            &first
+                .hits
+                .iter()
+                .map(|h| h.range.clone())
+                .collect::<Vec<_>>(),
+        );
+        items.push(ResultItem {
+            entry: i,
+            title_match: hits.iter().any(|p| p.paragraph == 0),
+            hits: hits.iter().map(|p| p.hits.len()).sum(),
+            snippet,
+            marks,
+        });
+    }
+    items.sort_by(|a, b| {
+        b.title_match
+            .cmp(&a.title_match)
+            .then(b.hits.cmp(&a.hits))
+            .then_with(|| {
+                collection.entries[a.entry]
+                    .title
+                    .cmp(&collection.entries[b.entry].title)
+            })
+    });
+    Ok(items)
+}
+
+/// About 40 characters before the first hit and 80 after, on character boundaries, with the
+/// hits that fall inside.
+fn snippet(text: &str, hits: &[Range<usize>]) -> (String, Vec<Range<usize>>) {
+    let Some(first) = hits.first() else {
+        return (String::new(), Vec::new());
+    };
+    let start = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .filter(|&i| i <= first.start)
+        .rev()
+        .nth(40)
+        .unwrap_or(0);
+    let end = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .find(|&i| i >= first.end && text.get(first.end..i).map_or(0, |s| s.chars().count()) >= 80)
+        .unwrap_or(text.len());
+    let piece = text.get(start..end).unwrap_or_default().to_owned();
+    let marks = hits
+        .iter()
+        .filter(|h| h.start >= start && h.end <= end)
+        .map(|h| h.start - start..h.end - start)
+        .collect();
+    (piece, marks)
+}
+
+/// The results screen.
+#[derive(Clone, Debug, Default)]
+pub struct ResultsView {
+    pub query: String,
+    pub items: Vec<ResultItem>,
+    pub selected: usize,
+    pub offset: usize,
+}
+
+impl ResultsView {
+    /// Moves the selection by `delta` items, keeping it within the `rows` shown (two rows each).
+    pub fn step(&mut self, delta: isize, rows: usize) {
+        let last = self.items.len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+        let shown = (rows / 2).max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + shown {
+            self.offset = self.selected + 1 - shown;
+        }
+    }
+
+    pub fn draw(&self, buf: &mut Buffer, area: Rect, entries: &[Entry], ctx: &Ctx<'_>) {
+        let shown = usize::from(area.height / 2);
+        for (row, (k, item)) in self
+            .items
+            .iter()
+            .enumerate()
+            .skip(self.offset)
+            .take(shown)
+            .enumerate()
+        {
+            let y = area.y + 2 * row as u16;
+            let selected = k == self.selected;
+            let style = if selected {
+                ctx.styles.selected
+            } else {
+                ctx.styles.title
+            };
+            let width = area.width.saturating_sub(4);
+            let inner = Rect::new(area.x + 2, y, width, 1);
+            let (title, rtl) = draw::one_line(
+                &entries[item.entry].title,
+                usize::from(width),
+                ctx.options,
+                ctx.visual,
+            );
+            draw::line(buf, inner, y, &title, rtl, style);
+            // How many matches, at most two digits.
+            buf.set_string(
+                area.x,
+                y,
+                format!("{:>2}", item.hits.min(99)),
+                ctx.styles.dim,
+            );
+            let (line, rtl) =
+                draw::one_line(&item.snippet, usize::from(width), ctx.options, ctx.visual);
+            let row2 = Rect::new(area.x + 2, y + 1, width, 1);
+            draw::line(buf, row2, y + 1, &line, rtl, ctx.styles.text);
+            let marks: Vec<(Range<usize>, bool)> =
+                item.marks.iter().map(|m| (m.clone(), false)).collect();
+            draw::highlight(buf, row2, y + 1, &line, rtl, &marks, ctx.styles);
+        }
+    }
+}
