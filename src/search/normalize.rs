@@ -4,9 +4,9 @@
 //! digits to ASCII, full case folding, white space runs to one space. Each normalised byte keeps
 //! the original bytes it came from, so a match maps back onto exactly the original characters.
 
+use crate::text::{cluster_starts, is_cluster_start};
 use caseless::Caseless;
 use unicode_normalization::UnicodeNormalization;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Normalised text with its map back to the original.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -37,6 +37,14 @@ fn fold(c: char) -> char {
     }
 }
 
+/// Characters whose normalisation is the per-character rules alone: NFKC leaves them (and
+/// any cluster made only of them) as they are and case folding is ASCII's. ASCII, NBSP, and the
+/// Arabic block but for the four compatibility letters and the marks that compose (madda,
+/// hamza above and below).
+fn is_simple(c: char) -> bool {
+    c.is_ascii() || matches!(c as u32, 0x0600..=0x0652 | 0x0656..=0x0674 | 0x0679..=0x06FF)
+}
+
 /// Characters that normalise to themselves on their own: most of what news text is made of.
 fn is_plain(c: char) -> bool {
     matches!(c, 'a'..='z' | '0'..='9' | '\u{0621}'..='\u{0621}' | '\u{0624}' | '\u{0626}'..='\u{0628}'
@@ -51,36 +59,77 @@ impl Normalized {
             text: String::with_capacity(text.len()),
             segments: Vec::with_capacity(text.len() / 2),
         };
-        for (start, cluster) in text.grapheme_indices(true) {
-            let at = n.text.len();
-            let mut chars = cluster.chars();
-            match (chars.next(), chars.next()) {
-                (Some(c), None) if is_plain(c) => n.text.push(c),
-                (Some(c), None) if c.is_ascii_uppercase() => n.text.push(c.to_ascii_lowercase()),
-                _ => {
-                    for c in cluster.nfkc() {
-                        if is_ignored(c) {
-                            continue;
+        // Grapheme clusters, the fast way for Arabic and Latin text (see text::graphemes).
+        let chars: Vec<char> = text.chars().collect();
+        let mut starts = Vec::new();
+        let fast = cluster_starts(text, &chars, &mut starts);
+        let mut byte = 0;
+        let mut next = 0;
+        let mut cluster_start = 0;
+        for (i, &c) in chars.iter().enumerate() {
+            let starts_here = if fast {
+                i == 0 || is_cluster_start(c)
+            } else if starts.get(next) == Some(&(i as u32)) {
+                next += 1;
+                true
+            } else {
+                false
+            };
+            if starts_here && i > 0 {
+                n.push_cluster(
+                    text.get(cluster_start..byte).unwrap_or_default(),
+                    cluster_start,
+                );
+                cluster_start = byte;
+            }
+            byte += c.len_utf8();
+        }
+        if !chars.is_empty() {
+            n.push_cluster(text.get(cluster_start..).unwrap_or_default(), cluster_start);
+        }
+        n
+    }
+
+    /// Appends the normalised form of one grapheme cluster that starts at byte `start`.
+    fn push_cluster(&mut self, cluster: &str, start: usize) {
+        let at = self.text.len();
+        let mut chars = cluster.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if is_plain(c) => self.text.push(c),
+            (Some(c), None) if c.is_ascii_uppercase() => self.text.push(c.to_ascii_lowercase()),
+            _ if cluster.chars().all(is_simple) => {
+                for c in cluster.chars() {
+                    if c.is_whitespace() {
+                        if !self.text.ends_with(' ') {
+                            self.text.push(' ');
                         }
-                        let c = fold(c);
-                        if c.is_whitespace() {
-                            if !n.text.ends_with(' ') {
-                                n.text.push(' ');
-                            }
-                            continue;
-                        }
-                        for f in std::iter::once(c).default_case_fold() {
-                            n.text.push(fold(f));
-                        }
+                    } else if !is_ignored(c) {
+                        self.text.push(fold(c.to_ascii_lowercase()));
                     }
                 }
             }
-            if n.text.len() > at {
-                n.segments
-                    .push((at as u32, start as u32, (start + cluster.len()) as u32));
+            _ => {
+                for c in cluster.nfkc() {
+                    if is_ignored(c) {
+                        continue;
+                    }
+                    let c = fold(c);
+                    if c.is_whitespace() {
+                        if !self.text.ends_with(' ') {
+                            self.text.push(' ');
+                        }
+                        continue;
+                    }
+                    for f in std::iter::once(c).default_case_fold() {
+                        self.text.push(fold(f));
+                    }
+                }
             }
         }
-        n
+        if self.text.len() > at {
+            self.segments
+                .push((at as u32, start as u32, (start + cluster.len()) as u32));
+        }
     }
 
     /// The original byte range that the normalised range `range` came from.

@@ -18,6 +18,7 @@ mod wrap;
 
 use std::ops::Range;
 
+pub use graphemes::{cluster_starts, is_cluster_start};
 pub use prepare::{Prepared, Scratch, TAB_WIDTH, Unit};
 pub use props::{control_picture, mirror};
 pub use reorder::{apply_l1, visual_order};

@@ -13,6 +13,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::action::Action;
 use super::draw;
+use super::find::ArticleSearch;
 use super::keymap::{Key, Keymap, Scope};
 use super::library::{Ctx, LibraryView, Sort};
 use super::reader::ReaderView;
@@ -137,7 +138,7 @@ impl App {
                     match &mut self.screen {
                         Screen::Reader(r) => {
                             r.find(&query);
-                            if r.search.as_ref().is_some_and(|s| s.hits.is_empty()) {
+                            if r.search.as_ref().is_some_and(|s| s.is_empty()) {
                                 self.message = Some(format!("not found: {query}"));
                             }
                         }
@@ -223,8 +224,10 @@ impl App {
             }
             Action::Back => match &mut self.screen {
                 // Esc first clears a search, then leaves the article.
-                Screen::Reader(r) if r.search.as_ref().is_some_and(|s| !s.query.is_empty()) => {
-                    r.search = None;
+                Screen::Reader(r) if r.search.as_ref().is_some_and(ArticleSearch::is_active) => {
+                    if let Some(s) = &mut r.search {
+                        s.clear();
+                    }
                     self.message = None;
                 }
                 Screen::Reader(_) => {
@@ -445,13 +448,17 @@ impl App {
             }
             Screen::Reader(r) => {
                 r.draw(frame.buffer_mut(), body, &ctx);
-                let matches = r.search.as_ref().map_or(String::new(), |s| {
-                    if s.hits.is_empty() {
-                        " no match ".to_owned()
-                    } else {
-                        format!(" match {}/{} ", s.current + 1, s.hits.len())
-                    }
-                });
+                let matches =
+                    r.search
+                        .as_ref()
+                        .filter(|s| s.is_active())
+                        .map_or(String::new(), |s| {
+                            if s.is_empty() {
+                                " no match ".to_owned()
+                            } else {
+                                format!(" match {}/{} ", s.current + 1, s.len())
+                            }
+                        });
                 let right = format!(
                     "{matches} ¶ {}/{}  page {}/{} ",
                     r.cursor + 1,

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use crate::collection::Article;
-use crate::search::{Normalized, Query, find_in};
+use crate::search::{Normalized, Query};
 
 /// One hit: block (0 the title, k paragraph k) and original byte range in it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,12 +14,14 @@ pub struct Found {
     pub range: Range<usize>,
 }
 
-/// The search state of an article.
+/// The search state of an article. Hits are kept as normalised ranges and mapped to original
+/// bytes only when shown: a long article can hold tens of thousands.
 #[derive(Clone, Debug, Default)]
 pub struct ArticleSearch {
     normalized: Vec<Normalized>,
     pub query: String,
-    pub hits: Vec<Found>,
+    /// (block, start, end) in the block's normalised text, in order.
+    hits: Vec<(u32, u32, u32)>,
     pub current: usize,
 }
 
@@ -28,51 +30,110 @@ impl ArticleSearch {
     /// somewhere in the article.
     pub fn run(&mut self, article: &Article, query: &str) {
         if self.normalized.is_empty() {
-            self.normalized = std::iter::once(&article.title)
-                .chain(&article.paragraphs)
-                .map(|t| Normalized::new(t))
-                .collect();
+            *self = Self::prepare(article);
         }
         query.clone_into(&mut self.query);
         self.hits.clear();
         self.current = 0;
         let q = Query::parse(query);
-        if q.is_empty()
-            || !q
-                .terms
+        if q.is_empty() {
+            return;
+        }
+        let finders: Vec<memchr::memmem::Finder<'_>> = q
+            .terms
+            .iter()
+            .map(|t| memchr::memmem::Finder::new(t.as_bytes()))
+            .collect();
+        if !finders.iter().all(|f| {
+            self.normalized
                 .iter()
-                .all(|t| self.normalized.iter().any(|n| n.text.contains(t.as_str())))
-        {
+                .any(|n| f.find(n.text.as_bytes()).is_some())
+        }) {
             return;
         }
         for (block, n) in self.normalized.iter().enumerate() {
-            for term in &q.terms {
-                let one = Query {
-                    terms: vec![term.clone()],
-                };
-                self.hits
-                    .extend(find_in(&one, n).into_iter().map(|h| Found {
-                        block,
-                        range: h.range,
-                    }));
+            let before = self.hits.len();
+            for f in &finders {
+                let len = f.needle().len() as u32;
+                self.hits.extend(
+                    f.find_iter(n.text.as_bytes())
+                        .map(|at| (block as u32, at as u32, at as u32 + len)),
+                );
+            }
+            if self.finders_overlap(before) {
+                self.hits[before..].sort_unstable();
             }
         }
-        self.hits
-            .sort_by_key(|f| (f.block, f.range.start, f.range.end));
         self.hits.dedup();
     }
 
-    /// The hits in `block`, with whether each is the current one.
-    pub fn in_block(&self, block: usize) -> impl Iterator<Item = (&Range<usize>, bool)> {
-        let start = self.hits.partition_point(|f| f.block < block);
+    /// Normalises the article, ready for searches (done when an article opens, so that the
+    /// first search costs no more than the next).
+    pub fn prepare(article: &Article) -> Self {
+        ArticleSearch {
+            normalized: std::iter::once(&article.title)
+                .chain(&article.paragraphs)
+                .map(|t| Normalized::new(t))
+                .collect(),
+            ..ArticleSearch::default()
+        }
+    }
+
+    /// Forgets the query and its hits (the normalised text stays).
+    pub fn clear(&mut self) {
+        self.query.clear();
+        self.hits.clear();
+        self.current = 0;
+    }
+
+    /// A query is in force.
+    pub fn is_active(&self) -> bool {
+        !self.query.is_empty()
+    }
+
+    /// Whether the hits from `from` on came from more than one term (and need sorting).
+    fn finders_overlap(&self, from: usize) -> bool {
+        self.hits[from..].windows(2).any(|w| w[0] > w[1])
+    }
+
+    /// How many hits.
+    pub fn len(&self) -> usize {
+        self.hits.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.hits.is_empty()
+    }
+
+    /// Hit `i`, in original bytes.
+    pub fn found(&self, i: usize) -> Option<Found> {
+        let &(block, start, end) = self.hits.get(i)?;
+        let n = self.normalized.get(block as usize)?;
+        Some(Found {
+            block: block as usize,
+            range: n.original(start as usize..end as usize),
+        })
+    }
+
+    /// Every hit, in original bytes.
+    pub fn all(&self) -> Vec<Found> {
+        (0..self.hits.len()).filter_map(|i| self.found(i)).collect()
+    }
+
+    /// The hits in `block` in original bytes, with whether each is the current one.
+    pub fn in_block(&self, block: usize) -> impl Iterator<Item = (Range<usize>, bool)> + '_ {
+        let start = self.hits.partition_point(|h| (h.0 as usize) < block);
         self.hits[start..]
             .iter()
             .enumerate()
-            .take_while(move |(_, f)| f.block == block)
-            .map(move |(i, f)| (&f.range, start + i == self.current))
+            .take_while(move |(_, h)| h.0 as usize == block)
+            .filter_map(move |(i, _)| {
+                self.found(start + i)
+                    .map(|f| (f.range, start + i == self.current))
+            })
     }
 
-    pub fn current(&self) -> Option<&Found> {
-        self.hits.get(self.current)
+    pub fn current(&self) -> Option<Found> {
+        self.found(self.current)
     }
 }

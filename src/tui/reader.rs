@@ -37,6 +37,12 @@ impl ReaderView {
             height: height.max(1),
             search: None,
         }
+        .with_search_ready()
+    }
+
+    fn with_search_ready(mut self) -> Self {
+        self.search = Some(ArticleSearch::prepare(&self.article));
+        self
     }
 
     /// Searches the article; the page goes to the first match from the current page on.
@@ -44,10 +50,8 @@ impl ReaderView {
         let mut s = self.search.take().unwrap_or_default();
         s.run(&self.article, query);
         let top = self.page * self.height;
-        s.current = s
-            .hits
-            .iter()
-            .position(|f| self.row_of(f) >= top)
+        s.current = (0..s.len())
+            .find(|&i| s.found(i).is_some_and(|f| self.row_of(&f) >= top))
             .unwrap_or(0);
         self.search = Some(s);
         self.show_current_match();
@@ -56,7 +60,7 @@ impl ReaderView {
     /// Moves to the next (`forward`) or previous match, turning pages.
     pub fn step_match(&mut self, forward: bool) {
         let Some(s) = &mut self.search else { return };
-        let n = s.hits.len();
+        let n = s.len();
         if n == 0 {
             return;
         }
@@ -69,7 +73,7 @@ impl ReaderView {
     }
 
     fn show_current_match(&mut self) {
-        let Some(found) = self.search.as_ref().and_then(|s| s.current().cloned()) else {
+        let Some(found) = self.search.as_ref().and_then(|s| s.current()) else {
             return;
         };
         let row = self.row_of(&found);

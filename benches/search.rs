@@ -1,0 +1,124 @@
+//! Benchmarks of search.
+//!
+//! - `article_1mb`: searching a 1 MB article and collecting the highlights of a page, once the
+//!   article's normalised text is made (`warm`), and making it (`prepare`, done on open).
+//! - `collection_100k`: `qari search --files-with-matches` over the 100,000-article collection
+//!   of `../shared/bench/make-collection` (in target/bench-collection, made on first use), the
+//!   index warm, side by side with `rg -l` (Debian's ripgrep) for the same literal word.
+//!
+//! Run with `cargo bench --bench search`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+
+use qari::collection::{Article, Meta};
+use qari::tui::find::ArticleSearch;
+
+fn main() {
+    divan::main();
+}
+
+fn article_1mb() -> Article {
+    let paragraph =
+        "أكد الرئيس في مدينة الرياض أن الإسلام دين السلام، وقال فى كلمته عام ٢٠١٥ إن المدينة ";
+    let mut paragraphs = Vec::new();
+    let mut size = 0;
+    while size < 1_000_000 {
+        let p = paragraph.repeat(8);
+        size += p.len();
+        paragraphs.push(p);
+    }
+    Article {
+        path: "big.txt".into(),
+        title: "عنوان".into(),
+        paragraphs,
+        meta: Meta::default(),
+        encoding: "UTF-8".into(),
+    }
+}
+
+mod article {
+    use super::*;
+
+    #[divan::bench]
+    fn warm(b: divan::Bencher) {
+        let a = article_1mb();
+        let mut s = ArticleSearch::prepare(&a);
+        b.bench_local(|| {
+            s.run(&a, "الاسلام مدينة");
+            // the highlights of one page (40 paragraphs from the middle)
+            (500..540)
+                .map(|block| s.in_block(block).count())
+                .sum::<usize>()
+        });
+    }
+
+    /// Normalising the article, done once when it opens.
+    #[divan::bench(sample_count = 10)]
+    fn prepare(b: divan::Bencher) {
+        let a = article_1mb();
+        b.bench_local(|| ArticleSearch::prepare(&a));
+    }
+}
+
+fn target() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target")
+}
+
+/// The collection and a home whose index is warm.
+fn collection() -> &'static (PathBuf, PathBuf) {
+    static DIRS: OnceLock<(PathBuf, PathBuf)> = OnceLock::new();
+    DIRS.get_or_init(|| {
+        let dir = target().join("bench-collection");
+        let tool =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/make-collection");
+        if !dir.join("099").is_dir() {
+            let ok = Command::new("python3")
+                .arg(&tool)
+                .arg(&dir)
+                .arg("100000")
+                .status()
+                .expect("python3 is needed");
+            assert!(ok.success(), "make-collection failed");
+        }
+        let home = target().join("bench-home");
+        qari_search(&dir, &home);
+        (dir, home)
+    })
+}
+
+fn qari_search(dir: &Path, home: &Path) {
+    let status = Command::new(env!("CARGO_BIN_EXE_qari"))
+        .args(["search", "--files-with-matches", "الإسلام"])
+        .arg(dir)
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .stdout(Stdio::null())
+        .status()
+        .expect("qari did not start");
+    assert!(status.success());
+}
+
+mod collection_100k {
+    use super::*;
+
+    #[divan::bench(sample_count = 10)]
+    fn qari_search_l_warm() {
+        let (dir, home) = collection();
+        qari_search(dir, home);
+    }
+
+    #[divan::bench(sample_count = 10)]
+    fn rg_l() {
+        let (dir, _) = collection();
+        let status = Command::new("rg")
+            .args(["-l", "الإسلام"])
+            .arg(dir)
+            .stdout(Stdio::null())
+            .status()
+            .expect("rg did not start");
+        assert!(status.success());
+    }
+}
