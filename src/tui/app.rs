@@ -138,7 +138,7 @@ impl App {
                     match &mut self.screen {
                         Screen::Reader(r) => {
                             r.find(&query);
-                            if r.search.as_ref().is_some_and(|s| s.is_empty()) {
+                            if r.search.as_ref().is_some_and(ArticleSearch::is_empty) {
                                 self.message = Some(format!("not found: {query}"));
                             }
                         }

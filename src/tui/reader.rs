@@ -73,7 +73,7 @@ impl ReaderView {
     }
 
     fn show_current_match(&mut self) {
-        let Some(found) = self.search.as_ref().and_then(|s| s.current()) else {
+        let Some(found) = self.search.as_ref().and_then(ArticleSearch::current) else {
             return;
         };
         let row = self.row_of(&found);
