@@ -39,7 +39,7 @@ fn article_1mb() -> Article {
 }
 
 mod article {
-    use super::*;
+    use super::{ArticleSearch, article_1mb};
 
     #[divan::bench]
     fn warm(b: divan::Bencher) {
@@ -102,7 +102,7 @@ fn qari_search(dir: &Path, home: &Path) {
 }
 
 mod collection_100k {
-    use super::*;
+    use super::{Command, Stdio, collection, qari_search};
 
     #[divan::bench(sample_count = 10)]
     fn qari_search_l_warm() {
