@@ -183,6 +183,11 @@ impl Dirs {
             .join(format!("library-{:016x}.tsv", root_hash(root)))
     }
 
+    /// The state database: bookmarks and reading positions.
+    pub fn state_file(&self) -> PathBuf {
+        self.data.join("state.db")
+    }
+
     /// The search index of the collection at `root`.
     pub fn index_file(&self, root: &Path) -> PathBuf {
         self.data.join(format!("index-{:016x}.db", root_hash(root)))

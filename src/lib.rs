@@ -9,5 +9,6 @@ pub mod config;
 pub mod page;
 pub mod render;
 pub mod search;
+pub mod store;
 pub mod text;
 pub mod tui;

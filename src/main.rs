@@ -11,6 +11,7 @@ use qari::collection::{Collection, Progress};
 use qari::config::{BidiMode, Config, Dirs, ShapeMode};
 use qari::render::{Order, RenderError, RenderOptions, render};
 use qari::search::{Index, Query};
+use qari::store::{Bookmark, Store};
 use qari::text::{Direction, Options};
 use qari::tui::theme::Styles;
 use qari::tui::{Keymap, Settings, Source};
@@ -55,6 +56,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Paragraph bookmarks: list, add, remove, export.
+    #[command(subcommand)]
+    Bookmarks(BookmarksCommand),
     /// List the collection: `path<TAB>title` per article, or JSON lines.
     List {
         /// A folder or file (default: as for the reader).
@@ -63,6 +67,38 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Subcommand)]
+enum BookmarksCommand {
+    /// Every bookmark, re-attached to its paragraph: `id<TAB>path<TAB>paragraph<TAB>excerpt`.
+    List {
+        /// One JSON object per bookmark.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Bookmark paragraph N (from 1) of FILE.
+    Add {
+        file: PathBuf,
+        #[arg(long)]
+        paragraph: usize,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Remove bookmark ID.
+    Remove { id: i64 },
+    /// Every bookmark as Markdown (titles as headings, paragraphs quoted, notes under them) or
+    /// as JSON.
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+        format: ExportFormat,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Md,
+    Json,
 }
 
 #[derive(clap::Args)]
@@ -105,6 +141,7 @@ fn main() -> ExitCode {
     match &cli.command {
         Some(Command::Render(args)) => run_render(args),
         Some(Command::List { path, json }) => report(run_list(path.as_deref(), *json)),
+        Some(Command::Bookmarks(cmd)) => report(run_bookmarks(cmd)),
         Some(Command::Search {
             query,
             path,
@@ -308,6 +345,127 @@ fn run_search(query: &str, path: Option<&Path>, mode: SearchOutput) -> anyhow::R
         other => other?,
     }
     Ok(any)
+}
+
+/// Opens the state database, telling the user on stderr about anything wrong with it.
+fn open_store() -> anyhow::Result<Store> {
+    let dirs = Dirs::new()
+        .ok_or_else(|| anyhow::anyhow!("no home folder: cannot find where state lives"))?;
+    let opened = Store::open(&dirs.state_file());
+    for w in &opened.warnings {
+        eprintln!("qari: {w}");
+    }
+    Ok(opened.store)
+}
+
+fn bookmark_json(b: &Bookmark) -> serde_json::Value {
+    serde_json::json!({
+        "id": b.id,
+        "path": b.path,
+        "title": b.title,
+        "paragraph": b.paragraph,
+        "excerpt": b.excerpt,
+        "note": b.note,
+        "created": b.created,
+        "orphaned": b.orphaned,
+    })
+}
+
+fn run_bookmarks(cmd: &BookmarksCommand) -> anyhow::Result<()> {
+    let mut store = open_store()?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match cmd {
+        BookmarksCommand::List { json } => {
+            let listed = store.bookmarks()?;
+            let all = qari::store::refresh(&mut store, listed)?;
+            for b in &all {
+                if *json {
+                    writeln!(out, "{}", bookmark_json(b))?;
+                } else {
+                    let mark = if b.orphaned { " (orphaned)" } else { "" };
+                    writeln!(
+                        out,
+                        "{}\t{}\t{}{mark}\t{}",
+                        b.id,
+                        b.path.display(),
+                        b.paragraph,
+                        printable(&b.excerpt)
+                    )?;
+                }
+            }
+        }
+        BookmarksCommand::Add {
+            file,
+            paragraph,
+            note,
+        } => {
+            let path = std::fs::canonicalize(file).unwrap_or_else(|_| file.clone());
+            let article = qari::store::article_at(&path)
+                .ok_or_else(|| anyhow::anyhow!("{}: cannot read this article", file.display()))?;
+            let text = paragraph
+                .checked_sub(1)
+                .and_then(|i| article.paragraphs.get(i))
+                .ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "{}: no paragraph {paragraph} (the article has {})",
+                        file.display(),
+                        article.paragraphs.len()
+                    )
+                })?;
+            let id = store.add_bookmark(&path, &article.title, paragraph - 1, text, note)?;
+            writeln!(out, "{id}")?;
+        }
+        BookmarksCommand::Remove { id } => {
+            if store.remove_bookmark(*id)?.is_none() {
+                anyhow::bail!("no bookmark {id}");
+            }
+        }
+        BookmarksCommand::Export { format } => {
+            let listed = store.bookmarks()?;
+            let all = qari::store::refresh(&mut store, listed)?;
+            match format {
+                ExportFormat::Json => {
+                    let list: Vec<serde_json::Value> = all.iter().map(bookmark_json).collect();
+                    writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?;
+                }
+                ExportFormat::Md => {
+                    writeln!(out, "# Bookmarks\n")?;
+                    let mut last: Option<&Path> = None;
+                    for b in &all {
+                        if last != Some(b.path.as_path()) {
+                            writeln!(
+                                out,
+                                "## {}\n\n`{}`\n",
+                                printable(&b.title),
+                                b.path.display()
+                            )?;
+                            last = Some(&b.path);
+                        }
+                        let text = qari::store::article_at(&b.path)
+                            .and_then(|a| a.paragraphs.get(b.paragraph - 1).cloned())
+                            .filter(|_| !b.orphaned)
+                            .unwrap_or_else(|| b.excerpt.clone());
+                        let label = if b.orphaned {
+                            " (orphaned: the paragraph is gone; excerpt)"
+                        } else {
+                            ""
+                        };
+                        writeln!(
+                            out,
+                            "Paragraph {}{label}:\n\n> {}\n",
+                            b.paragraph,
+                            printable(&text)
+                        )?;
+                        if !b.note.is_empty() {
+                            writeln!(out, "{}\n", printable(&b.note))?;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(())
 }
 
 fn run_list(path: Option<&Path>, json: bool) -> anyhow::Result<()> {

@@ -89,7 +89,8 @@ mod tests {
 
     #[test]
     fn iso_8859_6_is_detected() {
-        let text = "أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في مدينة الرياض بطاقة استيعابية كبيرة";
+        let text =
+            "أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في مدينة الرياض بطاقة استيعابية كبيرة";
         let (bytes, _, _) = encoding_rs::ISO_8859_6.encode(text);
         let (decoded, name) = decode(&bytes).unwrap();
         assert_eq!(name, "ISO-8859-6");

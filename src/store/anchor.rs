@@ -1,0 +1,108 @@
+//! Finding a bookmarked paragraph again after its article changed: by its number when the text
+//! there is still the same, else by the same text anywhere (a paragraph inserted above), else by
+//! the most similar paragraph when it is clearly the same one (a typo fixed). When nothing is
+//! close enough the bookmark is orphaned, never dropped.
+
+use std::collections::HashSet;
+
+use crate::search::normalize;
+
+/// A fingerprint of a paragraph's text: stable across harakat, spacing and letter variants.
+pub fn fingerprint(text: &str) -> String {
+    let n = normalize(text);
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in n.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// The first words of a paragraph, for display and for finding it when edited.
+pub fn excerpt(text: &str) -> String {
+    let mut out: String = text.chars().filter(|c| !c.is_control()).take(160).collect();
+    if text.chars().count() > 160 {
+        out.push('…');
+    }
+    out
+}
+
+fn trigrams(text: &str) -> HashSet<[char; 3]> {
+    let chars: Vec<char> = normalize(text).chars().collect();
+    chars.windows(3).map(|w| [w[0], w[1], w[2]]).collect()
+}
+
+/// How alike two texts are, from 0 to 1 (shared trigrams over all trigrams).
+fn similarity(a: &str, b: &str) -> f64 {
+    let (ta, tb) = (trigrams(a), trigrams(b));
+    if ta.is_empty() || tb.is_empty() {
+        return 0.0;
+    }
+    let shared = ta.intersection(&tb).count();
+    shared as f64 / (ta.len() + tb.len() - shared) as f64
+}
+
+/// Where a bookmark is now: the paragraph index (from 0), or None when orphaned.
+pub fn locate(
+    paragraphs: &[String],
+    index: usize,
+    fingerprint_was: &str,
+    excerpt_was: &str,
+) -> Option<usize> {
+    if paragraphs
+        .get(index)
+        .is_some_and(|p| fingerprint(p) == fingerprint_was)
+    {
+        return Some(index);
+    }
+    if let Some(i) = paragraphs
+        .iter()
+        .position(|p| fingerprint(p) == fingerprint_was)
+    {
+        return Some(i);
+    }
+    // Compare the excerpt with the start of each paragraph.
+    let best = paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            (
+                i,
+                similarity(excerpt_was.trim_end_matches('…'), &excerpt(p)),
+            )
+        })
+        .max_by(|a, b| {
+            a.1.total_cmp(&b.1)
+                .then(b.0.abs_diff(index).cmp(&a.0.abs_diff(index)))
+        })?;
+    (best.1 >= 0.6).then_some(best.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn same_place_moved_edited_and_gone() {
+        let p = "أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في مدينة الرياض بطاقة كبيرة";
+        let (f, e) = (fingerprint(p), excerpt(p));
+        assert_eq!(locate(&paras(&["أ", p, "ج"]), 1, &f, &e), Some(1));
+        // a paragraph inserted above
+        assert_eq!(locate(&paras(&["جديد", "أ", p, "ج"]), 1, &f, &e), Some(2));
+        // a typo fixed
+        let fixed = p.replace("الرياض", "الرياض،");
+        assert_eq!(locate(&paras(&["أ", "ب", &fixed]), 1, &f, &e), Some(2));
+        // harakat added: the same fingerprint
+        let voweled = p.replace("الصحة", "الصِّحَّة");
+        assert_eq!(locate(&paras(&[&voweled]), 0, &f, &e), Some(0));
+        // gone
+        assert_eq!(
+            locate(&paras(&["نص آخر تماما لا علاقة له", "وآخر"]), 1, &f, &e),
+            None
+        );
+    }
+}
