@@ -75,7 +75,7 @@ pub fn locate(
             a.1.total_cmp(&b.1)
                 .then(b.0.abs_diff(index).cmp(&a.0.abs_diff(index)))
         })?;
-    (best.1 >= 0.6).then_some(best.0)
+    (best.1 >= 0.8).then_some(best.0)
 }
 
 #[cfg(test)]

@@ -1,0 +1,203 @@
+//! The state database under stress, through the real binary: two processes adding bookmarks
+//! at once lose nothing, a kill -9 in the middle of a stream of adds loses nothing that was
+//! confirmed, a damaged database is moved aside (never overwritten) and a fresh one used.
+
+#![allow(clippy::unwrap_used)]
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+fn home(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("qari-store-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn qari(home: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_qari"));
+    cmd.env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_CACHE_HOME", home.join("cache"));
+    cmd
+}
+
+fn article(home: &Path) -> PathBuf {
+    let path = home.join("article.txt");
+    std::fs::write(
+        &path,
+        "عنوان\n\nالفقرة الأولى\n\nالفقرة الثانية\n\nالفقرة الثالثة\n",
+    )
+    .unwrap();
+    path
+}
+
+fn list(home: &Path) -> Vec<serde_json::Value> {
+    let out = qari(home)
+        .args(["bookmarks", "list", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// A shell loop adding `n` bookmarks, one process each, printing each confirmed id.
+fn adder(home: &Path, file: &Path, n: usize, tag: &str) -> std::process::Child {
+    let script = format!(
+        "for i in $(seq 1 {n}); do \"$QARI\" bookmarks add \"$FILE\" --paragraph $(( i % 3 + 1 )) --note \"{tag}-$i\" || exit 1; done"
+    );
+    let mut cmd = Command::new("sh");
+    cmd.args(["-c", &script])
+        .env("QARI", env!("CARGO_BIN_EXE_qari"))
+        .env("FILE", file);
+    for (k, v) in qari(home).get_envs() {
+        if let Some(v) = v {
+            cmd.env(k, v);
+        }
+    }
+    cmd.stdout(Stdio::piped()).spawn().unwrap()
+}
+
+#[test]
+fn two_processes_adding_at_once_lose_nothing() {
+    let home = home("concurrent");
+    let file = article(&home);
+    let a = adder(&home, &file, 200, "a");
+    let b = adder(&home, &file, 200, "b");
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    assert!(a.status.success() && b.status.success());
+    let all = list(&home);
+    assert_eq!(all.len(), 400);
+    for tag in ["a", "b"] {
+        for i in 1..=200 {
+            let note = format!("{tag}-{i}");
+            assert!(
+                all.iter().any(|b| b["note"] == note.as_str()),
+                "{note} lost"
+            );
+        }
+    }
+    std::fs::remove_dir_all(home).ok();
+}
+
+#[test]
+fn kill_9_loses_no_confirmed_bookmark() {
+    let home = home("kill");
+    let file = article(&home);
+    let mut child = adder(&home, &file, 1000, "k");
+    let mut confirmed = Vec::new();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    while confirmed.len() < 40 {
+        confirmed.push(lines.next().unwrap().unwrap());
+    }
+    // Kill the shell and the qari it is running, mid-stream.
+    let _ = Command::new("pkill")
+        .args(["-9", "-P", &child.id().to_string()])
+        .status();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let all = list(&home);
+    for id in &confirmed {
+        assert!(
+            all.iter().any(|b| b["id"].to_string() == *id),
+            "confirmed bookmark {id} lost"
+        );
+    }
+    std::fs::remove_dir_all(home).ok();
+}
+
+#[test]
+fn a_damaged_database_is_moved_aside() {
+    let home = home("corrupt");
+    let file = article(&home);
+    let data = home.join("data/qari");
+    std::fs::create_dir_all(&data).unwrap();
+    let garbage =
+        b"SQLite format 3\0 but then nothing a database would hold, only these words".repeat(200);
+    std::fs::write(data.join("state.db"), &garbage).unwrap();
+    let out = qari(&home)
+        .args(["bookmarks", "add"])
+        .arg(&file)
+        .args(["--paragraph", "2"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("state.db") && stderr.contains("moved to"),
+        "{stderr}"
+    );
+    let aside: Vec<PathBuf> = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains("state.db.corrupt-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "the damaged file is kept");
+    assert_eq!(
+        std::fs::read(&aside[0]).unwrap(),
+        garbage,
+        "and never overwritten"
+    );
+    assert_eq!(list(&home).len(), 1);
+    std::fs::remove_dir_all(home).ok();
+}
+
+#[test]
+fn bookmarks_follow_their_paragraph_and_orphans_stay() {
+    let home = home("anchor");
+    let file = article(&home);
+    let add = |p: &str| {
+        let out = qari(&home)
+            .args(["bookmarks", "add"])
+            .arg(&file)
+            .args(["--paragraph", p])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+    };
+    add("2");
+    add("3");
+    // A paragraph inserted above, and the third one deleted.
+    std::fs::write(
+        &file,
+        "عنوان\n\nفقرة جديدة في الأعلى\n\nالفقرة الأولى\n\nالفقرة الثانية\n",
+    )
+    .unwrap();
+    let all = list(&home);
+    assert_eq!(all.len(), 2, "nothing dropped");
+    let second = all
+        .iter()
+        .find(|b| b["excerpt"] == "الفقرة الثانية")
+        .unwrap();
+    assert_eq!(second["paragraph"], 3);
+    assert_eq!(second["orphaned"], false);
+    let third = all
+        .iter()
+        .find(|b| b["excerpt"] == "الفقرة الثالثة")
+        .unwrap();
+    assert_eq!(third["orphaned"], true);
+    let md = qari(&home)
+        .args(["bookmarks", "export", "--format", "md"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(
+        md.contains("## عنوان") && md.contains("> الفقرة الثانية") && md.contains("orphaned"),
+        "{md}"
+    );
+    std::fs::remove_dir_all(home).ok();
+}
