@@ -109,7 +109,8 @@ fn kill_9_loses_no_confirmed_bookmark() {
     let all = list(&home);
     for id in &confirmed {
         assert!(
-            all.iter().any(|b| b["id"].to_string() == *id),
+            all.iter()
+                .any(|b| b["id"].as_i64() == id.parse::<i64>().ok()),
             "confirmed bookmark {id} lost"
         );
     }
