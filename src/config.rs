@@ -75,6 +75,8 @@ pub struct Config {
     pub theme: Theme,
     /// Extra key bindings: action name -> keys, e.g. `next_page = ["l", "Right"]`.
     pub keys: BTreeMap<String, Vec<String>>,
+    /// With no PATH, open the article read last, where it was left.
+    pub resume: bool,
 }
 
 impl Default for Config {
@@ -86,6 +88,7 @@ impl Default for Config {
             text_width: 80,
             theme: Theme::default(),
             keys: BTreeMap::new(),
+            resume: false,
         }
     }
 }

@@ -234,9 +234,14 @@ fn run_reader(cli: &Cli) -> anyhow::Result<()> {
         ),
         keymap,
     };
+    let state = qari::tui::State {
+        file: dirs.as_ref().map(Dirs::state_file),
+        resume: config.resume && cli.path.is_none(),
+    };
     qari::tui::run(
         source(cli.path.as_deref(), &config, dirs.as_ref()),
         settings,
+        &state,
     )
 }
 

@@ -80,8 +80,8 @@ fn library_moves_and_opens() {
     open_seed(&mut app);
     assert!(reader(&app).article.title.starts_with("رئيس كازاخستان"));
     assert!(
-        app.read
-            .iter()
+        app.reading
+            .keys()
             .any(|p| p.ends_with("000_8278b886b146244e.txt"))
     );
     press(&mut app, "q");
@@ -322,4 +322,83 @@ impl Snippet for qari::tui::results::ResultsView {
                 .iter()
                 .all(|m| qari::search::normalize(&item.snippet[m.clone()]) == "كازاخستان")
     }
+}
+
+fn app_with_store(width: u16, height: u16) -> App {
+    let mut app = app(width, height);
+    app.attach_store(qari::store::Store::in_memory().unwrap(), &[]);
+    app
+}
+
+#[test]
+fn bookmarks_toggle_note_list_delete_undo() {
+    let mut app = app_with_store(80, 16);
+    open_seed(&mut app);
+    press(&mut app, "j j");
+    press(&mut app, "b");
+    assert_eq!(reader(&app).bookmarks.len(), 1);
+    assert_eq!(reader(&app).bookmarks[0].paragraph, 3);
+    // a note, typed into the prompt
+    press(&mut app, "m");
+    type_text(&mut app, "للاقتباس");
+    press(&mut app, "Enter");
+    assert_eq!(reader(&app).bookmark_here().unwrap().note, "للاقتباس");
+    // the star is drawn beside the paragraph
+    let screen = screen(&app, 80, 16);
+    assert!(screen.contains('★'), "{screen}");
+    // b again removes it, b once more puts it back
+    press(&mut app, "b");
+    assert!(reader(&app).bookmarks.is_empty());
+    press(&mut app, "b j b");
+    assert_eq!(reader(&app).bookmarks.len(), 2);
+    // the bookmarks screen: both, grouped under the title
+    press(&mut app, "B");
+    let Screen::Bookmarks(b) = &app.screen else {
+        panic!("not on bookmarks")
+    };
+    assert_eq!(b.shown.len(), 2);
+    press(&mut app, "d");
+    let Screen::Bookmarks(b) = &app.screen else {
+        panic!()
+    };
+    assert_eq!(b.shown.len(), 1);
+    assert_eq!(app.store.as_ref().unwrap().bookmarks().unwrap().len(), 1);
+    press(&mut app, "u");
+    assert_eq!(app.store.as_ref().unwrap().bookmarks().unwrap().len(), 2);
+    // / filters by the paragraph's text
+    press(&mut app, "/");
+    type_text(&mut app, "عواصم");
+    press(&mut app, "Enter");
+    let Screen::Bookmarks(b) = &app.screen else {
+        panic!()
+    };
+    assert_eq!(b.shown.len(), 1);
+    // Enter jumps to the paragraph
+    press(&mut app, "Enter");
+    assert_eq!(reader(&app).cursor, 2);
+}
+
+#[test]
+fn reading_positions_are_remembered() {
+    let mut app = app_with_store(80, 16);
+    open_seed(&mut app);
+    for _ in 0..6 {
+        press(&mut app, "j");
+    }
+    press(&mut app, "q");
+    let seed = app
+        .reading
+        .iter()
+        .find(|(p, _)| p.ends_with("000_8278b886b146244e.txt"))
+        .unwrap();
+    assert_eq!(*seed.1, qari::store::ReadState::InProgress);
+    open_seed(&mut app);
+    assert_eq!(reader(&app).cursor, 6, "back where it was left");
+    press(&mut app, "G q");
+    let seed = app
+        .reading
+        .iter()
+        .find(|(p, _)| p.ends_with("000_8278b886b146244e.txt"))
+        .unwrap();
+    assert_eq!(*seed.1, qari::store::ReadState::Read);
 }

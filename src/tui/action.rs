@@ -73,4 +73,14 @@ actions! {
     NextMatch => "next_match",
     /// Go to the previous match.
     PrevMatch => "prev_match",
+    /// Bookmark the paragraph under the cursor (again: remove it).
+    ToggleBookmark => "toggle_bookmark",
+    /// Add or edit the note of the paragraph's bookmark.
+    EditNote => "edit_note",
+    /// Show every bookmark.
+    Bookmarks => "bookmarks",
+    /// Delete the selected bookmark.
+    Delete => "delete",
+    /// Undo the last deletion.
+    Undo => "undo",
 }

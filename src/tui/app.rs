@@ -1,7 +1,7 @@
 //! The app: its state and `update`, the one place where actions change it, and `draw`.
 //! Screens are an enum with small state structs; overlays (help, skipped files) sit on top.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -12,6 +12,7 @@ use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::action::Action;
+use super::bookmarks::BookmarksView;
 use super::draw;
 use super::find::ArticleSearch;
 use super::keymap::{Key, Keymap, Scope};
@@ -19,7 +20,8 @@ use super::library::{Ctx, LibraryView, Sort};
 use super::reader::ReaderView;
 use super::results::{ResultsView, SearchJob};
 use super::theme::Styles;
-use crate::collection::{Collection, Progress};
+use crate::collection::{Article, Collection, Progress};
+use crate::store::{Position, ReadState, Store};
 use crate::text::Options;
 
 /// Which screen is showing.
@@ -31,6 +33,18 @@ pub enum Screen {
     Reader(Box<ReaderView>),
     /// The articles matching a search of the whole collection.
     Results(Box<ResultsView>),
+    Bookmarks(Box<BookmarksView>),
+}
+
+/// What the prompt's text is for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PromptFor {
+    #[default]
+    Search,
+    /// The note of the bookmark on the reader's cursor paragraph.
+    Note,
+    /// Filtering the bookmarks screen.
+    Filter,
 }
 
 /// What sits over the screen.
@@ -64,12 +78,19 @@ pub struct App {
     /// The results an article was opened from, to go back to.
     pub results: Option<Box<ResultsView>>,
     pub settings: Settings,
-    /// Articles opened in this session.
-    pub read: HashSet<PathBuf>,
+    /// How far each article has been read (from the state database, kept current).
+    pub reading: HashMap<PathBuf, ReadState>,
+    /// Bookmarks and reading positions; None when running without state.
+    pub store: Option<Store>,
+    /// The screen to go back to from the bookmarks screen.
+    pub back: Option<Box<Screen>>,
+    /// When the collection is loaded, open the article read last.
+    pub resume: bool,
     /// A message for the status bar.
     pub message: Option<String>,
-    /// The search prompt, while it is open: what has been typed.
+    /// The prompt, while it is open: what has been typed, and what for.
     pub prompt: Option<String>,
+    pub prompt_for: PromptFor,
     /// Terminal size.
     pub size: (u16, u16),
     pub quit: bool,
@@ -86,12 +107,99 @@ impl App {
             job: None,
             results: None,
             settings,
-            read: HashSet::new(),
+            reading: HashMap::new(),
+            store: None,
+            back: None,
+            resume: false,
             message: None,
             prompt: None,
+            prompt_for: PromptFor::Search,
             size,
             quit: false,
         }
+    }
+
+    /// Uses `store` for bookmarks and reading positions; `warnings` go to the status bar.
+    pub fn attach_store(&mut self, store: Store, warnings: &[String]) {
+        if let Ok(positions) = store.positions() {
+            self.reading = positions
+                .into_iter()
+                .map(|(p, pos)| (p, pos.state))
+                .collect();
+        }
+        if !warnings.is_empty() {
+            self.message = Some(warnings.join("; "));
+        }
+        self.store = Some(store);
+    }
+
+    fn open_prompt(&mut self, purpose: PromptFor, text: String) {
+        self.prompt = Some(text);
+        self.prompt_for = purpose;
+        self.message = None;
+    }
+
+    /// Shows `article` (the file `path`) in the reader: its bookmarks marked and, unless
+    /// `at_block` says where, the place it was left at.
+    fn show_article(&mut self, article: Article, at_block: Option<usize>) -> ReaderView {
+        let path = article.path.clone();
+        let mut view = ReaderView::new(
+            article,
+            self.column_width(),
+            self.page_height(),
+            self.settings.options,
+        );
+        if let Some(store) = &mut self.store {
+            if let Ok(list) = store.bookmarks_of(&path) {
+                view.bookmarks = crate::store::refresh(store, list).unwrap_or_default();
+            }
+            let saved = store
+                .positions()
+                .ok()
+                .and_then(|all| all.into_iter().find(|(p, _)| *p == path));
+            if let (None, Some((_, pos))) = (at_block, saved) {
+                view.cursor = pos
+                    .paragraph
+                    .min(view.article.paragraphs.len().saturating_sub(1));
+                view.move_cursor(0);
+            }
+        }
+        self.reading.entry(path).or_insert(ReadState::InProgress);
+        view
+    }
+
+    /// Saves where the reader is before it closes.
+    fn leave_reader(&mut self) {
+        let Screen::Reader(r) = &self.screen else {
+            return;
+        };
+        let state = if r.page + 1 >= r.pages() {
+            ReadState::Read
+        } else {
+            ReadState::InProgress
+        };
+        let path = r.article.path.clone();
+        let position = Position {
+            paragraph: r.cursor,
+            offset: 0,
+            state,
+        };
+        let entry = self.reading.entry(path.clone()).or_insert(state);
+        if state == ReadState::Read {
+            *entry = ReadState::Read;
+        }
+        if let Some(store) = &mut self.store
+            && !store.is_read_only()
+            && let Err(e) = store.set_position(&path, position)
+        {
+            self.message = Some(format!("reading position not saved: {e}"));
+        }
+    }
+
+    /// Quits, saving the reading position first.
+    fn quit(&mut self) {
+        self.leave_reader();
+        self.quit = true;
     }
 
     /// The collection is loaded: show the library.
@@ -105,6 +213,29 @@ impl App {
         }
         self.collection = Some(Arc::new(collection));
         self.screen = Screen::Library;
+        if self.resume {
+            self.resume_last();
+        }
+    }
+
+    /// Opens the most recently read article of the collection, where it was left.
+    fn resume_last(&mut self) {
+        let (Some(store), Some(c)) = (&self.store, &self.collection) else {
+            return;
+        };
+        let Ok(positions) = store.positions() else {
+            return;
+        };
+        let Some(index) = positions
+            .iter()
+            .find_map(|(path, _)| c.entries.iter().position(|e| e.path == *path))
+        else {
+            return;
+        };
+        if let Some(row) = self.library.order.iter().position(|&i| i == index) {
+            self.library.selected = row;
+            self.open_selected();
+        }
     }
 
     /// Checks on a search of the collection: its results replace the library when they come.
@@ -135,6 +266,20 @@ impl App {
                 KeyCode::Enter => {
                     let query = std::mem::take(text);
                     self.prompt = None;
+                    match self.prompt_for {
+                        PromptFor::Note => {
+                            self.save_note(&query);
+                            return;
+                        }
+                        PromptFor::Filter => {
+                            if let Screen::Bookmarks(b) = &mut self.screen {
+                                b.filter = query;
+                                b.apply_filter();
+                            }
+                            return;
+                        }
+                        PromptFor::Search => {}
+                    }
                     match &mut self.screen {
                         Screen::Reader(r) => {
                             r.find(&query);
@@ -149,7 +294,7 @@ impl App {
                                     Some(SearchJob::start(c, &query, self.index_file.clone()));
                             }
                         }
-                        Screen::Loading(_) => {}
+                        Screen::Loading(_) | Screen::Bookmarks(_) => {}
                     }
                 }
                 KeyCode::Esc => self.prompt = None,
@@ -208,7 +353,7 @@ impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.quit(),
             Action::Help => {
                 self.overlay = if self.overlay == Some(Overlay::Help) {
                     None
@@ -231,19 +376,31 @@ impl App {
                     self.message = None;
                 }
                 Screen::Reader(_) => {
+                    self.leave_reader();
                     self.screen = match self.results.take() {
                         Some(r) => Screen::Results(r),
                         None => Screen::Library,
                     };
                 }
                 Screen::Results(_) => self.screen = Screen::Library,
+                Screen::Bookmarks(_) => {
+                    self.screen = self.back.take().map_or(Screen::Library, |b| *b);
+                    // Back in an article: its bookmark marks may have changed.
+                    if let Screen::Reader(r) = &mut self.screen
+                        && let Some(store) = &self.store
+                    {
+                        r.bookmarks = store.bookmarks_of(&r.article.path).unwrap_or_default();
+                    }
+                }
                 _ => {}
             },
+            Action::Bookmarks => self.open_bookmarks(),
             _ if self.overlay.is_some() => {}
             _ => match &mut self.screen {
                 Screen::Loading(_) => {}
                 Screen::Library => self.update_library(action),
                 Screen::Results(_) => self.update_results(action),
+                Screen::Bookmarks(_) => self.update_bookmarks(action),
                 Screen::Reader(r) => match action {
                     Action::NextPage if r.page + 1 < r.pages() => r.go_to_page(r.page + 1),
                     Action::PrevPage if r.page > 0 => r.go_to_page(r.page - 1),
@@ -251,16 +408,147 @@ impl App {
                     Action::Last => r.go_to_page(r.pages() - 1),
                     Action::NextParagraph => r.move_cursor(1),
                     Action::PrevParagraph => r.move_cursor(-1),
-                    Action::Search => {
-                        self.prompt = Some(String::new());
-                        self.message = None;
-                    }
+                    Action::Search => self.open_prompt(PromptFor::Search, String::new()),
                     Action::NextMatch => r.step_match(true),
                     Action::PrevMatch => r.step_match(false),
+                    Action::ToggleBookmark => self.toggle_bookmark(),
+                    Action::EditNote => {
+                        let note = r
+                            .bookmark_here()
+                            .map(|b| b.note.clone())
+                            .unwrap_or_default();
+                        self.open_prompt(PromptFor::Note, note);
+                    }
                     _ => {}
                 },
             },
         }
+    }
+
+    fn open_bookmarks(&mut self) {
+        let Some(store) = &mut self.store else {
+            self.message = Some("no state database: bookmarks are not available".to_owned());
+            return;
+        };
+        let all = store
+            .bookmarks()
+            .and_then(|list| crate::store::refresh(store, list));
+        match all {
+            Ok(all) => {
+                let previous = std::mem::replace(
+                    &mut self.screen,
+                    Screen::Bookmarks(Box::new(BookmarksView::new(all))),
+                );
+                if let Screen::Reader(_) = previous {
+                    self.back = Some(Box::new(previous));
+                } else {
+                    self.back = None;
+                }
+            }
+            Err(e) => self.message = Some(e.to_string()),
+        }
+    }
+
+    fn update_bookmarks(&mut self, action: Action) {
+        let Screen::Bookmarks(b) = &mut self.screen else {
+            return;
+        };
+        match action {
+            Action::Down => b.step(1),
+            Action::Up => b.step(-1),
+            Action::PageDown => b.step(10),
+            Action::PageUp => b.step(-10),
+            Action::First => b.step(-(b.all.len() as isize)),
+            Action::Last => b.step(b.all.len() as isize),
+            Action::Search => {
+                let filter = b.filter.clone();
+                self.open_prompt(PromptFor::Filter, filter);
+            }
+            Action::Delete => {
+                if let (Some(gone), Some(store)) = (b.take_selected(), &mut self.store) {
+                    self.message = Some(match store.remove_bookmark(gone.id) {
+                        Ok(_) => "bookmark deleted (u undoes)".to_owned(),
+                        Err(e) => format!("not deleted: {e}"),
+                    });
+                }
+            }
+            Action::Undo => {
+                if let (Some(back), Some(store)) = (b.undo(), &mut self.store) {
+                    self.message = Some(match store.restore_bookmark(&back) {
+                        Ok(()) => "bookmark restored".to_owned(),
+                        Err(e) => format!("not restored: {e}"),
+                    });
+                }
+            }
+            Action::Open => self.jump_to_bookmark(),
+            _ => {}
+        }
+    }
+
+    /// Opens the selected bookmark's article at its paragraph.
+    fn jump_to_bookmark(&mut self) {
+        let Screen::Bookmarks(b) = &self.screen else {
+            return;
+        };
+        let Some(bm) = b.current().cloned() else {
+            return;
+        };
+        let Some(article) = crate::store::article_at(&bm.path) else {
+            self.message = Some(format!("{}: cannot read the article", bm.path.display()));
+            return;
+        };
+        let mut view = self.show_article(article, Some(bm.paragraph));
+        view.cursor = (bm.paragraph - 1).min(view.article.paragraphs.len().saturating_sub(1));
+        view.move_cursor(0);
+        self.back = None;
+        self.screen = Screen::Reader(Box::new(view));
+    }
+
+    fn toggle_bookmark(&mut self) {
+        let (Screen::Reader(r), Some(store)) = (&mut self.screen, &mut self.store) else {
+            return;
+        };
+        let result = if let Some(id) = r.bookmark_here().map(|b| b.id) {
+            store
+                .remove_bookmark(id)
+                .map(|_| "bookmark removed".to_owned())
+        } else {
+            let text = r
+                .article
+                .paragraphs
+                .get(r.cursor)
+                .cloned()
+                .unwrap_or_default();
+            store
+                .add_bookmark(&r.article.path, &r.article.title, r.cursor, &text, "")
+                .map(|_| format!("paragraph {} bookmarked (m adds a note)", r.cursor + 1))
+        };
+        self.message = Some(result.unwrap_or_else(|e| format!("bookmark not saved: {e}")));
+        r.bookmarks = store.bookmarks_of(&r.article.path).unwrap_or_default();
+    }
+
+    fn save_note(&mut self, note: &str) {
+        let (Screen::Reader(r), Some(store)) = (&mut self.screen, &mut self.store) else {
+            return;
+        };
+        let result = if let Some(id) = r.bookmark_here().map(|b| b.id) {
+            store.set_note(id, note)
+        } else {
+            let text = r
+                .article
+                .paragraphs
+                .get(r.cursor)
+                .cloned()
+                .unwrap_or_default();
+            store
+                .add_bookmark(&r.article.path, &r.article.title, r.cursor, &text, note)
+                .map(drop)
+        };
+        self.message = Some(match result {
+            Ok(()) => format!("note saved on paragraph {}", r.cursor + 1),
+            Err(e) => format!("note not saved: {e}"),
+        });
+        r.bookmarks = store.bookmarks_of(&r.article.path).unwrap_or_default();
     }
 
     fn update_results(&mut self, action: Action) {
@@ -276,7 +564,7 @@ impl App {
             Action::PageUp => r.step(-page, rows),
             Action::First => r.step(-(r.items.len() as isize), rows),
             Action::Last => r.step(r.items.len() as isize, rows),
-            Action::Search => self.prompt = Some(String::new()),
+            Action::Search => self.open_prompt(PromptFor::Search, String::new()),
             Action::Open => self.open_result(),
             _ => {}
         }
@@ -294,13 +582,7 @@ impl App {
         let query = r.query.clone();
         match c.open(entry) {
             Ok(article) => {
-                self.read.insert(entry.path.clone());
-                let mut view = ReaderView::new(
-                    article,
-                    self.column_width(),
-                    self.page_height(),
-                    self.settings.options,
-                );
+                let mut view = self.show_article(article, Some(0));
                 view.find(&query);
                 let previous = std::mem::replace(&mut self.screen, Screen::Reader(Box::new(view)));
                 if let Screen::Results(r) = previous {
@@ -333,10 +615,7 @@ impl App {
             }
             Action::ShowSkipped => self.overlay = Some(Overlay::Skipped),
             Action::Open => self.open_selected(),
-            Action::Search => {
-                self.prompt = Some(String::new());
-                self.message = None;
-            }
+            Action::Search => self.open_prompt(PromptFor::Search, String::new()),
             _ => {}
         }
         let h = self.library_height();
@@ -350,15 +629,11 @@ impl App {
         let entry = &c.entries[i];
         match c.open(entry) {
             Ok(article) => {
-                self.read.insert(entry.path.clone());
-                let view = ReaderView::new(
-                    article,
-                    self.column_width(),
-                    self.page_height(),
-                    self.settings.options,
-                );
+                let view = self.show_article(article, None);
                 self.screen = Screen::Reader(Box::new(view));
-                self.message = None;
+                if self.store.as_ref().is_none_or(|s| !s.is_read_only()) {
+                    self.message = None;
+                }
             }
             Err(e) => self.message = Some(e.to_string()),
         }
@@ -404,7 +679,7 @@ impl App {
             Screen::Library => {
                 if let Some(c) = &self.collection {
                     self.library
-                        .draw(frame.buffer_mut(), body, &c.entries, &self.read, &ctx);
+                        .draw(frame.buffer_mut(), body, &c.entries, &self.reading, &ctx);
                     let text = self.message.clone().unwrap_or_else(|| {
                         format!(
                             "{} article{} · sorted by {} · {} skipped · ? help",
@@ -426,6 +701,21 @@ impl App {
                         ctx.styles.status,
                     );
                 }
+            }
+            Screen::Bookmarks(b) => {
+                b.draw(frame.buffer_mut(), body, &ctx);
+                let text = self.message.clone().unwrap_or_else(|| {
+                    let filter = if b.filter.is_empty() { String::new() } else { format!(" · filter: {}", b.filter) };
+                    format!("{} bookmarks{filter} · Enter opens · d deletes · u undoes · / filters · Esc back", b.shown.len())
+                });
+                let text: String = text.chars().filter(|c| !c.is_control()).collect();
+                frame.buffer_mut().set_stringn(
+                    status.x + 1,
+                    status.y,
+                    text,
+                    usize::from(status.width),
+                    ctx.styles.status,
+                );
             }
             Screen::Results(r) => {
                 if let Some(c) = &self.collection {
@@ -570,7 +860,7 @@ impl App {
                 format!("{keys:>18}  {}", action.describe())
             })
             .collect();
-        let rect = Self::popup(area, 70, lines.len() as u16 + 2);
+        let rect = Self::popup(area, 84, lines.len() as u16 + 2);
         frame.render_widget(Clear, rect);
         let block = Block::default()
             .borders(Borders::ALL)

@@ -126,6 +126,12 @@ const DEFAULTS: &[(Scope, &str, Action)] = &[
     (Scope::Reader, "/", Action::Search),
     (Scope::Reader, "n", Action::NextMatch),
     (Scope::Reader, "N", Action::PrevMatch),
+    (Scope::Reader, "b", Action::ToggleBookmark),
+    (Scope::Reader, "m", Action::EditNote),
+    (Scope::Reader, "B", Action::Bookmarks),
+    (Scope::Library, "B", Action::Bookmarks),
+    (Scope::Library, "d", Action::Delete),
+    (Scope::Library, "u", Action::Undo),
 ];
 
 /// Which screens an action makes sense on, for bindings added by the config.
@@ -140,7 +146,10 @@ fn scopes_of(action: Action) -> &'static [Scope] {
         | Action::NextParagraph
         | Action::PrevParagraph
         | Action::NextMatch
-        | Action::PrevMatch => &[Scope::Reader],
+        | Action::PrevMatch
+        | Action::ToggleBookmark
+        | Action::EditNote => &[Scope::Reader],
+        Action::Bookmarks => &[Scope::Library, Scope::Reader],
         _ => &[Scope::Library],
     }
 }

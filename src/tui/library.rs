@@ -1,7 +1,7 @@
 //! The library screen: every article with its title laid out by the engine (right-to-left
 //! titles right-aligned), source and date when known, and a read mark.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use ratatui::buffer::Buffer;
@@ -10,6 +10,7 @@ use ratatui::layout::Rect;
 use super::draw;
 use super::theme::Styles;
 use crate::collection::Entry;
+use crate::store::ReadState;
 use crate::text::Options;
 
 /// Library order.
@@ -89,7 +90,7 @@ impl LibraryView {
         buf: &mut Buffer,
         area: Rect,
         entries: &[Entry],
-        read: &HashSet<PathBuf>,
+        reading: &HashMap<PathBuf, ReadState>,
         ctx: &Ctx<'_>,
     ) {
         for (row, &index) in self
@@ -110,10 +111,10 @@ impl LibraryView {
             if selected {
                 buf.set_style(Rect::new(area.x, y, area.width, 1), style);
             }
-            let mark = if read.contains(&entry.path) {
-                "✓"
-            } else {
-                "•"
+            let mark = match reading.get(&entry.path) {
+                Some(ReadState::Read) => "✓",
+                Some(ReadState::InProgress) => "◐",
+                None => "•",
             };
             buf.set_string(
                 area.x,

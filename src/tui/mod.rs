@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+pub mod bookmarks;
 mod draw;
 pub mod find;
 pub mod keymap;
@@ -38,10 +39,25 @@ pub enum Source {
 }
 
 /// Runs the reader until the user quits or a signal arrives.
-pub fn run(source: Source, settings: Settings) -> anyhow::Result<()> {
+/// Where state lives and what to do with it.
+#[derive(Clone, Debug, Default)]
+pub struct State {
+    /// The state database (bookmarks, reading positions); None runs without.
+    pub file: Option<PathBuf>,
+    /// Open the article read last, where it was left.
+    pub resume: bool,
+}
+
+pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<()> {
+    // Before the terminal is taken: a damaged database is moved aside, and the user told.
+    let opened = state.file.as_deref().map(crate::store::Store::open);
     let mut guard = terminal::Guard::new(settings.visual)?;
     let size = guard.terminal.size()?;
     let mut app = App::new(settings, (size.width, size.height));
+    app.resume = state.resume;
+    if let Some(opened) = opened {
+        app.attach_store(opened.store, &opened.warnings);
+    }
     let (tx, rx) = mpsc::channel::<Result<Collection, CollectionError>>();
     match source {
         Source::Builtin => app.loaded(Collection::builtin()),

@@ -10,6 +10,7 @@ use super::find::{ArticleSearch, Found};
 use super::library::Ctx;
 use crate::collection::Article;
 use crate::page::{ArticleLayout, Row};
+use crate::store::Bookmark;
 use crate::text::Options;
 
 /// State of the reader screen.
@@ -24,6 +25,8 @@ pub struct ReaderView {
     pub height: usize,
     /// The search in this article, if any.
     pub search: Option<ArticleSearch>,
+    /// The article's bookmarks (paragraphs numbered from 1).
+    pub bookmarks: Vec<Bookmark>,
 }
 
 impl ReaderView {
@@ -36,6 +39,7 @@ impl ReaderView {
             cursor: 0,
             height: height.max(1),
             search: None,
+            bookmarks: Vec::new(),
         }
         .with_search_ready()
     }
@@ -43,6 +47,13 @@ impl ReaderView {
     fn with_search_ready(mut self) -> Self {
         self.search = Some(ArticleSearch::prepare(&self.article));
         self
+    }
+
+    /// The bookmark on the paragraph under the cursor.
+    pub fn bookmark_here(&self) -> Option<&Bookmark> {
+        self.bookmarks
+            .iter()
+            .find(|b| !b.orphaned && b.paragraph == self.cursor + 1)
     }
 
     /// Searches the article; the page goes to the first match from the current page on.
@@ -190,6 +201,23 @@ impl ReaderView {
                 };
                 if x < area.x + area.width {
                     buf.set_string(x, y, "▌", ctx.styles.accent);
+                }
+            }
+            // A bookmarked paragraph has a star in the margin beside its first line.
+            if line == 0
+                && block > 0
+                && self
+                    .bookmarks
+                    .iter()
+                    .any(|b| !b.orphaned && b.paragraph == block)
+            {
+                let x = if rtl {
+                    column.x + column.width + 2
+                } else {
+                    column.x.saturating_sub(3)
+                };
+                if x < area.x + area.width {
+                    buf.set_string(x, y, "★", ctx.styles.accent);
                 }
             }
         }
