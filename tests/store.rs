@@ -202,3 +202,30 @@ fn bookmarks_follow_their_paragraph_and_orphans_stay() {
     );
     std::fs::remove_dir_all(home).ok();
 }
+
+#[test]
+fn an_unwritable_data_folder_gives_a_read_only_session() {
+    let home = home("readonly");
+    let file = article(&home);
+    // XDG_DATA_HOME under a regular file: the folder can never be created (even as root).
+    std::fs::write(home.join("blocker"), b"not a folder").unwrap();
+    let run = |args: &[&str]| {
+        let mut cmd = qari(&home);
+        cmd.env("XDG_DATA_HOME", home.join("blocker/data"));
+        cmd.args(args).output().unwrap()
+    };
+    let out = run(&["bookmarks", "list"]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("will not be saved"), "{stderr}");
+    let out = run(&[
+        "bookmarks",
+        "add",
+        file.to_str().unwrap(),
+        "--paragraph",
+        "1",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("read-only"));
+    std::fs::remove_dir_all(home).ok();
+}

@@ -20,13 +20,20 @@ static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::ne
 
 impl Tmux {
     fn start(args: &str, width: u16, height: u16) -> Option<Self> {
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let home = std::env::temp_dir().join(format!("qari-e2e-{}-{n}", std::process::id()));
+        Self::start_in(&home, args, width, height)
+    }
+
+    /// Starts qari with `home` as its home (and XDG folders under it).
+    fn start_in(home: &std::path::Path, args: &str, width: u16, height: u16) -> Option<Self> {
         if Command::new("tmux").arg("-V").output().is_err() {
             common::skip("tmux is not installed");
             return None;
         }
         let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let session = format!("qari-e2e-{}-{n}", std::process::id());
-        let home = std::env::temp_dir().join(&session);
+        let session = format!("qari-e2e-{}-{n}-s", std::process::id());
+        let home = home.to_owned();
         std::fs::create_dir_all(&home).unwrap();
         let command = format!(
             "env HOME={h} XDG_CONFIG_HOME={h}/config XDG_CACHE_HOME={h}/cache XDG_DATA_HOME={h}/data {bin} {args}; echo QARI-EXITED $?; sleep 30",
@@ -306,4 +313,47 @@ fn search_highlights_and_n_moves_in_tmux() {
     t.wait_for("match 2/");
     t.keys(&["N", "N"]);
     t.wait_for(&format!("match {total}/{total}"));
+}
+
+#[test]
+fn a_bookmark_survives_quitting_and_shows_again() {
+    let (path, _, _) = sample();
+    let Some(t) = Tmux::start(&path.display().to_string(), 100, 30) else {
+        return;
+    };
+    t.wait_for("1 article ·");
+    t.keys(&["Enter"]);
+    t.wait_for("page 1/");
+    t.keys(&["j", "j"]);
+    t.wait_for("¶ 3/");
+    t.keys(&["b"]);
+    t.wait_for("bookmarked");
+    let screen = t.capture();
+    assert!(screen.contains('★'), "no marker:\n{screen}");
+    t.keys(&["q"]);
+    t.wait_for("article ·");
+    t.keys(&["q"]);
+    t.wait_for("QARI-EXITED 0");
+    // The CLI sees it, with the same state folder.
+    let out = Command::new(env!("CARGO_BIN_EXE_qari"))
+        .args(["bookmarks", "list", "--json"])
+        .env("HOME", &t.home)
+        .env("XDG_DATA_HOME", t.home.join("data"))
+        .env("XDG_CONFIG_HOME", t.home.join("config"))
+        .env("XDG_CACHE_HOME", t.home.join("cache"))
+        .output()
+        .unwrap();
+    let listed = String::from_utf8(out.stdout).unwrap();
+    let b: serde_json::Value =
+        serde_json::from_str(listed.lines().next().expect("no bookmark listed")).unwrap();
+    assert_eq!(b["paragraph"], 3);
+    assert_eq!(b["orphaned"], false);
+    // Reopened, the article is back at paragraph 3 with its marker.
+    let Some(t2) = Tmux::start_in(&t.home, &path.display().to_string(), 100, 30) else {
+        return;
+    };
+    t2.wait_for("1 article ·");
+    t2.keys(&["Enter"]);
+    let screen = t2.wait_for("¶ 3/");
+    assert!(screen.contains('★'), "no marker after reopening:\n{screen}");
 }

@@ -173,6 +173,8 @@ impl App {
         let Screen::Reader(r) = &self.screen else {
             return;
         };
+        // Messages about the article do not follow the reader out.
+        self.message = None;
         let state = if r.page + 1 >= r.pages() {
             ReadState::Read
         } else {
