@@ -378,11 +378,17 @@ fn bookmark_json(b: &Bookmark) -> serde_json::Value {
 
 fn run_bookmarks(cmd: &BookmarksCommand) -> anyhow::Result<()> {
     let mut store = open_store()?;
+    // Where moved articles are looked for: the configured collection.
+    let roots: Vec<PathBuf> = load_config(Dirs::new().as_ref())?
+        .collection
+        .and_then(|c| std::fs::canonicalize(c).ok())
+        .into_iter()
+        .collect();
     let mut out = io::BufWriter::new(io::stdout().lock());
     match cmd {
         BookmarksCommand::List { json } => {
             let listed = store.bookmarks()?;
-            let all = qari::store::refresh(&mut store, listed)?;
+            let all = qari::store::refresh(&mut store, listed, &roots)?;
             for b in &all {
                 if *json {
                     writeln!(out, "{}", bookmark_json(b))?;
@@ -407,7 +413,7 @@ fn run_bookmarks(cmd: &BookmarksCommand) -> anyhow::Result<()> {
             let path = std::fs::canonicalize(file).unwrap_or_else(|_| file.clone());
             let article = qari::store::article_at(&path)
                 .ok_or_else(|| anyhow::anyhow!("{}: cannot read this article", file.display()))?;
-            let text = paragraph
+            paragraph
                 .checked_sub(1)
                 .and_then(|i| article.paragraphs.get(i))
                 .ok_or_else(|| {
@@ -417,7 +423,19 @@ fn run_bookmarks(cmd: &BookmarksCommand) -> anyhow::Result<()> {
                         article.paragraphs.len()
                     )
                 })?;
-            let id = store.add_bookmark(&path, &article.title, paragraph - 1, text, note)?;
+            // The collection root: the config's collection when the file is in it, else its folder.
+            let config = load_config(Dirs::new().as_ref())?;
+            let root = config
+                .collection
+                .and_then(|c| std::fs::canonicalize(c).ok())
+                .filter(|c| path.starts_with(c))
+                .or_else(|| path.parent().map(Path::to_owned));
+            let at = qari::store::Place {
+                article: &article,
+                root: root.as_deref(),
+                index: paragraph - 1,
+            };
+            let id = store.add_bookmark(&at, note)?;
             writeln!(out, "{id}")?;
         }
         BookmarksCommand::Remove { id } => {
@@ -427,7 +445,7 @@ fn run_bookmarks(cmd: &BookmarksCommand) -> anyhow::Result<()> {
         }
         BookmarksCommand::Export { format } => {
             let listed = store.bookmarks()?;
-            let all = qari::store::refresh(&mut store, listed)?;
+            let all = qari::store::refresh(&mut store, listed, &roots)?;
             match format {
                 ExportFormat::Json => {
                     let list: Vec<serde_json::Value> = all.iter().map(bookmark_json).collect();

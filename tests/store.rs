@@ -229,3 +229,90 @@ fn an_unwritable_data_folder_gives_a_read_only_session() {
     assert!(String::from_utf8(out.stderr).unwrap().contains("read-only"));
     std::fs::remove_dir_all(home).ok();
 }
+
+#[test]
+fn bookmarks_follow_a_collection_that_moved() {
+    let home = home("moved");
+    let old = home.join("news");
+    std::fs::create_dir_all(old.join("2015")).unwrap();
+    let file = old.join("2015/a.txt");
+    std::fs::write(&file, "عنوان\n\nالفقرة الأولى\n\nالفقرة الثانية\n").unwrap();
+    let config = home.join("config/qari/config.toml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::write(
+        &config,
+        format!("collection = {:?}\n", old.display().to_string()),
+    )
+    .unwrap();
+    let out = qari(&home)
+        .args(["bookmarks", "add"])
+        .arg(&file)
+        .args(["--paragraph", "2"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The whole collection moves, and the config follows it.
+    let new = home.join("archive");
+    std::fs::rename(&old, &new).unwrap();
+    std::fs::write(
+        &config,
+        format!("collection = {:?}\n", new.display().to_string()),
+    )
+    .unwrap();
+    let all = list(&home);
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0]["orphaned"], false);
+    assert_eq!(all[0]["paragraph"], 2);
+    assert!(
+        all[0]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("archive/2015/a.txt"),
+        "{}",
+        all[0]["path"]
+    );
+    std::fs::remove_dir_all(home).ok();
+}
+
+#[test]
+fn a_version_1_database_is_migrated_without_losing_a_bookmark() {
+    let home = home("migrate");
+    let db = home.join("state.db");
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE bookmarks(id INTEGER PRIMARY KEY, path TEXT NOT NULL, title TEXT NOT NULL,
+                 paragraph INTEGER NOT NULL, fingerprint TEXT NOT NULL, excerpt TEXT NOT NULL,
+                 note TEXT NOT NULL DEFAULT '', created INTEGER NOT NULL, orphaned INTEGER NOT NULL DEFAULT 0);
+             CREATE INDEX bookmarks_path ON bookmarks(path);
+             CREATE TABLE positions(path TEXT PRIMARY KEY, paragraph INTEGER NOT NULL, offset INTEGER NOT NULL,
+                 state INTEGER NOT NULL, updated INTEGER NOT NULL);
+             INSERT INTO bookmarks(path, title, paragraph, fingerprint, excerpt, note, created)
+                 VALUES ('/x.txt', 'عنوان', 2, 'ff', 'نص', 'ملاحظة', 1700000000);
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    }
+    let opened = qari::store::Store::open(&db);
+    assert!(opened.warnings.is_empty(), "{:?}", opened.warnings);
+    let all = opened.store.bookmarks().unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(
+        (
+            all[0].note.as_str(),
+            all[0].paragraph,
+            all[0].rel_path.as_str()
+        ),
+        ("ملاحظة", 2, "")
+    );
+    let version: i64 = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 2);
+    std::fs::remove_dir_all(home).ok();
+}

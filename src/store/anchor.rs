@@ -18,6 +18,16 @@ pub fn fingerprint(text: &str) -> String {
     format!("{h:016x}")
 }
 
+/// A hash of an article's whole text (normalised, so a re-encoding does not count as a change).
+pub fn article_hash(title: &str, paragraphs: &[String]) -> String {
+    let mut all = String::from(title);
+    for p in paragraphs {
+        all.push('\n');
+        all.push_str(p);
+    }
+    fingerprint(&all)
+}
+
 /// The first words of a paragraph, for display and for finding it when edited.
 pub fn excerpt(text: &str) -> String {
     let mut out: String = text.chars().filter(|c| !c.is_control()).take(160).collect();

@@ -16,7 +16,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
 /// The schema, one migration per version; `PRAGMA user_version` says how many ran.
-const MIGRATIONS: &[&str] = &["CREATE TABLE bookmarks(
+const MIGRATIONS: &[&str] = &[
+    "CREATE TABLE bookmarks(
         id INTEGER PRIMARY KEY,
         path TEXT NOT NULL,
         title TEXT NOT NULL,
@@ -32,7 +33,13 @@ const MIGRATIONS: &[&str] = &["CREATE TABLE bookmarks(
         paragraph INTEGER NOT NULL,
         offset INTEGER NOT NULL,
         state INTEGER NOT NULL,
-        updated INTEGER NOT NULL);"];
+        updated INTEGER NOT NULL);",
+    // v2: the article as the issue's anchoring asks: its path relative to the collection root
+    // (to find it after the collection moves) and a hash of its content (unchanged: the
+    // paragraph number stands).
+    "ALTER TABLE bookmarks ADD COLUMN rel_path TEXT NOT NULL DEFAULT '';
+     ALTER TABLE bookmarks ADD COLUMN article_hash TEXT NOT NULL DEFAULT '';",
+];
 
 /// A state database that cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -58,6 +65,20 @@ pub struct Bookmark {
     pub created: i64,
     /// Its paragraph is gone from the article; kept with its excerpt.
     pub orphaned: bool,
+    /// The article's path relative to its collection's root.
+    #[serde(skip)]
+    pub rel_path: String,
+    /// A hash of the article's text when the bookmark was made or last found.
+    #[serde(skip)]
+    pub article_hash: String,
+}
+
+/// Where a new bookmark goes: paragraph `index` (from 0) of `article`, which belongs to the
+/// collection at `root` (if known).
+pub struct Place<'a> {
+    pub article: &'a crate::collection::Article,
+    pub root: Option<&'a Path>,
+    pub index: usize,
 }
 
 /// How far an article has been read.
@@ -311,28 +332,33 @@ impl Store {
         Ok(out)
     }
 
-    /// Adds a bookmark on paragraph `index` (from 0) of the article at `path`; returns its id.
-    pub fn add_bookmark(
-        &mut self,
-        path: &Path,
-        title: &str,
-        index: usize,
-        text: &str,
-        note: &str,
-    ) -> Result<i64, StoreError> {
+    /// Adds a bookmark; returns its id.
+    pub fn add_bookmark(&mut self, at: &Place<'_>, note: &str) -> Result<i64, StoreError> {
+        let article = at.article;
+        let text = article.paragraphs.get(at.index).map_or("", String::as_str);
         let (fp, ex) = (anchor::fingerprint(text), anchor::excerpt(text));
+        let rel = at
+            .root
+            .and_then(|root| article.path.strip_prefix(root).ok())
+            .filter(|rel| !rel.as_os_str().is_empty())
+            .or_else(|| article.path.file_name().map(Path::new))
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let hash = anchor::article_hash(&article.title, &article.paragraphs);
         self.write(|tx| {
             tx.execute(
-                "INSERT INTO bookmarks(path, title, paragraph, fingerprint, excerpt, note, created)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO bookmarks(path, title, paragraph, fingerprint, excerpt, note, created, rel_path, article_hash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 params![
-                    path.to_string_lossy(),
-                    title,
-                    index as i64 + 1,
+                    article.path.to_string_lossy(),
+                    article.title,
+                    at.index as i64 + 1,
                     fp,
                     ex,
                     note,
-                    now()
+                    now(),
+                    rel,
+                    hash
                 ],
             )?;
             Ok(tx.last_insert_rowid())
@@ -343,8 +369,9 @@ impl Store {
     pub fn restore_bookmark(&mut self, b: &Bookmark) -> Result<(), StoreError> {
         self.write(|tx| {
             tx.execute(
-                "INSERT OR REPLACE INTO bookmarks(id, path, title, paragraph, fingerprint, excerpt, note, created, orphaned)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                "INSERT OR REPLACE INTO bookmarks(id, path, title, paragraph, fingerprint, excerpt, note, created,
+                     orphaned, rel_path, article_hash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                 params![
                     b.id,
                     b.path.to_string_lossy(),
@@ -354,7 +381,9 @@ impl Store {
                     b.excerpt,
                     b.note,
                     b.created,
-                    b.orphaned
+                    b.orphaned,
+                    b.rel_path,
+                    b.article_hash
                 ],
             )?;
             Ok(())
@@ -373,6 +402,17 @@ impl Store {
             tx.execute(
                 "UPDATE bookmarks SET note = ?2 WHERE id = ?1",
                 params![id, note],
+            )
+            .map(drop)
+        })
+    }
+
+    /// Records that a bookmark's article now lives at `path`, with this content hash.
+    pub fn relocate(&mut self, id: i64, path: &Path, article_hash: &str) -> Result<(), StoreError> {
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE bookmarks SET path = ?2, article_hash = ?3 WHERE id = ?1",
+                params![id, path.to_string_lossy(), article_hash],
             )
             .map(drop)
         })
@@ -403,11 +443,12 @@ impl Store {
             note: r.get(6)?,
             created: r.get(7)?,
             orphaned: r.get(8)?,
+            rel_path: r.get(9)?,
+            article_hash: r.get(10)?,
         })
     }
 
-    const COLUMNS: &'static str =
-        "id, path, title, paragraph, fingerprint, excerpt, note, created, orphaned";
+    const COLUMNS: &'static str = "id, path, title, paragraph, fingerprint, excerpt, note, created, orphaned, rel_path, article_hash";
 
     pub fn bookmark(&self, id: i64) -> Result<Option<Bookmark>, StoreError> {
         self.conn
@@ -504,9 +545,19 @@ mod tests {
     #[test]
     fn bookmarks_round_trip_and_undo() {
         let mut s = Store::in_memory().unwrap();
-        let id = s
-            .add_bookmark(Path::new("/a.txt"), "عنوان", 2, "نص الفقرة الثالثة", "")
-            .unwrap();
+        let article = crate::collection::Article {
+            path: "/a.txt".into(),
+            title: "عنوان".into(),
+            paragraphs: vec!["أ".into(), "ب".into(), "نص الفقرة الثالثة".into()],
+            meta: crate::collection::Meta::default(),
+            encoding: "UTF-8".into(),
+        };
+        let at = Place {
+            article: &article,
+            root: Some(Path::new("/")),
+            index: 2,
+        };
+        let id = s.add_bookmark(&at, "").unwrap();
         let b = s.bookmark(id).unwrap().unwrap();
         assert_eq!(
             (b.paragraph, b.excerpt.as_str(), b.orphaned),

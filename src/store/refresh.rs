@@ -1,9 +1,12 @@
-//! Bringing bookmarks up to date with their articles: each is found again by its text (see
-//! [`super::anchor`]); one whose paragraph is gone is marked orphaned, never removed.
+//! Bringing bookmarks up to date with their articles. An article whose content hash is
+//! unchanged keeps its paragraph numbers. An article that is no longer at its path is looked for
+//! by its path relative to the collection root under the roots given (a collection that moved).
+//! Otherwise each bookmark is found again by its text (see [`super::anchor`]); one whose
+//! paragraph is gone is marked orphaned, never removed.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use super::anchor::locate;
+use super::anchor::{article_hash, locate};
 use super::{Bookmark, Store, StoreError};
 use crate::collection::{Article, Collection, read_article};
 
@@ -17,22 +20,54 @@ pub fn article_at(path: &Path) -> Option<Article> {
     read_article(path).ok()
 }
 
-/// Re-anchors `bookmarks` against their articles as they are now, saving what moved (unless
-/// the store is read-only), and returns them updated.
+/// Finds a bookmark's article: at its path, or at its relative path under one of `roots`.
+fn find_article(b: &Bookmark, roots: &[PathBuf]) -> Option<(PathBuf, Article)> {
+    if let Some(a) = article_at(&b.path) {
+        return Some((b.path.clone(), a));
+    }
+    if b.rel_path.is_empty() {
+        return None;
+    }
+    roots.iter().find_map(|root| {
+        let candidate = root.join(&b.rel_path);
+        read_article(&candidate).ok().map(|a| (candidate, a))
+    })
+}
+
+/// Re-anchors `bookmarks` against their articles as they are now (looking for moved articles
+/// under `roots`), saving what changed (unless the store is read-only), and returns them.
 pub fn refresh(
     store: &mut Store,
     mut bookmarks: Vec<Bookmark>,
+    roots: &[PathBuf],
 ) -> Result<Vec<Bookmark>, StoreError> {
-    let mut current: Option<(std::path::PathBuf, Option<Article>)> = None;
+    // The article of the bookmarks being looked at (they come grouped by path): where it is
+    // now, the article and its hash.
+    type Found = Option<(PathBuf, Article, String)>;
+    let mut current: Option<(PathBuf, Found)> = None;
     for b in &mut bookmarks {
         if current.as_ref().is_none_or(|(p, _)| *p != b.path) {
-            current = Some((b.path.clone(), article_at(&b.path)));
+            let found = find_article(b, roots).map(|(path, a)| {
+                let hash = article_hash(&a.title, &a.paragraphs);
+                (path, a, hash)
+            });
+            current = Some((b.path.clone(), found));
         }
-        let Some((_, article)) = &current else {
+        // An article that cannot be found now leaves its bookmarks as they were.
+        let Some((_, Some((path, article, hash)))) = &current else {
             continue;
         };
-        // An article that cannot be read now leaves its bookmarks as they were.
-        let Some(article) = article else { continue };
+        let writable = !store.is_read_only();
+        if *path != b.path || *hash != b.article_hash {
+            if writable {
+                store.relocate(b.id, path, hash)?;
+            }
+            b.path.clone_from(path);
+        }
+        if *hash == b.article_hash && !b.orphaned {
+            continue;
+        }
+        b.article_hash.clone_from(hash);
         let now = locate(
             &article.paragraphs,
             b.paragraph - 1,
@@ -51,7 +86,7 @@ pub fn refresh(
                 }
                 None => b.orphaned = true,
             }
-            if !store.is_read_only() {
+            if writable {
                 store.reanchor(b.id, now)?;
             }
         }

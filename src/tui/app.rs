@@ -2,7 +2,7 @@
 //! Screens are an enum with small state structs; overlays (help, skipped files) sit on top.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
@@ -20,8 +20,9 @@ use super::library::{Ctx, LibraryView, Sort};
 use super::reader::ReaderView;
 use super::results::{ResultsView, SearchJob};
 use super::theme::Styles;
+use crate::collection::Origin;
 use crate::collection::{Article, Collection, Progress};
-use crate::store::{Position, ReadState, Store};
+use crate::store::{Place, Position, ReadState, Store};
 use crate::text::Options;
 
 /// Which screen is showing.
@@ -149,9 +150,10 @@ impl App {
             self.page_height(),
             self.settings.options,
         );
+        let roots: Vec<PathBuf> = self.root().into_iter().collect();
         if let Some(store) = &mut self.store {
             if let Ok(list) = store.bookmarks_of(&path) {
-                view.bookmarks = crate::store::refresh(store, list).unwrap_or_default();
+                view.bookmarks = crate::store::refresh(store, list, &roots).unwrap_or_default();
             }
             let saved = store
                 .positions()
@@ -428,13 +430,14 @@ impl App {
     }
 
     fn open_bookmarks(&mut self) {
+        let roots: Vec<PathBuf> = self.root().into_iter().collect();
         let Some(store) = &mut self.store else {
             self.message = Some("no state database: bookmarks are not available".to_owned());
             return;
         };
         let all = store
             .bookmarks()
-            .and_then(|list| crate::store::refresh(store, list));
+            .and_then(|list| crate::store::refresh(store, list, &roots));
         match all {
             Ok(all) => {
                 let previous = std::mem::replace(
@@ -506,7 +509,17 @@ impl App {
         self.screen = Screen::Reader(Box::new(view));
     }
 
+    /// The root of the collection, for bookmarks' relative paths.
+    fn root(&self) -> Option<PathBuf> {
+        match self.collection.as_ref().map(|c| &c.origin) {
+            Some(Origin::Path(p)) if p.is_dir() => Some(p.clone()),
+            Some(Origin::Path(p)) => p.parent().map(Path::to_owned),
+            _ => None,
+        }
+    }
+
     fn toggle_bookmark(&mut self) {
+        let root = self.root();
         let (Screen::Reader(r), Some(store)) = (&mut self.screen, &mut self.store) else {
             return;
         };
@@ -515,14 +528,13 @@ impl App {
                 .remove_bookmark(id)
                 .map(|_| "bookmark removed".to_owned())
         } else {
-            let text = r
-                .article
-                .paragraphs
-                .get(r.cursor)
-                .cloned()
-                .unwrap_or_default();
+            let at = Place {
+                article: &r.article,
+                root: root.as_deref(),
+                index: r.cursor,
+            };
             store
-                .add_bookmark(&r.article.path, &r.article.title, r.cursor, &text, "")
+                .add_bookmark(&at, "")
                 .map(|_| format!("paragraph {} bookmarked (m adds a note)", r.cursor + 1))
         };
         self.message = Some(result.unwrap_or_else(|e| format!("bookmark not saved: {e}")));
@@ -530,21 +542,19 @@ impl App {
     }
 
     fn save_note(&mut self, note: &str) {
+        let root = self.root();
         let (Screen::Reader(r), Some(store)) = (&mut self.screen, &mut self.store) else {
             return;
         };
         let result = if let Some(id) = r.bookmark_here().map(|b| b.id) {
             store.set_note(id, note)
         } else {
-            let text = r
-                .article
-                .paragraphs
-                .get(r.cursor)
-                .cloned()
-                .unwrap_or_default();
-            store
-                .add_bookmark(&r.article.path, &r.article.title, r.cursor, &text, note)
-                .map(drop)
+            let at = Place {
+                article: &r.article,
+                root: root.as_deref(),
+                index: r.cursor,
+            };
+            store.add_bookmark(&at, note).map(drop)
         };
         self.message = Some(match result {
             Ok(()) => format!("note saved on paragraph {}", r.cursor + 1),
