@@ -160,10 +160,7 @@ impl App {
                 .ok()
                 .and_then(|all| all.into_iter().find(|(p, _)| *p == path));
             if let (None, Some((_, pos))) = (at_block, saved) {
-                view.cursor = pos
-                    .paragraph
-                    .min(view.article.paragraphs.len().saturating_sub(1));
-                view.move_cursor(0);
+                view.restore(pos.paragraph, pos.offset);
             }
         }
         self.reading.entry(path).or_insert(ReadState::InProgress);
@@ -185,7 +182,7 @@ impl App {
         let path = r.article.path.clone();
         let position = Position {
             paragraph: r.cursor,
-            offset: 0,
+            offset: r.offset_at_top(),
             state,
         };
         let entry = self.reading.entry(path.clone()).or_insert(state);

@@ -49,6 +49,35 @@ impl ReaderView {
         self
     }
 
+    /// Where the page starts within the cursor's paragraph, as a byte offset (0 when the page
+    /// starts at or before the paragraph): saved, so that a long paragraph reopens mid-way.
+    pub fn offset_at_top(&self) -> usize {
+        let top = self.page * self.height;
+        match self.layout.rows.get(top) {
+            Some(crate::page::Row::Line { block, line }) if *block == self.cursor + 1 => {
+                let b = &self.layout.blocks[*block];
+                b.lines.get(*line).map_or(0, |l| l.bytes(&b.prepared).start)
+            }
+            _ => 0,
+        }
+    }
+
+    /// Goes back to paragraph `paragraph` (from 0), on the page showing byte `offset` of it.
+    pub fn restore(&mut self, paragraph: usize, offset: usize) {
+        self.cursor = paragraph.min(self.article.paragraphs.len().saturating_sub(1));
+        self.move_cursor(0);
+        if let Some(b) = self.layout.blocks.get(self.cursor + 1)
+            && offset > 0
+        {
+            let line = b
+                .lines
+                .iter()
+                .rposition(|l| l.bytes(&b.prepared).start <= offset)
+                .unwrap_or(0);
+            self.page = (b.first_row + line) / self.height;
+        }
+    }
+
     /// The bookmark on the paragraph under the cursor.
     pub fn bookmark_here(&self) -> Option<&Bookmark> {
         self.bookmarks
