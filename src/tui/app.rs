@@ -437,6 +437,7 @@ impl App {
             .and_then(|list| crate::store::refresh(store, list, &roots));
         match all {
             Ok(all) => {
+                self.message = None;
                 let previous = std::mem::replace(
                     &mut self.screen,
                     Screen::Bookmarks(Box::new(BookmarksView::new(all))),
