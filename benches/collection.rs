@@ -9,31 +9,18 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 
+mod common;
+
 fn main() {
     divan::main();
 }
 
-fn target() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target")
-}
-
-/// The collection, made on first use, and a cache folder warmed by one `qari list`.
+/// The collection, and a cache folder warmed by one `qari list`.
 fn collection() -> &'static (PathBuf, PathBuf) {
     static DIRS: OnceLock<(PathBuf, PathBuf)> = OnceLock::new();
     DIRS.get_or_init(|| {
-        let dir = target().join("bench-collection");
-        let tool =
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/make-collection");
-        if !dir.join("099").is_dir() {
-            let ok = Command::new("python3")
-                .arg(&tool)
-                .arg(&dir)
-                .arg("100000")
-                .status()
-                .expect("python3 is needed");
-            assert!(ok.success(), "make-collection failed");
-        }
-        let home = target().join("bench-home");
+        let dir = common::collection_100k();
+        let home = common::target().join("bench-home");
         list(&dir, &home);
         (dir, home)
     })

@@ -15,6 +15,8 @@ use std::sync::OnceLock;
 use qari::collection::{Article, Meta};
 use qari::tui::find::ArticleSearch;
 
+mod common;
+
 fn main() {
     divan::main();
 }
@@ -62,27 +64,12 @@ mod article {
     }
 }
 
-fn target() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target")
-}
-
 /// The collection and a home whose index is warm.
 fn collection() -> &'static (PathBuf, PathBuf) {
     static DIRS: OnceLock<(PathBuf, PathBuf)> = OnceLock::new();
     DIRS.get_or_init(|| {
-        let dir = target().join("bench-collection");
-        let tool =
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/make-collection");
-        if !dir.join("099").is_dir() {
-            let ok = Command::new("python3")
-                .arg(&tool)
-                .arg(&dir)
-                .arg("100000")
-                .status()
-                .expect("python3 is needed");
-            assert!(ok.success(), "make-collection failed");
-        }
-        let home = target().join("bench-home");
+        let dir = common::collection_100k();
+        let home = common::target().join("bench-home");
         qari_search(&dir, &home);
         (dir, home)
     })

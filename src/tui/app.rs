@@ -55,6 +55,18 @@ pub enum Overlay {
     Skipped,
 }
 
+/// Writes `text` into the status bar, control characters left out.
+fn status_line(frame: &mut Frame<'_>, status: Rect, text: &str, ctx: &Ctx<'_>) {
+    let text: String = text.chars().filter(|c| !c.is_control()).collect();
+    frame.buffer_mut().set_stringn(
+        status.x + 1,
+        status.y,
+        text,
+        usize::from(status.width),
+        ctx.styles.status,
+    );
+}
+
 /// Display settings that do not change while qari runs.
 #[derive(Clone, Debug)]
 pub struct Settings {
@@ -703,13 +715,7 @@ impl App {
                             c.skipped.len()
                         )
                     });
-                    frame.buffer_mut().set_stringn(
-                        status.x + 1,
-                        status.y,
-                        text,
-                        usize::from(status.width),
-                        ctx.styles.status,
-                    );
+                    status_line(frame, status, &text, &ctx);
                 }
             }
             Screen::Bookmarks(b) => {
@@ -718,14 +724,7 @@ impl App {
                     let filter = if b.filter.is_empty() { String::new() } else { format!(" · filter: {}", b.filter) };
                     format!("{} bookmarks{filter} · Enter opens · d deletes · u undoes · / filters · Esc back", b.shown.len())
                 });
-                let text: String = text.chars().filter(|c| !c.is_control()).collect();
-                frame.buffer_mut().set_stringn(
-                    status.x + 1,
-                    status.y,
-                    text,
-                    usize::from(status.width),
-                    ctx.styles.status,
-                );
+                status_line(frame, status, &text, &ctx);
             }
             Screen::Results(r) => {
                 if let Some(c) = &self.collection {
@@ -737,14 +736,7 @@ impl App {
                     if r.items.len() == 1 { "" } else { "s" },
                     r.query
                 );
-                let text: String = text.chars().filter(|c| !c.is_control()).collect();
-                frame.buffer_mut().set_stringn(
-                    status.x + 1,
-                    status.y,
-                    text,
-                    usize::from(status.width),
-                    ctx.styles.status,
-                );
+                status_line(frame, status, &text, &ctx);
             }
             Screen::Reader(r) => {
                 r.draw(frame.buffer_mut(), body, &ctx);

@@ -6,25 +6,33 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::theme::Styles;
-use crate::text::{Direction, Options, Prepared, VisualLine};
+use crate::text::{Direction, Glyph, Options, Prepared, VisualLine};
 
-/// Draws `line` on row `y` of `area`: right-aligned when `rtl`, else left-aligned.
-pub fn line(buf: &mut Buffer, area: Rect, y: u16, line: &VisualLine, rtl: bool, style: Style) {
-    let width = usize::from(area.width);
-    let mut x = if rtl {
+/// The glyphs of `line` that fit in `width` cells, each with its column: from the right edge
+/// when `rtl`, else from the left.
+fn placed(line: &VisualLine, width: usize, rtl: bool) -> impl Iterator<Item = (usize, &Glyph)> {
+    let start = if rtl {
         width.saturating_sub(line.width)
     } else {
         0
     };
-    for g in &line.glyphs {
-        if x + g.width > width {
-            break;
-        }
+    line.glyphs
+        .iter()
+        .scan(start, |x, g| {
+            let at = *x;
+            *x += g.width;
+            Some((at, g))
+        })
+        .take_while(move |(x, g)| x + g.width <= width)
+}
+
+/// Draws `line` on row `y` of `area`: right-aligned when `rtl`, else left-aligned.
+pub fn line(buf: &mut Buffer, area: Rect, y: u16, line: &VisualLine, rtl: bool, style: Style) {
+    for (x, g) in placed(line, usize::from(area.width), rtl) {
         let text = line.text.get(g.text.clone()).unwrap_or_default();
         if g.width > 0 {
             buf.set_stringn(area.x + x as u16, y, text, g.width, style);
         }
-        x += g.width;
     }
 }
 
@@ -39,16 +47,7 @@ pub fn highlight(
     marks: &[(std::ops::Range<usize>, bool)],
     styles: &Styles,
 ) {
-    let width = usize::from(area.width);
-    let mut x = if rtl {
-        width.saturating_sub(line.width)
-    } else {
-        0
-    };
-    for g in &line.glyphs {
-        if x + g.width > width {
-            break;
-        }
+    for (x, g) in placed(line, usize::from(area.width), rtl) {
         let mark = marks
             .iter()
             .find(|(r, _)| r.start < g.source.end && g.source.start < r.end)
@@ -61,7 +60,6 @@ pub fn highlight(
             };
             buf.set_style(Rect::new(area.x + x as u16, y, g.width as u16, 1), style);
         }
-        x += g.width;
     }
 }
 
@@ -89,7 +87,7 @@ pub fn one_line(text: &str, width: usize, options: Options, visual: bool) -> (Vi
     if lines.len() > 1 && v.width < width {
         v.text.push('…');
         let at = v.text.len() - '…'.len_utf8();
-        let g = crate::text::Glyph {
+        let g = Glyph {
             text: at..v.text.len(),
             source: 0..0,
             width: 1,
