@@ -402,3 +402,26 @@ fn reading_positions_are_remembered() {
         .unwrap();
     assert_eq!(*seed.1, qari::store::ReadState::Read);
 }
+
+#[test]
+fn an_article_without_paragraphs_cannot_be_bookmarked() {
+    let mut app = app_with_store(80, 12);
+    let article = qari::collection::Article {
+        path: "only-title.txt".into(),
+        title: "عنوان فقط".into(),
+        paragraphs: Vec::new(),
+        meta: qari::collection::Meta::default(),
+        encoding: "UTF-8".into(),
+    };
+    let view = qari::tui::reader::ReaderView::new(article, 60, 10, qari::text::Options::default());
+    app.screen = Screen::Reader(Box::new(view));
+    press(&mut app, "j b");
+    assert!(app.store.as_ref().unwrap().bookmarks().unwrap().is_empty());
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or_default()
+            .contains("no paragraph")
+    );
+    assert!(screen(&app, 80, 12).contains("¶ 0/0"));
+}

@@ -533,6 +533,10 @@ impl App {
         let (Screen::Reader(r), Some(store)) = (&mut self.screen, &mut self.store) else {
             return;
         };
+        if r.article.paragraphs.is_empty() {
+            self.message = Some("this article has no paragraph to bookmark".to_owned());
+            return;
+        }
         let result = if let Some(id) = r.bookmark_here().map(|b| b.id) {
             store
                 .remove_bookmark(id)
@@ -556,6 +560,10 @@ impl App {
         let (Screen::Reader(r), Some(store)) = (&mut self.screen, &mut self.store) else {
             return;
         };
+        if r.article.paragraphs.is_empty() {
+            self.message = Some("this article has no paragraph to annotate".to_owned());
+            return;
+        }
         let result = if let Some(id) = r.bookmark_here().map(|b| b.id) {
             store.set_note(id, note)
         } else {
@@ -753,7 +761,7 @@ impl App {
                         });
                 let right = format!(
                     "{matches} ¶ {}/{}  page {}/{} ",
-                    r.cursor + 1,
+                    (r.cursor + 1).min(r.article.paragraphs.len()),
                     r.article.paragraphs.len(),
                     r.page + 1,
                     r.pages()
