@@ -314,7 +314,8 @@ fn run_search(query: &str, path: Option<&Path>, mode: SearchOutput) -> anyhow::R
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut any = false;
     for (entry, hits) in &results {
-        any = true;
+        // In paragraph mode, "matched" means a paragraph that holds every term was printed.
+        any |= mode != SearchOutput::Paragraphs || hits.iter().any(|p| p.all_terms);
         let path = entry.path.display();
         let written = match mode {
             SearchOutput::Files => writeln!(out, "{path}"),
