@@ -65,15 +65,21 @@ pub fn render<R: Read>(
             break;
         }
         let lines: Vec<&[u8]> = batch.split_inclusive(|&b| b == b'\n').collect();
-        let chunk = lines.len().div_ceil(threads).max(64);
+        // Parts of about equal bytes (paragraph lengths vary a lot), one per thread.
+        let share = batch.len().div_ceil(threads).max(1 << 14);
+        let mut parts: Vec<(usize, &[&[u8]])> = Vec::new();
+        let (mut start, mut bytes) = (0, 0);
+        for (i, line) in lines.iter().enumerate() {
+            bytes += line.len();
+            if bytes >= share || i + 1 == lines.len() {
+                parts.push((start, &lines[start..=i]));
+                (start, bytes) = (i + 1, 0);
+            }
+        }
         let results: Vec<Result<String, (usize, usize, String)>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = lines
-                .chunks(chunk)
-                .enumerate()
-                .map(|(k, part)| {
-                    let first = line_no + k * chunk;
-                    scope.spawn(move || render_lines(part, first, options))
-                })
+            let handles: Vec<_> = parts
+                .iter()
+                .map(|&(at, part)| scope.spawn(move || render_lines(part, line_no + at, options)))
                 .collect();
             handles
                 .into_iter()
