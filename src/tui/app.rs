@@ -1,28 +1,21 @@
 //! The app: its state and `update`, the one place where actions change it, and `draw`.
 //! Screens are an enum with small state structs; overlays (help, skipped files) sit on top.
+//! Drawing is in `view.rs`, the bookmark actions in `marks.rs`.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
-
-use ratatui::Frame;
-use ratatui::layout::Rect;
-use ratatui::style::Style;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::action::Action;
 use super::bookmarks::BookmarksView;
-use super::draw;
 use super::find::ArticleSearch;
 use super::keymap::{Key, Keymap, Scope};
-use super::library::{Ctx, LibraryView, Sort};
+use super::library::{LibraryView, Sort};
 use super::reader::ReaderView;
 use super::results::{ResultsView, SearchJob};
 use super::theme::Styles;
-use crate::collection::Origin;
 use crate::collection::{Article, Collection, Progress};
-use crate::store::{Place, Position, ReadState, Store};
+use crate::store::{Position, ReadState, Store};
 use crate::text::Options;
 
 /// Which screen is showing.
@@ -53,18 +46,6 @@ pub enum PromptFor {
 pub enum Overlay {
     Help,
     Skipped,
-}
-
-/// Writes `text` into the status bar, control characters left out.
-fn status_line(frame: &mut Frame<'_>, status: Rect, text: &str, ctx: &Ctx<'_>) {
-    let text: String = text.chars().filter(|c| !c.is_control()).collect();
-    frame.buffer_mut().set_stringn(
-        status.x + 1,
-        status.y,
-        text,
-        usize::from(status.width),
-        ctx.styles.status,
-    );
 }
 
 /// Display settings that do not change while qari runs.
@@ -146,7 +127,7 @@ impl App {
         self.store = Some(store);
     }
 
-    fn open_prompt(&mut self, purpose: PromptFor, text: String) {
+    pub(super) fn open_prompt(&mut self, purpose: PromptFor, text: String) {
         self.prompt = Some(text);
         self.prompt_for = purpose;
         self.message = None;
@@ -154,7 +135,7 @@ impl App {
 
     /// Shows `article` (the file `path`) in the reader: its bookmarks marked and, unless
     /// `at_block` says where, the place it was left at.
-    fn show_article(&mut self, article: Article, at_block: Option<usize>) -> ReaderView {
+    pub(super) fn show_article(&mut self, article: Article, at_block: Option<usize>) -> ReaderView {
         let path = article.path.clone();
         let mut view = ReaderView::new(
             article,
@@ -333,7 +314,7 @@ impl App {
         self.settings.keymap.resolve(key, scope)
     }
 
-    fn column_width(&self) -> usize {
+    pub(super) fn column_width(&self) -> usize {
         usize::from(
             self.settings
                 .text_width
@@ -343,11 +324,11 @@ impl App {
     }
 
     /// Rows of text on a reader page: the screen less the status bar and a top margin.
-    fn page_height(&self) -> usize {
+    pub(super) fn page_height(&self) -> usize {
         usize::from(self.size.1.saturating_sub(2).max(1))
     }
 
-    fn library_height(&self) -> usize {
+    pub(super) fn library_height(&self) -> usize {
         usize::from(self.size.1.saturating_sub(2).max(1))
     }
 
@@ -438,149 +419,6 @@ impl App {
         }
     }
 
-    fn open_bookmarks(&mut self) {
-        let roots: Vec<PathBuf> = self.root().into_iter().collect();
-        let Some(store) = &mut self.store else {
-            self.message = Some("no state database: bookmarks are not available".to_owned());
-            return;
-        };
-        let all = store
-            .bookmarks()
-            .and_then(|list| crate::store::refresh(store, list, &roots));
-        match all {
-            Ok(all) => {
-                self.message = None;
-                let previous = std::mem::replace(
-                    &mut self.screen,
-                    Screen::Bookmarks(Box::new(BookmarksView::new(all))),
-                );
-                if let Screen::Reader(_) = previous {
-                    self.back = Some(Box::new(previous));
-                } else {
-                    self.back = None;
-                }
-            }
-            Err(e) => self.message = Some(e.to_string()),
-        }
-    }
-
-    fn update_bookmarks(&mut self, action: Action) {
-        let Screen::Bookmarks(b) = &mut self.screen else {
-            return;
-        };
-        match action {
-            Action::Down => b.step(1),
-            Action::Up => b.step(-1),
-            Action::PageDown => b.step(10),
-            Action::PageUp => b.step(-10),
-            Action::First => b.step(-(b.all.len() as isize)),
-            Action::Last => b.step(b.all.len() as isize),
-            Action::Search => {
-                let filter = b.filter.clone();
-                self.open_prompt(PromptFor::Filter, filter);
-            }
-            Action::Delete => {
-                if let (Some(gone), Some(store)) = (b.take_selected(), &mut self.store) {
-                    self.message = Some(match store.remove_bookmark(gone.id) {
-                        Ok(_) => "bookmark deleted (u undoes)".to_owned(),
-                        Err(e) => format!("not deleted: {e}"),
-                    });
-                }
-            }
-            Action::Undo => {
-                if let (Some(back), Some(store)) = (b.undo(), &mut self.store) {
-                    self.message = Some(match store.restore_bookmark(&back) {
-                        Ok(()) => "bookmark restored".to_owned(),
-                        Err(e) => format!("not restored: {e}"),
-                    });
-                }
-            }
-            Action::Open => self.jump_to_bookmark(),
-            _ => {}
-        }
-    }
-
-    /// Opens the selected bookmark's article at its paragraph.
-    fn jump_to_bookmark(&mut self) {
-        let Screen::Bookmarks(b) = &self.screen else {
-            return;
-        };
-        let Some(bm) = b.current().cloned() else {
-            return;
-        };
-        let Some(article) = crate::store::article_at(&bm.path) else {
-            self.message = Some(format!("{}: cannot read the article", bm.path.display()));
-            return;
-        };
-        let mut view = self.show_article(article, Some(bm.paragraph));
-        view.cursor = (bm.paragraph - 1).min(view.article.paragraphs.len().saturating_sub(1));
-        view.move_cursor(0);
-        self.back = None;
-        self.screen = Screen::Reader(Box::new(view));
-    }
-
-    /// The root of the collection, for bookmarks' relative paths.
-    fn root(&self) -> Option<PathBuf> {
-        match self.collection.as_ref().map(|c| &c.origin) {
-            Some(Origin::Path(p)) if p.is_dir() => Some(p.clone()),
-            Some(Origin::Path(p)) => p.parent().map(Path::to_owned),
-            _ => None,
-        }
-    }
-
-    fn toggle_bookmark(&mut self) {
-        let root = self.root();
-        let (Screen::Reader(r), Some(store)) = (&mut self.screen, &mut self.store) else {
-            return;
-        };
-        if r.article.paragraphs.is_empty() {
-            self.message = Some("this article has no paragraph to bookmark".to_owned());
-            return;
-        }
-        let result = if let Some(id) = r.bookmark_here().map(|b| b.id) {
-            store
-                .remove_bookmark(id)
-                .map(|_| "bookmark removed".to_owned())
-        } else {
-            let at = Place {
-                article: &r.article,
-                root: root.as_deref(),
-                index: r.cursor,
-            };
-            store
-                .add_bookmark(&at, "")
-                .map(|_| format!("paragraph {} bookmarked (m adds a note)", r.cursor + 1))
-        };
-        self.message = Some(result.unwrap_or_else(|e| format!("bookmark not saved: {e}")));
-        r.bookmarks = store.bookmarks_of(&r.article.path).unwrap_or_default();
-    }
-
-    fn save_note(&mut self, note: &str) {
-        let root = self.root();
-        let (Screen::Reader(r), Some(store)) = (&mut self.screen, &mut self.store) else {
-            return;
-        };
-        if r.article.paragraphs.is_empty() {
-            self.message = Some("this article has no paragraph to annotate".to_owned());
-            return;
-        }
-        let result = if let Some(id) = r.bookmark_here().map(|b| b.id) {
-            store.set_note(id, note)
-        } else {
-            let at = Place {
-                article: &r.article,
-                root: root.as_deref(),
-                index: r.cursor,
-            };
-            store.add_bookmark(&at, note).map(drop)
-        };
-        self.message = Some(match result {
-            Ok(()) => format!("note saved on paragraph {}", r.cursor + 1),
-            Err(e) => format!("note not saved: {e}"),
-        });
-        r.bookmarks = store.bookmarks_of(&r.article.path).unwrap_or_default();
-    }
-
     fn update_results(&mut self, action: Action) {
         let rows = self.library_height();
         let Screen::Results(r) = &mut self.screen else {
@@ -667,249 +505,5 @@ impl App {
             }
             Err(e) => self.message = Some(e.to_string()),
         }
-    }
-
-    /// Draws everything.
-    pub fn draw(&self, frame: &mut Frame<'_>) {
-        let area = frame.area();
-        let ctx = Ctx {
-            styles: &self.settings.styles,
-            options: self.settings.options,
-            visual: self.settings.visual,
-        };
-        let body = Rect::new(
-            area.x,
-            area.y + 1,
-            area.width,
-            area.height.saturating_sub(2),
-        );
-        let status = Rect::new(
-            area.x,
-            area.y + area.height.saturating_sub(1),
-            area.width,
-            1.min(area.height),
-        );
-        frame.buffer_mut().set_style(status, ctx.styles.status);
-        match &self.screen {
-            Screen::Loading(p) => {
-                let (done, total) = (
-                    p.done.load(Ordering::Relaxed),
-                    p.total.load(Ordering::Relaxed),
-                );
-                let text = if total == 0 {
-                    "Looking for articles…".to_owned()
-                } else {
-                    format!("Reading articles… {done} / {total}")
-                };
-                frame.render_widget(
-                    Paragraph::new(text).centered(),
-                    Rect::new(0, area.height / 2, area.width, 1),
-                );
-            }
-            Screen::Library => {
-                if let Some(c) = &self.collection {
-                    self.library
-                        .draw(frame.buffer_mut(), body, &c.entries, &self.reading, &ctx);
-                    let text = self.message.clone().unwrap_or_else(|| {
-                        format!(
-                            "{} article{} · sorted by {} · {} skipped · ? help",
-                            c.entries.len(),
-                            if c.entries.len() == 1 { "" } else { "s" },
-                            if self.library.sort == Sort::Date {
-                                "date"
-                            } else {
-                                "title"
-                            },
-                            c.skipped.len()
-                        )
-                    });
-                    status_line(frame, status, &text, &ctx);
-                }
-            }
-            Screen::Bookmarks(b) => {
-                b.draw(frame.buffer_mut(), body, &ctx);
-                let text = self.message.clone().unwrap_or_else(|| {
-                    let filter = if b.filter.is_empty() { String::new() } else { format!(" · filter: {}", b.filter) };
-                    format!("{} bookmarks{filter} · Enter opens · d deletes · u undoes · / filters · Esc back", b.shown.len())
-                });
-                status_line(frame, status, &text, &ctx);
-            }
-            Screen::Results(r) => {
-                if let Some(c) = &self.collection {
-                    r.draw(frame.buffer_mut(), body, &c.entries, &ctx);
-                }
-                let text = format!(
-                    "{} article{} match {}  ·  Enter opens · / searches again · Esc back",
-                    r.items.len(),
-                    if r.items.len() == 1 { "" } else { "s" },
-                    r.query
-                );
-                status_line(frame, status, &text, &ctx);
-            }
-            Screen::Reader(r) => {
-                r.draw(frame.buffer_mut(), body, &ctx);
-                let matches =
-                    r.search
-                        .as_ref()
-                        .filter(|s| s.is_active())
-                        .map_or(String::new(), |s| {
-                            if s.is_empty() {
-                                " no match ".to_owned()
-                            } else {
-                                format!(" match {}/{} ", s.current + 1, s.len())
-                            }
-                        });
-                let right = format!(
-                    "{matches} ¶ {}/{}  page {}/{} ",
-                    (r.cursor + 1).min(r.article.paragraphs.len()),
-                    r.article.paragraphs.len(),
-                    r.page + 1,
-                    r.pages()
-                );
-                let right_w = right.chars().count() as u16;
-                let title_w = usize::from(status.width.saturating_sub(right_w + 2));
-                let (title, rtl) =
-                    draw::one_line(&r.article.title, title_w, ctx.options, ctx.visual);
-                draw::line(
-                    frame.buffer_mut(),
-                    Rect::new(status.x + 1, status.y, title_w as u16, 1),
-                    status.y,
-                    &title,
-                    rtl,
-                    ctx.styles.status,
-                );
-                frame.buffer_mut().set_string(
-                    status.x + status.width.saturating_sub(right_w),
-                    status.y,
-                    right,
-                    ctx.styles.status,
-                );
-            }
-        }
-        if let Some(job) = &self.job {
-            let (done, total) = (
-                job.progress.done.load(Ordering::Relaxed),
-                job.progress.total.load(Ordering::Relaxed),
-            );
-            let text = format!(" Searching… {done} / {total}  (Esc cancels)");
-            let buf = frame.buffer_mut();
-            buf.set_style(status, ctx.styles.status);
-            for x in status.x..status.x + status.width {
-                buf[(x, status.y)].set_symbol(" ");
-            }
-            buf.set_stringn(
-                status.x,
-                status.y,
-                text,
-                usize::from(status.width),
-                ctx.styles.status,
-            );
-        }
-        if let Some(text) = &self.prompt {
-            let buf = frame.buffer_mut();
-            buf.set_style(status, ctx.styles.status);
-            for x in status.x..status.x + status.width {
-                buf[(x, status.y)].set_symbol(" ");
-            }
-            buf.set_string(status.x, status.y, "/", ctx.styles.status);
-            let width = usize::from(status.width.saturating_sub(2));
-            // What is typed is laid out by the engine too: Arabic reads right to left as typed.
-            let (line, rtl) = draw::one_line(text, width, ctx.options, ctx.visual);
-            draw::line(
-                buf,
-                Rect::new(status.x + 1, status.y, width as u16, 1),
-                status.y,
-                &line,
-                rtl,
-                ctx.styles.status,
-            );
-        } else if let (Some(m), Screen::Reader(_)) = (&self.message, &self.screen) {
-            let buf = frame.buffer_mut();
-            buf.set_stringn(
-                status.x + 1,
-                status.y,
-                m,
-                usize::from(status.width / 2),
-                ctx.styles.status,
-            );
-        }
-        match self.overlay {
-            Some(Overlay::Help) => self.draw_help(frame, body),
-            Some(Overlay::Skipped) => self.draw_skipped(frame, body),
-            None => {}
-        }
-    }
-
-    fn popup(area: Rect, width: u16, height: u16) -> Rect {
-        let w = width.min(area.width);
-        let h = height.min(area.height);
-        Rect::new(
-            area.x + (area.width - w) / 2,
-            area.y + (area.height - h) / 2,
-            w,
-            h,
-        )
-    }
-
-    fn draw_help(&self, frame: &mut Frame<'_>, area: Rect) {
-        let scope = match self.screen {
-            Screen::Reader(_) => Scope::Reader,
-            _ => Scope::Library,
-        };
-        let lines: Vec<String> = self
-            .settings
-            .keymap
-            .help(scope)
-            .into_iter()
-            .map(|(action, keys)| {
-                let keys = keys
-                    .iter()
-                    .map(|k| k.label())
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                format!("{keys:>18}  {}", action.describe())
-            })
-            .collect();
-        let rect = Self::popup(area, 84, lines.len() as u16 + 2);
-        frame.render_widget(Clear, rect);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .title(" Keys (? closes) ");
-        frame.render_widget(
-            Paragraph::new(lines.join("\n"))
-                .block(block)
-                .style(Style::new()),
-            rect,
-        );
-    }
-
-    fn draw_skipped(&self, frame: &mut Frame<'_>, area: Rect) {
-        let Some(c) = &self.collection else { return };
-        let mut text: Vec<String> = c
-            .skipped
-            .iter()
-            .map(|s| {
-                let line = format!("{}: {}", s.path.display(), s.reason);
-                line.chars().filter(|c| !c.is_control()).collect()
-            })
-            .collect();
-        if text.is_empty() {
-            text.push("No file was skipped.".to_owned());
-        }
-        let rect = Self::popup(
-            area,
-            area.width.saturating_sub(4),
-            area.height.saturating_sub(2),
-        );
-        frame.render_widget(Clear, rect);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .title(" Skipped files (Esc closes) ");
-        frame.render_widget(
-            Paragraph::new(text.join("\n"))
-                .block(block)
-                .wrap(Wrap { trim: false }),
-            rect,
-        );
     }
 }

@@ -9,10 +9,12 @@ mod draw;
 pub mod find;
 pub mod keymap;
 pub mod library;
+mod marks;
 pub mod reader;
 pub mod results;
 mod terminal;
 pub mod theme;
+mod view;
 
 use std::path::PathBuf;
 use std::sync::{Arc, mpsc};
