@@ -72,13 +72,13 @@ pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<
             });
         }
     }
+    // Draw after each event, and while something runs in the background (loading, a search)
+    // whose progress is on screen, and once more when it ends; an idle reader costs nothing.
+    let mut redraw = true;
     loop {
-        app.tick();
-        guard.terminal.draw(|f| app.draw(f))?;
-        if app.quit {
-            break;
-        }
+        let mut busy = app.job.is_some();
         if matches!(app.screen, Screen::Loading(_)) {
+            busy = true;
             match rx.try_recv() {
                 Ok(Ok(c)) => app.loaded(c),
                 Ok(Err(e)) => {
@@ -88,7 +88,15 @@ pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<
                 Err(_) => {}
             }
         }
-        if !event::poll(Duration::from_millis(100))? {
+        app.tick();
+        if redraw || busy {
+            guard.terminal.draw(|f| app.draw(f))?;
+        }
+        if app.quit {
+            break;
+        }
+        redraw = event::poll(Duration::from_millis(100))?;
+        if !redraw {
             continue;
         }
         match event::read()? {
