@@ -379,12 +379,12 @@ fn bookmark_json(b: &Bookmark) -> serde_json::Value {
 
 fn run_bookmarks(cmd: &BookmarksCommand) -> anyhow::Result<()> {
     let mut store = open_store()?;
-    // Where moved articles are looked for: the configured collection.
-    let roots: Vec<PathBuf> = load_config(Dirs::new().as_ref())?
+    // The configured collection: where moved articles are looked for, and the root that new
+    // bookmarks' relative paths start from.
+    let collection = load_config(Dirs::new().as_ref())?
         .collection
-        .and_then(|c| std::fs::canonicalize(c).ok())
-        .into_iter()
-        .collect();
+        .and_then(|c| std::fs::canonicalize(c).ok());
+    let roots: Vec<PathBuf> = collection.iter().cloned().collect();
     let mut out = io::BufWriter::new(io::stdout().lock());
     match cmd {
         BookmarksCommand::List { json } => {
@@ -425,10 +425,7 @@ fn run_bookmarks(cmd: &BookmarksCommand) -> anyhow::Result<()> {
                     )
                 })?;
             // The collection root: the config's collection when the file is in it, else its folder.
-            let config = load_config(Dirs::new().as_ref())?;
-            let root = config
-                .collection
-                .and_then(|c| std::fs::canonicalize(c).ok())
+            let root = collection
                 .filter(|c| path.starts_with(c))
                 .or_else(|| path.parent().map(Path::to_owned));
             let at = qari::store::Place {

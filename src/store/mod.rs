@@ -506,7 +506,7 @@ impl Store {
         })
     }
 
-    /// Every remembered position, by article.
+    /// Every remembered position, by article, most recent first.
     pub fn positions(&self) -> Result<Vec<(PathBuf, Position)>, StoreError> {
         let mut stmt = self
             .conn
@@ -516,19 +516,36 @@ impl Store {
             .query_map([], |r| {
                 Ok((
                     PathBuf::from(r.get::<_, String>(0)?),
-                    Position {
-                        paragraph: r.get::<_, i64>(1)? as usize,
-                        offset: r.get::<_, i64>(2)? as usize,
-                        state: if r.get::<_, i64>(3)? >= 2 {
-                            ReadState::Read
-                        } else {
-                            ReadState::InProgress
-                        },
-                    },
+                    position_of(r.get(1)?, r.get(2)?, r.get(3)?),
                 ))
             })
             .map_err(self.err())?;
         rows.collect::<Result<_, _>>().map_err(self.err())
+    }
+
+    /// The remembered position in the article at `path`.
+    pub fn position(&self, path: &Path) -> Result<Option<Position>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT paragraph, offset, state FROM positions WHERE path = ?1",
+                [path.to_string_lossy()],
+                |r| Ok(position_of(r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()
+            .map_err(self.err())
+    }
+}
+
+/// A position from its columns (state 2 is read, anything else in progress).
+fn position_of(paragraph: i64, offset: i64, state: i64) -> Position {
+    Position {
+        paragraph: paragraph.max(0) as usize,
+        offset: offset.max(0) as usize,
+        state: if state >= 2 {
+            ReadState::Read
+        } else {
+            ReadState::InProgress
+        },
     }
 }
 

@@ -88,6 +88,18 @@ pub struct VisualLine {
     pub width: usize,
 }
 
+impl VisualLine {
+    /// Records the text pushed since byte `at` as one glyph from `source`, `width` cells wide.
+    fn end_glyph(&mut self, at: usize, source: Range<usize>, width: usize) {
+        self.glyphs.push(Glyph {
+            text: at..self.text.len(),
+            source,
+            width,
+        });
+        self.width += width;
+    }
+}
+
 impl Line {
     /// The logical byte range of the paragraph this line shows.
     pub fn bytes(&self, prepared: &Prepared) -> Range<usize> {
@@ -171,12 +183,7 @@ impl Prepared {
             }
             let at = out.text.len();
             out.text.push_str(drawn);
-            out.glyphs.push(Glyph {
-                text: at..out.text.len(),
-                source: unit.source(),
-                width,
-            });
-            out.width += width;
+            out.end_glyph(at, unit.source(), width);
         }
         out
     }
@@ -212,13 +219,7 @@ impl Prepared {
             if out.text.len() == at {
                 continue;
             }
-            let width = usize::from(unit.width).min(line.limit);
-            out.glyphs.push(Glyph {
-                text: at..out.text.len(),
-                source: unit.source(),
-                width,
-            });
-            out.width += width;
+            out.end_glyph(at, unit.source(), usize::from(unit.width).min(line.limit));
         }
         out
     }

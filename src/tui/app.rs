@@ -148,11 +148,8 @@ impl App {
             if let Ok(list) = store.bookmarks_of(&path) {
                 view.bookmarks = crate::store::refresh(store, list, &roots).unwrap_or_default();
             }
-            let saved = store
-                .positions()
-                .ok()
-                .and_then(|all| all.into_iter().find(|(p, _)| *p == path));
-            if let (None, Some((_, pos))) = (at_block, saved) {
+            let saved = store.position(&path).ok().flatten();
+            if let (None, Some(pos)) = (at_block, saved) {
                 view.restore(pos.paragraph, pos.offset);
             }
         }

@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use super::action::Action;
 use super::app::{App, PromptFor, Screen};
 use super::bookmarks::BookmarksView;
+use super::reader::ReaderView;
 use crate::collection::Origin;
-use crate::store::Place;
+use crate::store::{Place, Store, StoreError};
 
 impl App {
     pub(super) fn open_bookmarks(&mut self) {
@@ -101,55 +102,50 @@ impl App {
     }
 
     pub(super) fn toggle_bookmark(&mut self) {
-        let root = self.root();
-        let (Screen::Reader(r), Some(store)) = (&mut self.screen, &mut self.store) else {
-            return;
-        };
-        if r.article.paragraphs.is_empty() {
-            self.message = Some("this article has no paragraph to bookmark".to_owned());
-            return;
-        }
-        let result = if let Some(id) = r.bookmark_here().map(|b| b.id) {
-            store
-                .remove_bookmark(id)
-                .map(|_| "bookmark removed".to_owned())
-        } else {
-            let at = Place {
-                article: &r.article,
-                root: root.as_deref(),
-                index: r.cursor,
-            };
-            store
-                .add_bookmark(&at, "")
-                .map(|_| format!("paragraph {} bookmarked (m adds a note)", r.cursor + 1))
-        };
-        self.message = Some(result.unwrap_or_else(|e| format!("bookmark not saved: {e}")));
-        r.bookmarks = store.bookmarks_of(&r.article.path).unwrap_or_default();
+        self.at_cursor_paragraph("bookmark", |store, r, at| {
+            match r.bookmark_here().map(|b| b.id) {
+                Some(id) => store
+                    .remove_bookmark(id)
+                    .map(|_| "bookmark removed".to_owned()),
+                None => store
+                    .add_bookmark(&at, "")
+                    .map(|_| format!("paragraph {} bookmarked (m adds a note)", r.cursor + 1)),
+            }
+        });
     }
 
     pub(super) fn save_note(&mut self, note: &str) {
+        self.at_cursor_paragraph("note", |store, r, at| {
+            match r.bookmark_here().map(|b| b.id) {
+                Some(id) => store.set_note(id, note),
+                None => store.add_bookmark(&at, note).map(drop),
+            }
+            .map(|()| format!("note saved on paragraph {}", r.cursor + 1))
+        });
+    }
+
+    /// Runs `change` on the store for the reader's cursor paragraph (`at` is where a new
+    /// bookmark would go), reports its outcome and reloads the article's bookmarks.
+    fn at_cursor_paragraph(
+        &mut self,
+        what: &str,
+        change: impl FnOnce(&mut Store, &ReaderView, Place<'_>) -> Result<String, StoreError>,
+    ) {
         let root = self.root();
         let (Screen::Reader(r), Some(store)) = (&mut self.screen, &mut self.store) else {
             return;
         };
         if r.article.paragraphs.is_empty() {
-            self.message = Some("this article has no paragraph to annotate".to_owned());
+            self.message = Some(format!("this article has no paragraph for a {what}"));
             return;
         }
-        let result = if let Some(id) = r.bookmark_here().map(|b| b.id) {
-            store.set_note(id, note)
-        } else {
-            let at = Place {
-                article: &r.article,
-                root: root.as_deref(),
-                index: r.cursor,
-            };
-            store.add_bookmark(&at, note).map(drop)
+        let at = Place {
+            article: &r.article,
+            root: root.as_deref(),
+            index: r.cursor,
         };
-        self.message = Some(match result {
-            Ok(()) => format!("note saved on paragraph {}", r.cursor + 1),
-            Err(e) => format!("note not saved: {e}"),
-        });
+        self.message =
+            Some(change(store, r, at).unwrap_or_else(|e| format!("{what} not saved: {e}")));
         r.bookmarks = store.bookmarks_of(&r.article.path).unwrap_or_default();
     }
 }

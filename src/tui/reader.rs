@@ -221,33 +221,31 @@ impl ReaderView {
                     draw::highlight(buf, column, y, &visual, rtl, &marks, ctx.styles);
                 }
             }
-            if block == self.cursor + 1 {
-                // The cursor marker sits in the margin where the paragraph's lines begin.
+            // Marks sit in the margin where the paragraph's lines begin: the cursor next to the
+            // text, a bookmark's star beside the paragraph's first line, one cell further out.
+            let margin = |gap: u16| {
                 let x = if rtl {
-                    column.x + column.width + 1
+                    column.x + column.width + gap
                 } else {
-                    column.x.saturating_sub(2)
+                    column.x.saturating_sub(gap + 1)
                 };
-                if x < area.x + area.width {
-                    buf.set_string(x, y, "▌", ctx.styles.accent);
-                }
+                (x < area.x + area.width).then_some(x)
+            };
+            if block == self.cursor + 1
+                && let Some(x) = margin(1)
+            {
+                buf.set_string(x, y, "▌", ctx.styles.accent);
             }
-            // A bookmarked paragraph has a star in the margin beside its first line.
+            let bookmarked = self
+                .bookmarks
+                .iter()
+                .any(|b| !b.orphaned && b.paragraph == block);
             if line == 0
                 && block > 0
-                && self
-                    .bookmarks
-                    .iter()
-                    .any(|b| !b.orphaned && b.paragraph == block)
+                && bookmarked
+                && let Some(x) = margin(2)
             {
-                let x = if rtl {
-                    column.x + column.width + 2
-                } else {
-                    column.x.saturating_sub(3)
-                };
-                if x < area.x + area.width {
-                    buf.set_string(x, y, "★", ctx.styles.accent);
-                }
+                buf.set_string(x, y, "★", ctx.styles.accent);
             }
         }
     }
