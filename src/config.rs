@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+/// The narrowest reading column qari accepts: below it a line holds two or three words.
+pub const MIN_TEXT_WIDTH: u16 = 20;
+
 /// Who does bidi: qari (reordered, shaped text for terminals without bidi) or the terminal.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
@@ -70,7 +73,7 @@ pub struct Config {
     pub collection: Option<PathBuf>,
     pub bidi: BidiMode,
     pub shape: ShapeMode,
-    /// The reading column, in cells.
+    /// The reading column, in cells (0: the terminal's width).
     pub text_width: u16,
     pub theme: Theme,
     /// Extra key bindings: action name -> keys, e.g. `next_page = ["l", "Right"]`.
@@ -141,10 +144,12 @@ impl Config {
             });
             (line, e.message().to_owned())
         })?;
-        if config.text_width < 10 {
+        if config.text_width != 0 && config.text_width < MIN_TEXT_WIDTH {
             return Err((
                 line_of(text, "text_width"),
-                "text_width must be at least 10".to_owned(),
+                format!(
+                    "text_width must be at least {MIN_TEXT_WIDTH}, or 0 for the terminal's width"
+                ),
             ));
         }
         Ok(config)

@@ -46,13 +46,19 @@ fn type_text(app: &mut App, text: &str) {
 
 /// Opens the built-in sample article (the one from the seed).
 fn open_seed(app: &mut App) {
-    let c = app.collection.as_ref().unwrap();
+    let c = app.session.collection.as_ref().unwrap();
     let seed = c
         .entries
         .iter()
         .position(|e| e.path.ends_with("000_8278b886b146244e.txt"))
         .unwrap();
-    let row = app.library.order.iter().position(|&i| i == seed).unwrap();
+    let row = app
+        .library()
+        .unwrap()
+        .order
+        .iter()
+        .position(|&i| i == seed)
+        .unwrap();
     press(app, "g");
     for _ in 0..row {
         press(app, "j");
@@ -61,7 +67,7 @@ fn open_seed(app: &mut App) {
 }
 
 fn reader(app: &App) -> &qari::tui::reader::ReaderView {
-    match &app.screen {
+    match app.screen() {
         Screen::Reader(r) => r,
         other => panic!("not reading: {other:?}"),
     }
@@ -70,22 +76,23 @@ fn reader(app: &App) -> &qari::tui::reader::ReaderView {
 #[test]
 fn library_moves_and_opens() {
     let mut app = app(100, 30);
-    assert_eq!(app.library.selected, 0);
+    assert_eq!(app.library().unwrap().selected, 0);
     press(&mut app, "j j k");
-    assert_eq!(app.library.selected, 1);
+    assert_eq!(app.library().unwrap().selected, 1);
     press(&mut app, "G");
-    assert_eq!(app.library.selected, 3);
+    assert_eq!(app.library().unwrap().selected, 3);
     press(&mut app, "j");
-    assert_eq!(app.library.selected, 3, "stays on the last");
+    assert_eq!(app.library().unwrap().selected, 3, "stays on the last");
     open_seed(&mut app);
     assert!(reader(&app).article.title.starts_with("رئيس كازاخستان"));
     assert!(
-        app.reading
+        app.session
+            .reading
             .keys()
             .any(|p| p.ends_with("000_8278b886b146244e.txt"))
     );
     press(&mut app, "q");
-    assert!(matches!(app.screen, Screen::Library));
+    assert!(matches!(app.screen(), Screen::Library(_)));
     press(&mut app, "q");
     assert!(app.quit);
 }
@@ -142,7 +149,8 @@ fn help_overlay_opens_and_closes() {
     assert!(app.overlay.is_some());
     press(&mut app, "j");
     assert_eq!(
-        app.library.selected, 0,
+        app.library().unwrap().selected,
+        0,
         "keys do not reach the screen under the help"
     );
     press(&mut app, "Esc");
@@ -228,7 +236,7 @@ fn search_in_the_article_finds_every_variant() {
     press(&mut app, "Esc");
     assert!(!reader(&app).search.as_ref().unwrap().is_active());
     press(&mut app, "Esc");
-    assert!(matches!(app.screen, Screen::Library));
+    assert!(matches!(app.screen(), Screen::Library(_)));
 }
 
 #[test]
@@ -288,8 +296,8 @@ fn collection_search_lists_results_and_opens_at_the_match() {
         std::thread::sleep(std::time::Duration::from_millis(5));
         app.tick();
     }
-    let Screen::Results(r) = &app.screen else {
-        panic!("no results: {:?}", app.message)
+    let Screen::Results(r) = app.screen() else {
+        panic!("no results: {:?}", app.session.message)
     };
     assert_eq!(r.items.len(), 1);
     assert!(r.items[0].title_match);
@@ -302,11 +310,11 @@ fn collection_search_lists_results_and_opens_at_the_match() {
     press(&mut app, "Esc");
     press(&mut app, "Esc");
     assert!(
-        matches!(app.screen, Screen::Results(_)),
+        matches!(app.screen(), Screen::Results(_)),
         "back to the results"
     );
     press(&mut app, "Esc");
-    assert!(matches!(app.screen, Screen::Library));
+    assert!(matches!(app.screen(), Screen::Library(_)));
 }
 
 trait Snippet {
@@ -353,23 +361,41 @@ fn bookmarks_toggle_note_list_delete_undo() {
     assert_eq!(reader(&app).bookmarks.len(), 2);
     // the bookmarks screen: both, grouped under the title
     press(&mut app, "B");
-    let Screen::Bookmarks(b) = &app.screen else {
+    let Screen::Bookmarks(b) = app.screen() else {
         panic!("not on bookmarks")
     };
     assert_eq!(b.shown.len(), 2);
     press(&mut app, "d");
-    let Screen::Bookmarks(b) = &app.screen else {
+    let Screen::Bookmarks(b) = app.screen() else {
         panic!()
     };
     assert_eq!(b.shown.len(), 1);
-    assert_eq!(app.store.as_ref().unwrap().bookmarks().unwrap().len(), 1);
+    assert_eq!(
+        app.session
+            .store
+            .as_ref()
+            .unwrap()
+            .bookmarks()
+            .unwrap()
+            .len(),
+        1
+    );
     press(&mut app, "u");
-    assert_eq!(app.store.as_ref().unwrap().bookmarks().unwrap().len(), 2);
+    assert_eq!(
+        app.session
+            .store
+            .as_ref()
+            .unwrap()
+            .bookmarks()
+            .unwrap()
+            .len(),
+        2
+    );
     // / filters by the paragraph's text
     press(&mut app, "/");
     type_text(&mut app, "عواصم");
     press(&mut app, "Enter");
-    let Screen::Bookmarks(b) = &app.screen else {
+    let Screen::Bookmarks(b) = app.screen() else {
         panic!()
     };
     assert_eq!(b.shown.len(), 1);
@@ -387,6 +413,7 @@ fn reading_positions_are_remembered() {
     }
     press(&mut app, "q");
     let seed = app
+        .session
         .reading
         .iter()
         .find(|(p, _)| p.ends_with("000_8278b886b146244e.txt"))
@@ -396,6 +423,7 @@ fn reading_positions_are_remembered() {
     assert_eq!(reader(&app).cursor, 6, "back where it was left");
     press(&mut app, "G q");
     let seed = app
+        .session
         .reading
         .iter()
         .find(|(p, _)| p.ends_with("000_8278b886b146244e.txt"))
@@ -414,11 +442,20 @@ fn an_article_without_paragraphs_cannot_be_bookmarked() {
         encoding: "UTF-8".into(),
     };
     let view = qari::tui::reader::ReaderView::new(article, 60, 10, qari::text::Options::default());
-    app.screen = Screen::Reader(Box::new(view));
+    app.push(Screen::Reader(Box::new(view)));
     press(&mut app, "j b");
-    assert!(app.store.as_ref().unwrap().bookmarks().unwrap().is_empty());
     assert!(
-        app.message
+        app.session
+            .store
+            .as_ref()
+            .unwrap()
+            .bookmarks()
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        app.session
+            .message
             .as_deref()
             .unwrap_or_default()
             .contains("no paragraph")

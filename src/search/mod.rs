@@ -2,11 +2,13 @@
 //! (white-space separated, or "quoted phrases"), and matching that reports every occurrence as
 //! a range of original bytes. A paragraph or article matches when every term occurs in it.
 
+mod find;
 mod index;
 mod normalize;
 mod query;
 mod scan;
 
+pub use find::{Found, find};
 pub use index::{Index, IndexError, Updated, article_text};
 pub use normalize::{Normalized, normalize};
 pub use query::{Hit, Query, find_in};

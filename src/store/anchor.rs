@@ -30,7 +30,7 @@ pub fn article_hash(title: &str, paragraphs: &[String]) -> String {
 
 /// The first words of a paragraph, for display and for finding it when edited.
 pub fn excerpt(text: &str) -> String {
-    let mut out: String = text.chars().filter(|c| !c.is_control()).take(160).collect();
+    let mut out: String = crate::text::printable(text).chars().take(160).collect();
     if text.chars().count() > 160 {
         out.push('…');
     }

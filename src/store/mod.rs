@@ -6,6 +6,8 @@
 //! written gives a read-only session with a warning.
 
 pub mod anchor;
+pub mod export;
+mod history;
 mod refresh;
 
 pub use refresh::{article_at, refresh};
@@ -39,6 +41,9 @@ const MIGRATIONS: &[&str] = &[
     // paragraph number stands).
     "ALTER TABLE bookmarks ADD COLUMN rel_path TEXT NOT NULL DEFAULT '';
      ALTER TABLE bookmarks ADD COLUMN article_hash TEXT NOT NULL DEFAULT '';",
+    // v3: the searches typed, for the prompt's history (`used` orders them, most recent
+    // highest).
+    "CREATE TABLE searches(query TEXT PRIMARY KEY, used INTEGER NOT NULL);",
 ];
 
 /// A state database that cannot be used.

@@ -83,6 +83,24 @@ fn strong_of(class: BidiClass) -> Option<BidiClass> {
     }
 }
 
+/// The direction of most of the strong letters of `text` (UAX #9 classes L against R and AL);
+/// None on a tie, and for text with no strong letter.
+pub fn majority(text: &str) -> Option<Direction> {
+    let (mut ltr, mut rtl) = (0usize, 0usize);
+    for c in text.chars() {
+        match FastBidiData.bidi_class(c) {
+            L => ltr += 1,
+            R | AL => rtl += 1,
+            _ => {}
+        }
+    }
+    match ltr.cmp(&rtl) {
+        std::cmp::Ordering::Greater => Some(Direction::Ltr),
+        std::cmp::Ordering::Less => Some(Direction::Rtl),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
 impl Levels {
     /// Resolves the levels of the characters `chars` as one paragraph.
     pub fn resolve(&mut self, chars: &[char], direction: Direction) {
@@ -92,15 +110,24 @@ impl Levels {
         let mut simple = true;
         let mut first_strong = None;
         let mut numbers = false;
+        // Strong letters of each direction, for the majority rule.
+        let (mut ltr, mut rtl) = (0usize, 0usize);
         for (i, &c) in chars.iter().enumerate() {
             let class = FastBidiData.bidi_class(c);
             self.classes.push(class);
             match class {
                 LRE | RLE | LRO | RLO | PDF | LRI | RLI | FSI | PDI | B => simple = false,
                 BN => continue,
-                L | R | AL if first_strong.is_none() => first_strong = Some(class),
+                _ => {}
+            }
+            match class {
+                L => ltr += 1,
+                R | AL => rtl += 1,
                 EN | AN => numbers = true,
                 _ => {}
+            }
+            if first_strong.is_none() && matches!(class, L | R | AL) {
+                first_strong = Some(class);
             }
             let bracket = if class == ON { bracket(c) } else { None };
             if let Some(last) = self.runs.last_mut()
@@ -121,6 +148,12 @@ impl Levels {
                 bracket,
             });
         }
+        let direction = match direction {
+            Direction::Majority if rtl > ltr => Direction::Rtl,
+            Direction::Majority if ltr > rtl => Direction::Ltr,
+            Direction::Majority => Direction::Auto,
+            other => other,
+        };
         if !simple {
             let text: String = chars.iter().collect();
             self.resolve_with_unicode_bidi(&text, direction);
@@ -129,7 +162,7 @@ impl Levels {
         self.base = match direction {
             Direction::Ltr => 0,
             Direction::Rtl => 1,
-            Direction::Auto => u8::from(matches!(first_strong, Some(R | AL))),
+            Direction::Auto | Direction::Majority => u8::from(matches!(first_strong, Some(R | AL))),
         };
         if first_strong.is_none() && !numbers {
             // Nothing directional: every character at the paragraph level.
@@ -145,7 +178,7 @@ impl Levels {
 
     fn resolve_with_unicode_bidi(&mut self, text: &str, direction: Direction) {
         let level = match direction {
-            Direction::Auto => None,
+            Direction::Auto | Direction::Majority => None,
             Direction::Ltr => Some(Level::ltr()),
             Direction::Rtl => Some(Level::rtl()),
         };

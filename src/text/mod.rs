@@ -12,16 +12,19 @@ mod graphemes;
 mod prepare;
 mod props;
 mod reorder;
+mod sanitize;
 mod shape;
 mod tables;
 mod wrap;
 
 use std::ops::Range;
 
+pub use bidi::majority;
 pub use graphemes::{cluster_starts, is_cluster_start};
 pub use prepare::{Prepared, Scratch, TAB_WIDTH, Unit};
 pub use props::{control_picture, mirror};
 pub use reorder::{apply_l1, visual_order};
+pub use sanitize::printable;
 
 /// Paragraph direction.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -29,6 +32,9 @@ pub enum Direction {
     /// From the first strong character (UAX #9 P2-P3); left to right when there is none.
     #[default]
     Auto,
+    /// From most of the strong letters (an Arabic paragraph that starts with a Latin word is
+    /// still right to left); on a tie, as `Auto`. Not Unicode's rule: the reader's.
+    Majority,
     Ltr,
     Rtl,
 }

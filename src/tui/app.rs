@@ -1,44 +1,49 @@
-//! The app: its state and `update`, the one place where actions change it, and `draw`.
-//! Screens are an enum with small state structs; overlays (help, skipped files) sit on top.
-//! Drawing is in `view.rs`, the bookmark actions in `marks.rs`.
+//! The app: a stack of screens, the prompt and the overlays on top, and the session they share
+//! (the collection, the state database, the settings, the status message). `App::update` routes
+//! an action: the overlay or the app take the ones that concern them, the screen on top takes
+//! the rest and answers with a [`Go`], which the app carries out. Each screen keeps its own
+//! state, its update and its drawing in its own module.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::action::Action;
 use super::bookmarks::BookmarksView;
-use super::find::ArticleSearch;
 use super::keymap::{Key, Keymap, Scope};
-use super::library::{LibraryView, Sort};
+use super::library::LibraryView;
+use super::prompt::{Edit, Prompt, PromptFor};
 use super::reader::ReaderView;
 use super::results::{ResultsView, SearchJob};
 use super::theme::Styles;
-use crate::collection::{Article, Collection, Progress};
+use crate::collection::{Article, Collection, Origin, Progress};
+use crate::search::Query;
 use crate::store::{Position, ReadState, Store};
 use crate::text::Options;
 
-/// Which screen is showing.
+/// A screen, with its state.
 #[derive(Clone, Debug)]
 pub enum Screen {
     /// The collection is being read.
     Loading(Arc<Progress>),
-    Library,
-    Reader(Box<ReaderView>),
+    Library(LibraryView),
     /// The articles matching a search of the whole collection.
     Results(Box<ResultsView>),
+    Reader(Box<ReaderView>),
     Bookmarks(Box<BookmarksView>),
 }
 
-/// What the prompt's text is for.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum PromptFor {
-    #[default]
-    Search,
-    /// The note of the bookmark on the reader's cursor paragraph.
-    Note,
-    /// Filtering the bookmarks screen.
-    Filter,
+impl Screen {
+    /// Where its key bindings are found.
+    pub fn scope(&self) -> Scope {
+        match self {
+            Screen::Loading(_) => Scope::Global,
+            Screen::Library(_) => Scope::Library,
+            Screen::Results(_) => Scope::Results,
+            Screen::Reader(_) => Scope::Reader,
+            Screen::Bookmarks(_) => Scope::Bookmarks,
+        }
+    }
 }
 
 /// What sits over the screen.
@@ -48,99 +53,98 @@ pub enum Overlay {
     Skipped,
 }
 
+/// What a screen asks of the app after an action.
+#[derive(Debug)]
+pub enum Go {
+    Stay,
+    /// Close this screen.
+    Back,
+    Quit,
+    Push(Screen),
+    /// Read an article: on top of the library or the results, closing readers and the
+    /// bookmarks screen above them.
+    Read(Box<ReaderView>),
+    Prompt(Prompt),
+    Overlay(Overlay),
+}
+
 /// Display settings that do not change while qari runs.
 #[derive(Clone, Debug)]
 pub struct Settings {
     pub options: Options,
     /// qari reorders (app mode); false: the terminal does bidi.
     pub visual: bool,
+    /// The reading column in cells; 0 for the terminal's width.
     pub text_width: u16,
     pub styles: Styles,
     pub keymap: Keymap,
 }
 
-/// The whole app state.
-pub struct App {
-    pub screen: Screen,
-    pub overlay: Option<Overlay>,
+/// What the screens share.
+pub struct Session {
+    pub settings: Settings,
     pub collection: Option<Arc<Collection>>,
-    pub library: LibraryView,
     /// The search index of the collection, if it has one (a folder, not the built-in one).
     pub index_file: Option<PathBuf>,
-    /// A search of the collection under way.
-    pub job: Option<SearchJob>,
-    /// The results an article was opened from, to go back to.
-    pub results: Option<Box<ResultsView>>,
-    pub settings: Settings,
-    /// How far each article has been read (from the state database, kept current).
-    pub reading: HashMap<PathBuf, ReadState>,
     /// Bookmarks and reading positions; None when running without state.
     pub store: Option<Store>,
-    /// The screen to go back to from the bookmarks screen.
-    pub back: Option<Box<Screen>>,
-    /// When the collection is loaded, open the article read last.
-    pub resume: bool,
-    /// A message for the status bar.
+    /// How far each article has been read (from the state database, kept current).
+    pub reading: HashMap<PathBuf, ReadState>,
+    /// A message for the status bar, shown until the next action.
     pub message: Option<String>,
-    /// The prompt, while it is open: what has been typed, and what for.
-    pub prompt: Option<String>,
-    pub prompt_for: PromptFor,
     /// Terminal size.
     pub size: (u16, u16),
-    pub quit: bool,
 }
 
-impl App {
-    pub fn new(settings: Settings, size: (u16, u16)) -> Self {
-        App {
-            screen: Screen::Loading(Arc::new(Progress::default())),
-            overlay: None,
-            collection: None,
-            library: LibraryView::default(),
-            index_file: None,
-            job: None,
-            results: None,
-            settings,
-            reading: HashMap::new(),
-            store: None,
-            back: None,
-            resume: false,
-            message: None,
-            prompt: None,
-            prompt_for: PromptFor::Search,
-            size,
-            quit: false,
+impl Session {
+    /// The reading column's width in cells.
+    pub fn column_width(&self) -> usize {
+        let room = self.size.0.saturating_sub(4).max(1);
+        let width = match self.settings.text_width {
+            0 => room,
+            w => w.min(room),
+        };
+        usize::from(width)
+    }
+
+    /// Rows of the screen's body: the screen less the status bar and a top margin.
+    pub fn body_height(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(2).max(1))
+    }
+
+    /// The key that does `action` on `scope`, for hints (`?` when no key does).
+    pub fn key(&self, action: Action, scope: Scope) -> String {
+        self.settings
+            .keymap
+            .key_for(action, scope)
+            .unwrap_or_else(|| "?".to_owned())
+    }
+
+    /// The root of the collection, for bookmarks' relative paths.
+    pub fn root(&self) -> Option<PathBuf> {
+        match self.collection.as_ref().map(|c| &c.origin) {
+            Some(Origin::Path(p)) if p.is_dir() => Some(p.clone()),
+            Some(Origin::Path(p)) => p.parent().map(Path::to_owned),
+            _ => None,
         }
     }
 
-    /// Uses `store` for bookmarks and reading positions; `warnings` go to the status bar.
-    pub fn attach_store(&mut self, store: Store, warnings: &[String]) {
-        if let Ok(positions) = store.positions() {
-            self.reading = positions
-                .into_iter()
-                .map(|(p, pos)| (p, pos.state))
-                .collect();
-        }
-        if !warnings.is_empty() {
-            self.message = Some(warnings.join("; "));
-        }
-        self.store = Some(store);
+    /// Opens entry `index` of the collection in a reader, where it was left.
+    pub fn open_entry(&mut self, index: usize) -> Result<ReaderView, String> {
+        let c = self.collection.as_ref().ok_or("no collection")?;
+        let entry = c.entries.get(index).ok_or("no such article")?;
+        let article = c.open(entry).map_err(|e| e.to_string())?;
+        Ok(self.show_article(article, true))
     }
 
-    pub(super) fn open_prompt(&mut self, purpose: PromptFor, text: String) {
-        self.prompt = Some(text);
-        self.prompt_for = purpose;
-        self.message = None;
-    }
-
-    /// Shows `article` (the file `path`) in the reader: its bookmarks marked and, unless
-    /// `at_block` says where, the place it was left at.
-    pub(super) fn show_article(&mut self, article: Article, at_block: Option<usize>) -> ReaderView {
+    /// `article` in a reader, its bookmarks marked and, when `restore`, at the place it was
+    /// left.
+    pub fn show_article(&mut self, article: Article, restore: bool) -> ReaderView {
         let path = article.path.clone();
         let mut view = ReaderView::new(
             article,
             self.column_width(),
-            self.page_height(),
+            self.body_height(),
             self.settings.options,
         );
         let roots: Vec<PathBuf> = self.root().into_iter().collect();
@@ -148,8 +152,7 @@ impl App {
             if let Ok(list) = store.bookmarks_of(&path) {
                 view.bookmarks = crate::store::refresh(store, list, &roots).unwrap_or_default();
             }
-            let saved = store.position(&path).ok().flatten();
-            if let (None, Some(pos)) = (at_block, saved) {
+            if restore && let Ok(Some(pos)) = store.position(&path) {
                 view.restore(pos.paragraph, pos.offset);
             }
         }
@@ -157,13 +160,8 @@ impl App {
         view
     }
 
-    /// Saves where the reader is before it closes.
-    fn leave_reader(&mut self) {
-        let Screen::Reader(r) = &self.screen else {
-            return;
-        };
-        // Messages about the article do not follow the reader out.
-        self.message = None;
+    /// Saves where the reader is, as it closes.
+    fn leave(&mut self, r: &ReaderView) {
         let state = if r.page + 1 >= r.pages() {
             ReadState::Read
         } else {
@@ -186,24 +184,101 @@ impl App {
             self.message = Some(format!("reading position not saved: {e}"));
         }
     }
+}
 
-    /// Quits, saving the reading position first.
-    fn quit(&mut self) {
-        self.leave_reader();
-        self.quit = true;
+/// The whole app.
+pub struct App {
+    /// The screens, the one shown last; never empty.
+    screens: Vec<Screen>,
+    pub overlay: Option<Overlay>,
+    /// The prompt, while it is open.
+    pub prompt: Option<Prompt>,
+    /// A search of the collection under way.
+    pub job: Option<SearchJob>,
+    pub session: Session,
+    /// When the collection is loaded, open the article read last.
+    pub resume: bool,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(settings: Settings, size: (u16, u16)) -> Self {
+        App {
+            screens: vec![Screen::Loading(Arc::new(Progress::default()))],
+            overlay: None,
+            prompt: None,
+            job: None,
+            session: Session {
+                settings,
+                collection: None,
+                index_file: None,
+                store: None,
+                reading: HashMap::new(),
+                message: None,
+                size,
+            },
+            resume: false,
+            quit: false,
+        }
+    }
+
+    /// The screen shown.
+    pub fn screen(&self) -> &Screen {
+        self.screens.last().unwrap_or(&self.screens[0])
+    }
+
+    fn screen_mut(&mut self) -> &mut Screen {
+        let last = self.screens.len() - 1;
+        &mut self.screens[last]
+    }
+
+    /// The library, under whatever is shown on it.
+    pub fn library(&self) -> Option<&LibraryView> {
+        self.screens.iter().find_map(|s| match s {
+            Screen::Library(l) => Some(l),
+            _ => None,
+        })
+    }
+
+    /// Shows `screen` on top (tests and the loader use it).
+    pub fn push(&mut self, screen: Screen) {
+        self.screens.push(screen);
+    }
+
+    /// The collection is loading with `progress`; `index_file` is its search index.
+    pub fn loading(&mut self, progress: Arc<Progress>, index_file: Option<PathBuf>) {
+        self.screens = vec![Screen::Loading(progress)];
+        self.session.index_file = index_file;
+    }
+
+    /// Uses `store` for bookmarks and reading positions; `warnings` go to the status bar.
+    pub fn attach_store(&mut self, store: Store, warnings: &[String]) {
+        if let Ok(positions) = store.positions() {
+            self.session.reading = positions
+                .into_iter()
+                .map(|(p, pos)| (p, pos.state))
+                .collect();
+        }
+        if !warnings.is_empty() {
+            self.session.message = Some(warnings.join("; "));
+        }
+        self.session.store = Some(store);
     }
 
     /// The collection is loaded: show the library.
     pub fn loaded(&mut self, collection: Collection) {
-        self.library = LibraryView::new(&collection.entries);
+        let library = LibraryView::new(&collection.entries);
         if !collection.skipped.is_empty() {
-            self.message = Some(format!(
-                "{} files skipped: S lists them",
-                collection.skipped.len()
+            let n = collection.skipped.len();
+            self.session.message = Some(format!(
+                "{n} {} skipped: {} lists {}",
+                if n == 1 { "file" } else { "files" },
+                self.session.key(Action::ShowSkipped, Scope::Library),
+                if n == 1 { "it" } else { "them" },
             ));
         }
-        self.collection = Some(Arc::new(collection));
-        self.screen = Screen::Library;
+        self.session.collection = Some(Arc::new(collection));
+        self.screens = vec![Screen::Library(library)];
         if self.resume {
             self.resume_last();
         }
@@ -211,7 +286,7 @@ impl App {
 
     /// Opens the most recently read article of the collection, where it was left.
     fn resume_last(&mut self) {
-        let (Some(store), Some(c)) = (&self.store, &self.collection) else {
+        let (Some(store), Some(c)) = (&self.session.store, &self.session.collection) else {
             return;
         };
         let Ok(positions) = store.positions() else {
@@ -223,77 +298,46 @@ impl App {
         else {
             return;
         };
-        if let Some(row) = self.library.order.iter().position(|&i| i == index) {
-            self.library.selected = row;
-            self.open_selected();
+        if let Screen::Library(l) = self.screen_mut() {
+            l.select_entry(index);
         }
+        self.update(Action::Open);
     }
 
-    /// Checks on a search of the collection: its results replace the library when they come.
+    /// Checks on a search of the collection: its results are shown when they come.
     pub fn tick(&mut self) {
         let Some(job) = &self.job else { return };
         let Some(result) = job.poll() else { return };
         let query = job.query.clone();
         self.job = None;
         match result {
-            Ok(items) if items.is_empty() => self.message = Some(format!("not found: {query}")),
-            Ok(items) => {
-                self.message = None;
-                self.screen = Screen::Results(Box::new(ResultsView {
-                    query,
-                    items,
-                    ..ResultsView::default()
-                }));
+            Ok(items) if items.is_empty() => {
+                self.session.message = Some(format!("not found: {query}"));
             }
-            Err(e) => self.message = Some(format!("search failed: {e}")),
+            Ok(items) => {
+                self.session.message = None;
+                let view = Screen::Results(Box::new(ResultsView::new(query, items)));
+                if matches!(self.screen(), Screen::Results(_)) {
+                    *self.screen_mut() = view;
+                } else {
+                    self.screens.push(view);
+                }
+            }
+            Err(e) => self.session.message = Some(format!("search failed: {e}")),
         }
     }
 
     /// Handles one key: typed into the prompt while it is open, else resolved to an action.
     pub fn handle_key(&mut self, key: Key) {
-        use ratatui::crossterm::event::KeyCode;
-        if let Some(text) = &mut self.prompt {
-            match key.code {
-                KeyCode::Enter => {
-                    let query = std::mem::take(text);
+        if let Some(prompt) = &mut self.prompt {
+            match prompt.key(key) {
+                Edit::Submit(text) => {
+                    let purpose = prompt.purpose;
                     self.prompt = None;
-                    match self.prompt_for {
-                        PromptFor::Note => {
-                            self.save_note(&query);
-                            return;
-                        }
-                        PromptFor::Filter => {
-                            if let Screen::Bookmarks(b) = &mut self.screen {
-                                b.filter = query;
-                                b.apply_filter();
-                            }
-                            return;
-                        }
-                        PromptFor::Search => {}
-                    }
-                    match &mut self.screen {
-                        Screen::Reader(r) => {
-                            r.find(&query);
-                            if r.search.as_ref().is_some_and(ArticleSearch::is_empty) {
-                                self.message = Some(format!("not found: {query}"));
-                            }
-                        }
-                        Screen::Library | Screen::Results(_) => {
-                            if let Some(c) = &self.collection {
-                                let c = Arc::clone(c);
-                                self.job =
-                                    Some(SearchJob::start(c, &query, self.index_file.clone()));
-                            }
-                        }
-                        Screen::Loading(_) | Screen::Bookmarks(_) => {}
-                    }
+                    self.submit(purpose, &text);
                 }
-                KeyCode::Esc => self.prompt = None,
-                KeyCode::Backspace => {
-                    text.pop();
-                }
-                KeyCode::Char(c) if !key.ctrl => text.push(c),
-                _ => {}
+                Edit::Cancel => self.prompt = None,
+                Edit::Typed => {}
             }
             return;
         }
@@ -302,205 +346,171 @@ impl App {
         }
     }
 
-    /// The key's action on the current screen.
+    /// Text pasted into the terminal: into the prompt when it is open, else ignored.
+    pub fn paste(&mut self, text: &str) {
+        if let Some(prompt) = &mut self.prompt {
+            prompt.insert(text);
+        }
+    }
+
+    /// Acts on what was typed into a prompt.
+    fn submit(&mut self, purpose: PromptFor, text: &str) {
+        self.session.message = None;
+        let session = &mut self.session;
+        let last = self.screens.len() - 1;
+        match (purpose, &mut self.screens[last]) {
+            (PromptFor::Note, Screen::Reader(r)) => super::marks::save_note(r, session, text),
+            (PromptFor::Filter, Screen::Bookmarks(b)) => b.set_filter(text),
+            (PromptFor::Search, screen) => {
+                if Query::parse(text).is_empty() {
+                    session.message = Some(
+                        "nothing to search for: the search ignores harakat, tatweel and spaces"
+                            .to_owned(),
+                    );
+                    return;
+                }
+                if let Some(store) = &mut session.store {
+                    let _ = store.add_search(text);
+                }
+                match screen {
+                    Screen::Reader(r) => {
+                        r.find(text);
+                        if r.search
+                            .as_ref()
+                            .is_some_and(super::find::ArticleSearch::is_empty)
+                        {
+                            session.message = Some(format!("not found: {text}"));
+                        }
+                    }
+                    Screen::Library(_) | Screen::Results(_) => {
+                        if let Some(c) = &session.collection {
+                            self.job = Some(SearchJob::start(
+                                Arc::clone(c),
+                                text,
+                                session.index_file.clone(),
+                            ));
+                        }
+                    }
+                    Screen::Loading(_) | Screen::Bookmarks(_) => {}
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The key's action on the screen shown.
     pub fn resolve(&self, key: Key) -> Option<Action> {
-        let scope = match self.screen {
-            Screen::Reader(_) => Scope::Reader,
-            _ => Scope::Library,
-        };
-        self.settings.keymap.resolve(key, scope)
-    }
-
-    pub(super) fn column_width(&self) -> usize {
-        usize::from(
-            self.settings
-                .text_width
-                .min(self.size.0.saturating_sub(4))
-                .max(1),
-        )
-    }
-
-    /// Rows of text on a reader page: the screen less the status bar and a top margin.
-    pub(super) fn page_height(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(2).max(1))
-    }
-
-    pub(super) fn library_height(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(2).max(1))
+        self.session
+            .settings
+            .keymap
+            .resolve(key, self.screen().scope())
     }
 
     /// The terminal was resized.
     pub fn resize(&mut self, width: u16, height: u16) {
-        self.size = (width, height);
-        let (w, h) = (self.column_width(), self.page_height());
-        let options = self.settings.options;
-        if let Screen::Reader(r) = &mut self.screen {
-            r.resize(w, h, options);
+        self.session.size = (width, height);
+        let (w, h) = (self.session.column_width(), self.session.body_height());
+        let options = self.session.settings.options;
+        for screen in &mut self.screens {
+            match screen {
+                Screen::Reader(r) => r.resize(w, h, options),
+                Screen::Library(l) => l.scroll_into_view(h),
+                _ => {}
+            }
         }
-        let lh = self.library_height();
-        self.library.scroll_into_view(lh);
     }
 
-    /// Applies one action.
+    /// Closes the screen on top (never the last): a reader saves its place first.
+    fn pop(&mut self) {
+        if self.screens.len() < 2 {
+            return;
+        }
+        if let Some(Screen::Reader(r)) = self.screens.pop() {
+            self.session.leave(&r);
+        }
+        // Back in an article: its bookmark marks may have changed.
+        let roots: Vec<PathBuf> = self.session.root().into_iter().collect();
+        if let (Some(Screen::Reader(r)), Some(store)) =
+            (self.screens.last_mut(), &mut self.session.store)
+            && let Ok(list) = store.bookmarks_of(&r.article.path)
+        {
+            r.bookmarks = crate::store::refresh(store, list, &roots).unwrap_or_default();
+        }
+    }
+
+    /// Quits, saving the place of every open article first.
+    fn quit(&mut self) {
+        while self.screens.len() > 1 {
+            self.pop();
+        }
+        if let Some(Screen::Reader(r)) = self.screens.last() {
+            let r = r.clone();
+            self.session.leave(&r);
+        }
+        self.quit = true;
+    }
+
+    /// Applies one action. A message lasts until the next action.
     pub fn update(&mut self, action: Action) {
+        self.session.message = None;
         match action {
-            Action::Quit => self.quit(),
+            Action::Quit => return self.quit(),
             Action::Help => {
                 self.overlay = if self.overlay == Some(Overlay::Help) {
                     None
                 } else {
                     Some(Overlay::Help)
                 };
+                return;
             }
-            Action::Back if self.overlay.is_some() => self.overlay = None,
-            // Esc cancels a search of the collection.
+            Action::Back if self.overlay.is_some() => {
+                self.overlay = None;
+                return;
+            }
+            // Esc cancels a search of the collection; other keys wait for it.
             Action::Back if self.job.is_some() => {
                 self.job = None;
-                self.message = Some("search cancelled".to_owned());
+                self.session.message = Some("search cancelled".to_owned());
+                return;
             }
-            Action::Back => match &mut self.screen {
-                // Esc first clears a search, then leaves the article.
-                Screen::Reader(r) if r.search.as_ref().is_some_and(ArticleSearch::is_active) => {
-                    if let Some(s) = &mut r.search {
-                        s.clear();
-                    }
-                    self.message = None;
-                }
-                Screen::Reader(_) => {
-                    self.leave_reader();
-                    self.screen = match self.results.take() {
-                        Some(r) => Screen::Results(r),
-                        None => Screen::Library,
-                    };
-                }
-                Screen::Results(_) => self.screen = Screen::Library,
-                Screen::Bookmarks(_) => {
-                    self.screen = self.back.take().map_or(Screen::Library, |b| *b);
-                    // Back in an article: its bookmark marks may have changed.
-                    if let Screen::Reader(r) = &mut self.screen
-                        && let Some(store) = &self.store
-                    {
-                        r.bookmarks = store.bookmarks_of(&r.article.path).unwrap_or_default();
-                    }
-                }
-                _ => {}
-            },
-            Action::Bookmarks => self.open_bookmarks(),
-            _ if self.overlay.is_some() => {}
-            _ => match &mut self.screen {
-                Screen::Loading(_) => {}
-                Screen::Library => self.update_library(action),
-                Screen::Results(_) => self.update_results(action),
-                Screen::Bookmarks(_) => self.update_bookmarks(action),
-                Screen::Reader(r) => match action {
-                    Action::NextPage if r.page + 1 < r.pages() => r.go_to_page(r.page + 1),
-                    Action::PrevPage if r.page > 0 => r.go_to_page(r.page - 1),
-                    Action::First => r.go_to_page(0),
-                    Action::Last => r.go_to_page(r.pages() - 1),
-                    Action::NextParagraph => r.move_cursor(1),
-                    Action::PrevParagraph => r.move_cursor(-1),
-                    Action::Search => self.open_prompt(PromptFor::Search, String::new()),
-                    Action::NextMatch => r.step_match(true),
-                    Action::PrevMatch => r.step_match(false),
-                    Action::ToggleBookmark => self.toggle_bookmark(),
-                    Action::EditNote => {
-                        let note = r
-                            .bookmark_here()
-                            .map(|b| b.note.clone())
-                            .unwrap_or_default();
-                        self.open_prompt(PromptFor::Note, note);
-                    }
-                    _ => {}
-                },
-            },
-        }
-    }
-
-    fn update_results(&mut self, action: Action) {
-        let rows = self.library_height();
-        let Screen::Results(r) = &mut self.screen else {
-            return;
-        };
-        let page = (rows / 2).max(1) as isize;
-        match action {
-            Action::Down => r.step(1, rows),
-            Action::Up => r.step(-1, rows),
-            Action::PageDown => r.step(page, rows),
-            Action::PageUp => r.step(-page, rows),
-            Action::First => r.step(-(r.items.len() as isize), rows),
-            Action::Last => r.step(r.items.len() as isize, rows),
-            Action::Search => self.open_prompt(PromptFor::Search, String::new()),
-            Action::Open => self.open_result(),
+            _ if self.overlay.is_some() || self.job.is_some() => return,
             _ => {}
         }
+        let session = &mut self.session;
+        let last = self.screens.len() - 1;
+        let go = match &mut self.screens[last] {
+            Screen::Loading(_) => Go::Stay,
+            Screen::Library(l) => l.update(action, session),
+            Screen::Results(r) => r.update(action, session),
+            Screen::Reader(r) => r.update(action, session),
+            Screen::Bookmarks(b) => b.update(action, session),
+        };
+        self.go(go);
     }
 
-    /// Opens the selected result at its first match, highlights on.
-    fn open_result(&mut self) {
-        let Screen::Results(r) = &self.screen else {
-            return;
-        };
-        let (Some(c), Some(item)) = (&self.collection, r.items.get(r.selected)) else {
-            return;
-        };
-        let entry = &c.entries[item.entry];
-        let query = r.query.clone();
-        match c.open(entry) {
-            Ok(article) => {
-                let mut view = self.show_article(article, Some(0));
-                view.find(&query);
-                let previous = std::mem::replace(&mut self.screen, Screen::Reader(Box::new(view)));
-                if let Screen::Results(r) = previous {
-                    self.results = Some(r);
+    /// Carries out what a screen asked for.
+    fn go(&mut self, go: Go) {
+        match go {
+            Go::Stay => {}
+            Go::Back => self.pop(),
+            Go::Quit => self.quit(),
+            Go::Push(screen) => self.screens.push(screen),
+            Go::Read(view) => {
+                while matches!(self.screen(), Screen::Reader(_) | Screen::Bookmarks(_))
+                    && self.screens.len() > 1
+                {
+                    self.pop();
                 }
-                self.message = None;
+                self.screens.push(Screen::Reader(view));
             }
-            Err(e) => self.message = Some(e.to_string()),
-        }
-    }
-
-    fn update_library(&mut self, action: Action) {
-        let page = self.library_height() as isize;
-        match action {
-            Action::Down => self.library.step(1),
-            Action::Up => self.library.step(-1),
-            Action::PageDown => self.library.step(page),
-            Action::PageUp => self.library.step(-page),
-            Action::First => self.library.selected = 0,
-            Action::Last => self.library.selected = self.library.order.len().saturating_sub(1),
-            Action::ToggleSort => {
-                if let Some(c) = &self.collection {
-                    let next = if self.library.sort == Sort::Date {
-                        Sort::Title
-                    } else {
-                        Sort::Date
-                    };
-                    self.library.sort_by(&c.entries, next);
-                }
+            Go::Prompt(prompt) => {
+                let history = match (&prompt.purpose, &self.session.store) {
+                    (PromptFor::Search, Some(store)) => store.searches().unwrap_or_default(),
+                    _ => Vec::new(),
+                };
+                self.prompt = Some(prompt.with_history(history));
             }
-            Action::ShowSkipped => self.overlay = Some(Overlay::Skipped),
-            Action::Open => self.open_selected(),
-            Action::Search => self.open_prompt(PromptFor::Search, String::new()),
-            _ => {}
-        }
-        let h = self.library_height();
-        self.library.scroll_into_view(h);
-    }
-
-    fn open_selected(&mut self) {
-        let (Some(c), Some(i)) = (&self.collection, self.library.current()) else {
-            return;
-        };
-        let entry = &c.entries[i];
-        match c.open(entry) {
-            Ok(article) => {
-                let view = self.show_article(article, None);
-                self.screen = Screen::Reader(Box::new(view));
-                if self.store.as_ref().is_none_or(|s| !s.is_read_only()) {
-                    self.message = None;
-                }
-            }
-            Err(e) => self.message = Some(e.to_string()),
+            Go::Overlay(o) => self.overlay = Some(o),
         }
     }
 }

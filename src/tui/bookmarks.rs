@@ -5,8 +5,14 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use std::path::PathBuf;
+
+use super::action::Action;
+use super::app::{Go, Screen, Session};
 use super::draw;
+use super::keymap::Scope;
 use super::library::Ctx;
+use super::prompt::{Prompt, PromptFor};
 use crate::search::{Query, normalize};
 use crate::store::Bookmark;
 
@@ -32,7 +38,82 @@ pub struct BookmarksView {
     pub deleted: Vec<Bookmark>,
 }
 
+/// The bookmarks screen, every bookmark re-attached to its paragraph first.
+pub fn open(cx: &mut Session) -> Go {
+    let roots: Vec<PathBuf> = cx.root().into_iter().collect();
+    let Some(store) = &mut cx.store else {
+        cx.message = Some("no state database: bookmarks are not available".to_owned());
+        return Go::Stay;
+    };
+    let all = store
+        .bookmarks()
+        .and_then(|list| crate::store::refresh(store, list, &roots));
+    match all {
+        Ok(all) => Go::Push(Screen::Bookmarks(Box::new(BookmarksView::new(all)))),
+        Err(e) => {
+            cx.message = Some(e.to_string());
+            Go::Stay
+        }
+    }
+}
+
 impl BookmarksView {
+    /// Applies an action of the bookmarks screen.
+    pub fn update(&mut self, action: Action, cx: &mut Session) -> Go {
+        let all = self.all.len() as isize;
+        match action {
+            Action::Back => return Go::Back,
+            Action::Down => self.step(1),
+            Action::Up => self.step(-1),
+            Action::PageDown => self.step(10),
+            Action::PageUp => self.step(-10),
+            Action::First => self.step(-all),
+            Action::Last => self.step(all),
+            Action::Search => return Go::Prompt(Prompt::new(PromptFor::Filter, String::new())),
+            Action::Delete => {
+                let undo = cx.key(Action::Undo, Scope::Bookmarks);
+                if let (Some(gone), Some(store)) = (self.take_selected(), &mut cx.store) {
+                    cx.message = Some(match store.remove_bookmark(gone.id) {
+                        Ok(_) => format!("bookmark deleted ({undo} undoes)"),
+                        Err(e) => format!("not deleted: {e}"),
+                    });
+                }
+            }
+            Action::Undo => {
+                if let (Some(back), Some(store)) = (self.undo(), &mut cx.store) {
+                    cx.message = Some(match store.restore_bookmark(&back) {
+                        Ok(()) => "bookmark restored".to_owned(),
+                        Err(e) => format!("not restored: {e}"),
+                    });
+                }
+            }
+            Action::Open => return self.jump(cx),
+            _ => {}
+        }
+        Go::Stay
+    }
+
+    /// Opens the selected bookmark's article at its paragraph.
+    fn jump(&self, cx: &mut Session) -> Go {
+        let Some(bm) = self.current() else {
+            return Go::Stay;
+        };
+        let Some(article) = crate::store::article_at(&bm.path) else {
+            cx.message = Some(format!("{}: cannot read the article", bm.path.display()));
+            return Go::Stay;
+        };
+        let mut view = cx.show_article(article, false);
+        view.cursor = (bm.paragraph - 1).min(view.article.paragraphs.len().saturating_sub(1));
+        view.move_cursor(0);
+        Go::Read(Box::new(view))
+    }
+
+    /// Shows the bookmarks that match `filter` (empty: all of them).
+    pub fn set_filter(&mut self, filter: &str) {
+        filter.clone_into(&mut self.filter);
+        self.apply_filter();
+    }
+
     pub fn new(all: Vec<Bookmark>) -> Self {
         let mut v = BookmarksView {
             all,

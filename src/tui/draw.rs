@@ -101,3 +101,30 @@ pub fn one_line(text: &str, width: usize, options: Options, visual: bool) -> (Vi
     }
     (v, p.is_rtl() && visual)
 }
+
+/// The cell where the terminal's cursor goes for a cursor at logical byte `cursor` of a text
+/// of `len` bytes drawn as `line` (as by [`line`] in `width` cells): on the glyph that holds
+/// that byte, or, at the end of the text, just past the glyph drawn last in reading order.
+pub fn cursor_x(
+    line: &VisualLine,
+    width: usize,
+    rtl: bool,
+    cursor: usize,
+    len: usize,
+) -> Option<usize> {
+    let glyphs: Vec<(usize, &Glyph)> = placed(line, width, rtl).collect();
+    if cursor < len {
+        return glyphs
+            .iter()
+            .find(|(_, g)| g.source.start <= cursor && cursor < g.source.end)
+            .map(|&(x, _)| x);
+    }
+    let Some(&(x, last)) = glyphs.iter().max_by_key(|(_, g)| g.source.end) else {
+        return Some(if rtl { width.saturating_sub(1) } else { 0 });
+    };
+    Some(if rtl {
+        x.saturating_sub(1)
+    } else {
+        (x + last.width).min(width.saturating_sub(1))
+    })
+}

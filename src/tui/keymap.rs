@@ -7,12 +7,24 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 
-/// Where a binding applies.
+/// Where a binding applies: everywhere, or on one screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scope {
     Global,
     Library,
+    Results,
     Reader,
+    Bookmarks,
+}
+
+impl Scope {
+    /// The screens, for bindings that apply to several.
+    pub const SCREENS: [Scope; 4] = [
+        Scope::Library,
+        Scope::Results,
+        Scope::Reader,
+        Scope::Bookmarks,
+    ];
 }
 
 /// A key with its modifiers (Shift is folded into the character).
@@ -42,6 +54,7 @@ impl Key {
             "Enter" => KeyCode::Enter,
             "Esc" => KeyCode::Esc,
             "Backspace" => KeyCode::Backspace,
+            "Delete" => KeyCode::Delete,
             "Tab" => KeyCode::Tab,
             "Up" => KeyCode::Up,
             "Down" => KeyCode::Down,
@@ -90,56 +103,71 @@ pub struct Binding {
     pub action: Action,
 }
 
+use Scope::{Bookmarks, Global, Library, Reader, Results};
+
+/// Moving in a list: the library, the results and the bookmarks share these.
+const LIST_KEYS: &[(&str, Action)] = &[
+    ("j", Action::Down),
+    ("Down", Action::Down),
+    ("k", Action::Up),
+    ("Up", Action::Up),
+    ("PageDown", Action::PageDown),
+    ("PageUp", Action::PageUp),
+    ("g", Action::First),
+    ("Home", Action::First),
+    ("G", Action::Last),
+    ("End", Action::Last),
+    ("Enter", Action::Open),
+];
+
 const DEFAULTS: &[(Scope, &str, Action)] = &[
-    (Scope::Global, "?", Action::Help),
-    (Scope::Global, "Ctrl-c", Action::Quit),
-    (Scope::Library, "q", Action::Quit),
-    (Scope::Library, "j", Action::Down),
-    (Scope::Library, "Down", Action::Down),
-    (Scope::Library, "k", Action::Up),
-    (Scope::Library, "Up", Action::Up),
-    (Scope::Library, "PageDown", Action::PageDown),
-    (Scope::Library, "PageUp", Action::PageUp),
-    (Scope::Library, "g", Action::First),
-    (Scope::Library, "Home", Action::First),
-    (Scope::Library, "G", Action::Last),
-    (Scope::Library, "End", Action::Last),
-    (Scope::Library, "Enter", Action::Open),
-    (Scope::Library, "s", Action::ToggleSort),
-    (Scope::Library, "S", Action::ShowSkipped),
-    (Scope::Library, "Esc", Action::Back),
-    (Scope::Library, "/", Action::Search),
-    (Scope::Reader, "q", Action::Back),
-    (Scope::Reader, "Esc", Action::Back),
-    (Scope::Reader, "PageDown", Action::NextPage),
-    (Scope::Reader, "Space", Action::NextPage),
-    (Scope::Reader, "PageUp", Action::PrevPage),
-    (Scope::Reader, "Backspace", Action::PrevPage),
-    (Scope::Reader, "g", Action::First),
-    (Scope::Reader, "Home", Action::First),
-    (Scope::Reader, "G", Action::Last),
-    (Scope::Reader, "End", Action::Last),
-    (Scope::Reader, "j", Action::NextParagraph),
-    (Scope::Reader, "Down", Action::NextParagraph),
-    (Scope::Reader, "k", Action::PrevParagraph),
-    (Scope::Reader, "Up", Action::PrevParagraph),
-    (Scope::Reader, "/", Action::Search),
-    (Scope::Reader, "n", Action::NextMatch),
-    (Scope::Reader, "N", Action::PrevMatch),
-    (Scope::Reader, "b", Action::ToggleBookmark),
-    (Scope::Reader, "m", Action::EditNote),
-    (Scope::Reader, "B", Action::Bookmarks),
-    (Scope::Library, "B", Action::Bookmarks),
-    (Scope::Library, "d", Action::Delete),
-    (Scope::Library, "u", Action::Undo),
+    (Global, "?", Action::Help),
+    (Global, "Ctrl-c", Action::Quit),
+    (Library, "q", Action::Quit),
+    (Library, "Esc", Action::Back),
+    (Library, "s", Action::ToggleSort),
+    (Library, "S", Action::ShowSkipped),
+    (Library, "/", Action::Search),
+    (Library, "B", Action::Bookmarks),
+    (Results, "q", Action::Back),
+    (Results, "Esc", Action::Back),
+    (Results, "/", Action::Search),
+    (Results, "B", Action::Bookmarks),
+    (Reader, "q", Action::Back),
+    (Reader, "Esc", Action::Back),
+    (Reader, "PageDown", Action::NextPage),
+    (Reader, "Space", Action::NextPage),
+    (Reader, "PageUp", Action::PrevPage),
+    (Reader, "Backspace", Action::PrevPage),
+    (Reader, "g", Action::First),
+    (Reader, "Home", Action::First),
+    (Reader, "G", Action::Last),
+    (Reader, "End", Action::Last),
+    (Reader, "j", Action::NextParagraph),
+    (Reader, "Down", Action::NextParagraph),
+    (Reader, "k", Action::PrevParagraph),
+    (Reader, "Up", Action::PrevParagraph),
+    (Reader, "/", Action::Search),
+    (Reader, "n", Action::NextMatch),
+    (Reader, "N", Action::PrevMatch),
+    (Reader, "b", Action::ToggleBookmark),
+    (Reader, "m", Action::EditNote),
+    (Reader, "B", Action::Bookmarks),
+    (Bookmarks, "q", Action::Back),
+    (Bookmarks, "Esc", Action::Back),
+    (Bookmarks, "d", Action::Delete),
+    (Bookmarks, "u", Action::Undo),
+    (Bookmarks, "/", Action::Search),
 ];
 
 /// Which screens an action makes sense on, for bindings added by the config.
 fn scopes_of(action: Action) -> &'static [Scope] {
     match action {
-        Action::Help | Action::Quit => &[Scope::Global],
-        Action::Back | Action::First | Action::Last | Action::Search => {
-            &[Scope::Library, Scope::Reader]
+        Action::Help | Action::Quit => &[Global],
+        Action::Back | Action::Search => &Scope::SCREENS,
+        Action::First | Action::Last => &[Library, Results, Reader, Bookmarks],
+        Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Open => {
+            &[Library, Results, Bookmarks]
         }
         Action::NextPage
         | Action::PrevPage
@@ -148,9 +176,10 @@ fn scopes_of(action: Action) -> &'static [Scope] {
         | Action::NextMatch
         | Action::PrevMatch
         | Action::ToggleBookmark
-        | Action::EditNote => &[Scope::Reader],
-        Action::Bookmarks => &[Scope::Library, Scope::Reader],
-        _ => &[Scope::Library],
+        | Action::EditNote => &[Reader],
+        Action::Bookmarks => &[Library, Results, Reader],
+        Action::Delete | Action::Undo => &[Bookmarks],
+        Action::ToggleSort | Action::ShowSkipped => &[Library],
     }
 }
 
@@ -162,10 +191,15 @@ pub struct Keymap {
 
 impl Default for Keymap {
     fn default() -> Self {
-        Keymap {
-            bindings: DEFAULTS
+        let lists = [Library, Results, Bookmarks].into_iter().flat_map(|scope| {
+            LIST_KEYS
                 .iter()
-                .filter_map(|&(scope, key, action)| {
+                .map(move |&(key, action)| (scope, key, action))
+        });
+        Keymap {
+            bindings: lists
+                .chain(DEFAULTS.iter().copied())
+                .filter_map(|(scope, key, action)| {
                     Some(Binding {
                         scope,
                         key: Key::parse(key)?,
@@ -204,6 +238,15 @@ impl Keymap {
             .iter()
             .find(|b| b.key == key && (b.scope == scope || b.scope == Scope::Global))
             .map(|b| b.action)
+    }
+
+    /// The first key that does `action` on `scope`, as the help writes it: what hints name.
+    pub fn key_for(&self, action: Action, scope: Scope) -> Option<String> {
+        self.bindings
+            .iter()
+            .filter(|b| b.action == action && (b.scope == scope || b.scope == Scope::Global))
+            .find(|b| self.resolve(b.key, scope) == Some(action))
+            .map(|b| b.key.label())
     }
 
     /// The keys of each action on `scope`, in help order.

@@ -7,7 +7,10 @@ use std::path::PathBuf;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use super::action::Action;
+use super::app::{Go, Overlay, Session};
 use super::draw;
+use super::prompt::{Prompt, PromptFor};
 use super::theme::Styles;
 use crate::collection::Entry;
 use crate::store::ReadState;
@@ -60,6 +63,56 @@ impl LibraryView {
         }
         if let Some(c) = current {
             self.selected = self.order.iter().position(|&i| i == c).unwrap_or(0);
+        }
+    }
+
+    /// Applies an action of the library screen.
+    pub fn update(&mut self, action: Action, cx: &mut Session) -> Go {
+        let page = cx.body_height() as isize;
+        let go = match action {
+            Action::Down => self.go_step(1),
+            Action::Up => self.go_step(-1),
+            Action::PageDown => self.go_step(page),
+            Action::PageUp => self.go_step(-page),
+            Action::First => self.go_step(-(self.order.len() as isize)),
+            Action::Last => self.go_step(self.order.len() as isize),
+            Action::ToggleSort => {
+                if let Some(c) = &cx.collection {
+                    let next = if self.sort == Sort::Date {
+                        Sort::Title
+                    } else {
+                        Sort::Date
+                    };
+                    self.sort_by(&c.entries, next);
+                }
+                Go::Stay
+            }
+            Action::ShowSkipped => Go::Overlay(Overlay::Skipped),
+            Action::Open => match self.current().map(|i| cx.open_entry(i)) {
+                Some(Ok(view)) => Go::Read(Box::new(view)),
+                Some(Err(e)) => {
+                    cx.message = Some(e);
+                    Go::Stay
+                }
+                None => Go::Stay,
+            },
+            Action::Search => Go::Prompt(Prompt::new(PromptFor::Search, String::new())),
+            Action::Bookmarks => super::bookmarks::open(cx),
+            _ => Go::Stay,
+        };
+        self.scroll_into_view(cx.body_height());
+        go
+    }
+
+    fn go_step(&mut self, delta: isize) -> Go {
+        self.step(delta);
+        Go::Stay
+    }
+
+    /// Selects entry `index` of the collection.
+    pub fn select_entry(&mut self, index: usize) {
+        if let Some(row) = self.order.iter().position(|&i| i == index) {
+            self.selected = row;
         }
     }
 

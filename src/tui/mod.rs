@@ -10,6 +10,7 @@ pub mod find;
 pub mod keymap;
 pub mod library;
 mod marks;
+pub mod prompt;
 pub mod reader;
 pub mod results;
 mod terminal;
@@ -64,20 +65,19 @@ pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<
     match source {
         Source::Builtin => app.loaded(Collection::builtin()),
         Source::Path { path, cache, index } => {
-            app.index_file = index;
             let progress = Arc::new(Progress::default());
-            app.screen = Screen::Loading(Arc::clone(&progress));
+            app.loading(Arc::clone(&progress), index);
             std::thread::spawn(move || {
                 let _ = tx.send(Collection::load(&path, cache.as_deref(), &progress));
             });
         }
     }
-    // Draw after each event, and while something runs in the background (loading, a search)
+    // Draw after events, and while something runs in the background (loading, a search)
     // whose progress is on screen, and once more when it ends; an idle reader costs nothing.
     let mut redraw = true;
     loop {
         let mut busy = app.job.is_some();
-        if matches!(app.screen, Screen::Loading(_)) {
+        if matches!(app.screen(), Screen::Loading(_)) {
             busy = true;
             match rx.try_recv() {
                 Ok(Ok(c)) => app.loaded(c),
@@ -96,24 +96,34 @@ pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<
             break;
         }
         redraw = event::poll(Duration::from_millis(100))?;
-        if !redraw {
-            continue;
-        }
-        match event::read()? {
-            Event::Key(k) if k.kind != KeyEventKind::Release => app.handle_key(Key::from_event(k)),
-            Event::Mouse(m) => {
-                let reading = matches!(app.screen, Screen::Reader(_));
-                match (m.kind, reading) {
-                    (MouseEventKind::ScrollDown, true) => app.update(Action::NextParagraph),
-                    (MouseEventKind::ScrollUp, true) => app.update(Action::PrevParagraph),
-                    (MouseEventKind::ScrollDown, false) => app.update(Action::Down),
-                    (MouseEventKind::ScrollUp, false) => app.update(Action::Up),
-                    _ => {}
-                }
+        // Every event already waiting is handled before the next draw: a long paste arrives
+        // as many events, and none may wait for a key that comes later.
+        while redraw && !app.quit {
+            handle(&mut app, event::read()?);
+            if !event::poll(Duration::ZERO)? {
+                break;
             }
-            Event::Resize(w, h) => app.resize(w, h),
-            _ => {}
         }
     }
     Ok(())
+}
+
+/// One terminal event.
+fn handle(app: &mut App, event: Event) {
+    match event {
+        Event::Key(k) if k.kind != KeyEventKind::Release => app.handle_key(Key::from_event(k)),
+        Event::Paste(text) => app.paste(&text),
+        Event::Mouse(m) => {
+            let reading = matches!(app.screen(), Screen::Reader(_));
+            match (m.kind, reading) {
+                (MouseEventKind::ScrollDown, true) => app.update(Action::NextParagraph),
+                (MouseEventKind::ScrollUp, true) => app.update(Action::PrevParagraph),
+                (MouseEventKind::ScrollDown, false) => app.update(Action::Down),
+                (MouseEventKind::ScrollUp, false) => app.update(Action::Up),
+                _ => {}
+            }
+        }
+        Event::Resize(w, h) => app.resize(w, h),
+        _ => {}
+    }
 }

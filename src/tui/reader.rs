@@ -5,9 +5,12 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use super::action::Action;
+use super::app::{Go, Session};
 use super::draw;
 use super::find::{ArticleSearch, Found};
 use super::library::Ctx;
+use super::prompt::{Prompt, PromptFor};
 use crate::collection::Article;
 use crate::page::{ArticleLayout, Row};
 use crate::store::Bookmark;
@@ -47,6 +50,43 @@ impl ReaderView {
     fn with_search_ready(mut self) -> Self {
         self.search = Some(ArticleSearch::prepare(&self.article));
         self
+    }
+
+    /// Applies an action of the reader.
+    pub fn update(&mut self, action: Action, cx: &mut Session) -> Go {
+        match action {
+            // Esc first clears a search, then leaves the article.
+            Action::Back if self.search.as_ref().is_some_and(ArticleSearch::is_active) => {
+                if let Some(s) = &mut self.search {
+                    s.clear();
+                }
+            }
+            Action::Back => return Go::Back,
+            Action::NextPage if self.page + 1 < self.pages() => self.go_to_page(self.page + 1),
+            Action::PrevPage if self.page > 0 => self.go_to_page(self.page - 1),
+            Action::First => self.go_to_page(0),
+            Action::Last => self.go_to_page(self.pages() - 1),
+            Action::NextParagraph => self.move_cursor(1),
+            Action::PrevParagraph => self.move_cursor(-1),
+            Action::Search => return Go::Prompt(Prompt::new(PromptFor::Search, String::new())),
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
+            Action::ToggleBookmark => super::marks::toggle_bookmark(self, cx),
+            Action::EditNote => {
+                if self.article.paragraphs.is_empty() {
+                    cx.message = Some("this article has no paragraph for a note".to_owned());
+                    return Go::Stay;
+                }
+                let note = self
+                    .bookmark_here()
+                    .map(|b| b.note.clone())
+                    .unwrap_or_default();
+                return Go::Prompt(Prompt::new(PromptFor::Note, note));
+            }
+            Action::Bookmarks => return super::bookmarks::open(cx),
+            _ => {}
+        }
+        Go::Stay
     }
 
     /// Where the page starts within the cursor's paragraph, as a byte offset (0 when the page
@@ -175,6 +215,55 @@ impl ReaderView {
         self.cursor = block
             .saturating_sub(1)
             .min(self.article.paragraphs.len().saturating_sub(1));
+    }
+
+    /// Draws the status bar: the title (or `message`) on the left, the match, paragraph and
+    /// page on the right.
+    pub fn draw_status(
+        &self,
+        buf: &mut Buffer,
+        status: Rect,
+        ctx: &Ctx<'_>,
+        message: Option<&str>,
+    ) {
+        let matches = self
+            .search
+            .as_ref()
+            .filter(|s| s.is_active())
+            .map_or(String::new(), |s| {
+                if s.is_empty() {
+                    " no match ".to_owned()
+                } else {
+                    format!(" match {}/{} ", s.current + 1, s.len())
+                }
+            });
+        let right = format!(
+            "{matches} ¶ {}/{}  page {}/{} ",
+            (self.cursor + 1).min(self.article.paragraphs.len()),
+            self.article.paragraphs.len(),
+            self.page + 1,
+            self.pages()
+        );
+        let right_w = right.chars().count() as u16;
+        let left_w = usize::from(status.width.saturating_sub(right_w + 2));
+        let (text, rtl) = match message {
+            Some(m) => (draw::one_line(m, left_w, ctx.options, ctx.visual).0, false),
+            None => draw::one_line(&self.article.title, left_w, ctx.options, ctx.visual),
+        };
+        draw::line(
+            buf,
+            Rect::new(status.x + 1, status.y, left_w as u16, 1),
+            status.y,
+            &text,
+            rtl,
+            ctx.styles.status,
+        );
+        buf.set_string(
+            status.x + status.width.saturating_sub(right_w),
+            status.y,
+            right,
+            ctx.styles.status,
+        );
     }
 
     /// Draws the page into `area` (the text column is centred in it).

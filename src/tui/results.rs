@@ -12,10 +12,13 @@ use std::sync::{Arc, mpsc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use super::action::Action;
+use super::app::{Go, Session};
 use super::draw;
 use super::library::Ctx;
-use crate::collection::{Collection, Entry, Origin, Progress};
-use crate::search::{Index, Query, article_hits};
+use super::prompt::{Prompt, PromptFor};
+use crate::collection::{Collection, Entry, Progress};
+use crate::search::{Query, article_hits};
 
 /// One matching article.
 #[derive(Clone, Debug)]
@@ -78,23 +81,9 @@ fn search(
     if q.is_empty() {
         return Ok(Vec::new());
     }
-    let candidates: Vec<usize> = match (&collection.origin, index_file) {
-        (Origin::Path(_), Some(file)) => {
-            let run = |mut index: Index| {
-                index.update(collection, progress)?;
-                index.search(&q)
-            };
-            let found = Index::open(file)
-                .and_then(run)
-                .or_else(|_| Index::recreate(file).and_then(run))
-                .map_err(|e| e.to_string())?;
-            let found: std::collections::HashSet<PathBuf> = found.into_iter().collect();
-            (0..collection.entries.len())
-                .filter(|&i| found.contains(&collection.entries[i].path))
-                .collect()
-        }
-        _ => (0..collection.entries.len()).collect(),
-    };
+    let candidates = crate::search::find(collection, &q, index_file, progress)
+        .map_err(|e| e.to_string())?
+        .entries;
     progress.total.store(candidates.len(), Ordering::Relaxed);
     progress.done.store(0, Ordering::Relaxed);
     let mut items = Vec::new();
@@ -167,7 +156,7 @@ fn snippet(text: &str, hits: &[Range<usize>]) -> (String, Vec<Range<usize>>) {
 }
 
 /// The results screen.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct ResultsView {
     pub query: String,
     pub items: Vec<ResultItem>,
@@ -176,6 +165,60 @@ pub struct ResultsView {
 }
 
 impl ResultsView {
+    pub fn new(query: String, items: Vec<ResultItem>) -> Self {
+        ResultsView {
+            query,
+            items,
+            selected: 0,
+            offset: 0,
+        }
+    }
+
+    /// Applies an action of the results screen.
+    pub fn update(&mut self, action: Action, cx: &mut Session) -> Go {
+        let rows = cx.body_height();
+        let page = (rows / 2).max(1) as isize;
+        let all = self.items.len() as isize;
+        match action {
+            Action::Back => return Go::Back,
+            Action::Down => self.step(1, rows),
+            Action::Up => self.step(-1, rows),
+            Action::PageDown => self.step(page, rows),
+            Action::PageUp => self.step(-page, rows),
+            Action::First => self.step(-all, rows),
+            Action::Last => self.step(all, rows),
+            Action::Search => return Go::Prompt(Prompt::new(PromptFor::Search, String::new())),
+            Action::Bookmarks => return super::bookmarks::open(cx),
+            Action::Open => return self.open(cx),
+            _ => {}
+        }
+        Go::Stay
+    }
+
+    /// Opens the selected result at its first match, highlights on.
+    fn open(&self, cx: &mut Session) -> Go {
+        let Some(item) = self.items.get(self.selected) else {
+            return Go::Stay;
+        };
+        let entry = item.entry;
+        let article = cx
+            .collection
+            .as_ref()
+            .and_then(|c| c.entries.get(entry).map(|e| c.open(e)));
+        match article {
+            Some(Ok(article)) => {
+                let mut view = cx.show_article(article, false);
+                view.find(&self.query);
+                Go::Read(Box::new(view))
+            }
+            Some(Err(e)) => {
+                cx.message = Some(e.to_string());
+                Go::Stay
+            }
+            None => Go::Stay,
+        }
+    }
+
     /// Moves the selection by `delta` items, keeping it within the `rows` shown (two rows each).
     pub fn step(&mut self, delta: isize, rows: usize) {
         let last = self.items.len().saturating_sub(1);

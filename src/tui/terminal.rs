@@ -12,7 +12,9 @@ use signal_hook::iterator::Signals;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -33,6 +35,7 @@ fn restore(explicit_bidi: bool) {
     let _ = execute!(
         out,
         DisableMouseCapture,
+        DisableBracketedPaste,
         LeaveAlternateScreen,
         ratatui::crossterm::cursor::Show
     );
@@ -76,7 +79,12 @@ impl Guard {
             DIRECTION_AUTO
         };
         out.write_all(mode.as_bytes())?;
-        execute!(out, EnterAlternateScreen, EnableMouseCapture)?;
+        execute!(
+            out,
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            EnableBracketedPaste
+        )?;
         // Terminals keep these modes per paragraph, taken when a paragraph starts or is erased
         // (the terminal-wg bidi recommendation, VTE): set it again on the alternate screen and
         // erase every row with it in force.

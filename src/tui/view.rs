@@ -1,39 +1,73 @@
-//! Drawing the app: the screen of the moment, the status bar (or the prompt, laid out by the
-//! engine as it is typed) and the overlays.
+//! Drawing the app: the screen on top, the status bar (the screen's own line, a message, a
+//! search under way, or the prompt) and the overlays. Every string goes through the engine, so
+//! a message or a file name with an Arabic word in it reads right to left where it should.
 
 use std::sync::atomic::Ordering;
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear};
 
+use super::action::Action;
 use super::app::{App, Overlay, Screen};
 use super::draw;
 use super::keymap::Scope;
 use super::library::{Ctx, Sort};
+use super::prompt::Prompt;
 
-/// Writes `text` into the status bar, control characters left out.
-fn status_line(frame: &mut Frame<'_>, status: Rect, text: &str, ctx: &Ctx<'_>) {
-    let text: String = text.chars().filter(|c| !c.is_control()).collect();
-    frame.buffer_mut().set_stringn(
-        status.x + 1,
+/// Clears the status bar and writes `text` in it, laid out by the engine.
+fn status_line(buf: &mut Buffer, status: Rect, text: &str, ctx: &Ctx<'_>) {
+    blank(buf, status, ctx.styles.status);
+    let width = status.width.saturating_sub(2);
+    let (line, _) = draw::one_line(text, usize::from(width), ctx.options, ctx.visual);
+    draw::line(
+        buf,
+        Rect::new(status.x + 1, status.y, width, 1),
         status.y,
-        text,
-        usize::from(status.width),
+        &line,
+        false,
         ctx.styles.status,
     );
 }
 
+fn blank(buf: &mut Buffer, area: Rect, style: Style) {
+    buf.set_style(area, style);
+    for y in area.y..area.y + area.height {
+        for x in area.x..area.x + area.width {
+            buf[(x, y)].set_symbol(" ");
+        }
+    }
+}
+
+/// "1 article", "2 articles".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 impl App {
+    fn ctx(&self) -> Ctx<'_> {
+        let s = &self.session.settings;
+        Ctx {
+            styles: &s.styles,
+            options: s.options,
+            visual: s.visual,
+        }
+    }
+
+    /// `key action · key action ...` for the screen's status line, keys from the key table.
+    fn hints(&self, scope: Scope, list: &[(Action, &str)]) -> String {
+        list.iter()
+            .map(|&(action, what)| format!("{} {what}", self.session.key(action, scope)))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
     /// Draws everything.
     pub fn draw(&self, frame: &mut Frame<'_>) {
         let area = frame.area();
-        let ctx = Ctx {
-            styles: &self.settings.styles,
-            options: self.settings.options,
-            visual: self.settings.visual,
-        };
+        let ctx = self.ctx();
         let body = Rect::new(
             area.x,
             area.y + 1,
@@ -46,8 +80,9 @@ impl App {
             area.width,
             1.min(area.height),
         );
-        frame.buffer_mut().set_style(status, ctx.styles.status);
-        match &self.screen {
+        let buf = frame.buffer_mut();
+        buf.set_style(status, ctx.styles.status);
+        let line = match self.screen() {
             Screen::Loading(p) => {
                 let (done, total) = (
                     p.done.load(Ordering::Relaxed),
@@ -58,137 +93,107 @@ impl App {
                 } else {
                     format!("Reading articles… {done} / {total}")
                 };
-                frame.render_widget(
-                    Paragraph::new(text).centered(),
-                    Rect::new(0, area.height / 2, area.width, 1),
+                let (l, _) = draw::one_line(&text, usize::from(area.width), ctx.options, true);
+                let x = area.x + (area.width.saturating_sub(l.width as u16)) / 2;
+                draw::line(
+                    buf,
+                    Rect::new(x, area.height / 2, l.width as u16, 1),
+                    area.height / 2,
+                    &l,
+                    false,
+                    Style::new(),
                 );
+                String::new()
             }
-            Screen::Library => {
-                if let Some(c) = &self.collection {
-                    self.library
-                        .draw(frame.buffer_mut(), body, &c.entries, &self.reading, &ctx);
-                    let text = self.message.clone().unwrap_or_else(|| {
-                        format!(
-                            "{} article{} · sorted by {} · {} skipped · ? help",
-                            c.entries.len(),
-                            if c.entries.len() == 1 { "" } else { "s" },
-                            if self.library.sort == Sort::Date {
-                                "date"
-                            } else {
-                                "title"
-                            },
-                            c.skipped.len()
-                        )
-                    });
-                    status_line(frame, status, &text, &ctx);
-                }
+            Screen::Library(l) => {
+                let Some(c) = &self.session.collection else {
+                    return;
+                };
+                l.draw(buf, body, &c.entries, &self.session.reading, &ctx);
+                format!(
+                    "{} · sorted by {} · {} skipped · {}",
+                    count(c.entries.len(), "article", "articles"),
+                    if l.sort == Sort::Date {
+                        "date"
+                    } else {
+                        "title"
+                    },
+                    c.skipped.len(),
+                    self.hints(Scope::Library, &[(Action::Help, "help")])
+                )
             }
             Screen::Bookmarks(b) => {
-                b.draw(frame.buffer_mut(), body, &ctx);
-                let text = self.message.clone().unwrap_or_else(|| {
-                    let filter = if b.filter.is_empty() { String::new() } else { format!(" · filter: {}", b.filter) };
-                    format!("{} bookmarks{filter} · Enter opens · d deletes · u undoes · / filters · Esc back", b.shown.len())
-                });
-                status_line(frame, status, &text, &ctx);
+                b.draw(buf, body, &ctx);
+                let filter = if b.filter.is_empty() {
+                    String::new()
+                } else {
+                    format!(" · filter: {}", b.filter)
+                };
+                format!(
+                    "{}{filter} · {}",
+                    count(b.shown.len(), "bookmark", "bookmarks"),
+                    self.hints(
+                        Scope::Bookmarks,
+                        &[
+                            (Action::Open, "opens"),
+                            (Action::Delete, "deletes"),
+                            (Action::Undo, "undoes"),
+                            (Action::Search, "filters"),
+                            (Action::Back, "back"),
+                        ]
+                    )
+                )
             }
             Screen::Results(r) => {
-                if let Some(c) = &self.collection {
-                    r.draw(frame.buffer_mut(), body, &c.entries, &ctx);
+                if let Some(c) = &self.session.collection {
+                    r.draw(buf, body, &c.entries, &ctx);
                 }
-                let text = format!(
-                    "{} article{} match {}  ·  Enter opens · / searches again · Esc back",
-                    r.items.len(),
-                    if r.items.len() == 1 { "" } else { "s" },
-                    r.query
-                );
-                status_line(frame, status, &text, &ctx);
+                format!(
+                    "{} {} {}  ·  {}",
+                    count(r.items.len(), "article", "articles"),
+                    if r.items.len() == 1 {
+                        "matches"
+                    } else {
+                        "match"
+                    },
+                    r.query,
+                    self.hints(
+                        Scope::Results,
+                        &[
+                            (Action::Open, "opens"),
+                            (Action::Search, "searches again"),
+                            (Action::Back, "back"),
+                        ]
+                    )
+                )
             }
             Screen::Reader(r) => {
-                r.draw(frame.buffer_mut(), body, &ctx);
-                let matches =
-                    r.search
-                        .as_ref()
-                        .filter(|s| s.is_active())
-                        .map_or(String::new(), |s| {
-                            if s.is_empty() {
-                                " no match ".to_owned()
-                            } else {
-                                format!(" match {}/{} ", s.current + 1, s.len())
-                            }
-                        });
-                let right = format!(
-                    "{matches} ¶ {}/{}  page {}/{} ",
-                    (r.cursor + 1).min(r.article.paragraphs.len()),
-                    r.article.paragraphs.len(),
-                    r.page + 1,
-                    r.pages()
-                );
-                let right_w = right.chars().count() as u16;
-                let title_w = usize::from(status.width.saturating_sub(right_w + 2));
-                let (title, rtl) =
-                    draw::one_line(&r.article.title, title_w, ctx.options, ctx.visual);
-                draw::line(
-                    frame.buffer_mut(),
-                    Rect::new(status.x + 1, status.y, title_w as u16, 1),
-                    status.y,
-                    &title,
-                    rtl,
-                    ctx.styles.status,
-                );
-                frame.buffer_mut().set_string(
-                    status.x + status.width.saturating_sub(right_w),
-                    status.y,
-                    right,
-                    ctx.styles.status,
-                );
+                r.draw(buf, body, &ctx);
+                if self.prompt.is_none() && self.job.is_none() {
+                    r.draw_status(buf, status, &ctx, self.session.message.as_deref());
+                }
+                String::new()
             }
+        };
+        if !matches!(self.screen(), Screen::Reader(_)) {
+            let text = self.session.message.clone().unwrap_or(line);
+            status_line(buf, status, &text, &ctx);
         }
         if let Some(job) = &self.job {
             let (done, total) = (
                 job.progress.done.load(Ordering::Relaxed),
                 job.progress.total.load(Ordering::Relaxed),
             );
-            let text = format!(" Searching… {done} / {total}  (Esc cancels)");
-            let buf = frame.buffer_mut();
-            buf.set_style(status, ctx.styles.status);
-            for x in status.x..status.x + status.width {
-                buf[(x, status.y)].set_symbol(" ");
-            }
-            buf.set_stringn(
-                status.x,
-                status.y,
-                text,
-                usize::from(status.width),
-                ctx.styles.status,
+            let text = format!(
+                "Searching… {done} / {total}  ({} cancels)",
+                self.session.key(Action::Back, self.screen().scope())
             );
+            status_line(buf, status, &text, &ctx);
         }
-        if let Some(text) = &self.prompt {
-            let buf = frame.buffer_mut();
-            buf.set_style(status, ctx.styles.status);
-            for x in status.x..status.x + status.width {
-                buf[(x, status.y)].set_symbol(" ");
-            }
-            buf.set_string(status.x, status.y, "/", ctx.styles.status);
-            let width = usize::from(status.width.saturating_sub(2));
-            // What is typed is laid out by the engine too: Arabic reads right to left as typed.
-            let (line, rtl) = draw::one_line(text, width, ctx.options, ctx.visual);
-            draw::line(
-                buf,
-                Rect::new(status.x + 1, status.y, width as u16, 1),
-                status.y,
-                &line,
-                rtl,
-                ctx.styles.status,
-            );
-        } else if let (Some(m), Screen::Reader(_)) = (&self.message, &self.screen) {
-            let buf = frame.buffer_mut();
-            buf.set_stringn(
-                status.x + 1,
-                status.y,
-                m,
-                usize::from(status.width / 2),
-                ctx.styles.status,
-            );
+        if let Some(prompt) = &self.prompt
+            && let Some(at) = draw_prompt(buf, status, prompt, &ctx)
+        {
+            frame.set_cursor_position(at);
         }
         match self.overlay {
             Some(Overlay::Help) => self.draw_help(frame, body),
@@ -208,12 +213,36 @@ impl App {
         )
     }
 
+    /// A popup titled `title` with `lines`, each laid out by the engine.
+    fn draw_list(&self, frame: &mut Frame<'_>, rect: Rect, title: &str, lines: &[String]) {
+        let ctx = self.ctx();
+        frame.render_widget(Clear, rect);
+        frame.render_widget(Block::default().borders(Borders::ALL).title(title), rect);
+        let inner = Rect::new(
+            rect.x + 1,
+            rect.y + 1,
+            rect.width.saturating_sub(2),
+            rect.height.saturating_sub(2),
+        );
+        let buf = frame.buffer_mut();
+        for (i, text) in lines.iter().take(usize::from(inner.height)).enumerate() {
+            let y = inner.y + i as u16;
+            let (l, _) = draw::one_line(text, usize::from(inner.width), ctx.options, ctx.visual);
+            draw::line(
+                buf,
+                Rect::new(inner.x, y, inner.width, 1),
+                y,
+                &l,
+                false,
+                Style::new(),
+            );
+        }
+    }
+
     fn draw_help(&self, frame: &mut Frame<'_>, area: Rect) {
-        let scope = match self.screen {
-            Screen::Reader(_) => Scope::Reader,
-            _ => Scope::Library,
-        };
-        let lines: Vec<String> = self
+        let scope = self.screen().scope();
+        let mut lines: Vec<String> = self
+            .session
             .settings
             .keymap
             .help(scope)
@@ -227,46 +256,52 @@ impl App {
                 format!("{keys:>18}  {}", action.describe())
             })
             .collect();
+        if scope == Scope::Reader {
+            lines.push(format!("{:>18}  Move the paragraph cursor.", "mouse wheel"));
+        } else {
+            lines.push(format!("{:>18}  Move the selection.", "mouse wheel"));
+        }
+        let title = format!(" Keys ({} closes) ", self.session.key(Action::Help, scope));
         let rect = Self::popup(area, 84, lines.len() as u16 + 2);
-        frame.render_widget(Clear, rect);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .title(" Keys (? closes) ");
-        frame.render_widget(
-            Paragraph::new(lines.join("\n"))
-                .block(block)
-                .style(Style::new()),
-            rect,
-        );
+        self.draw_list(frame, rect, &title, &lines);
     }
 
     fn draw_skipped(&self, frame: &mut Frame<'_>, area: Rect) {
-        let Some(c) = &self.collection else { return };
-        let mut text: Vec<String> = c
+        let Some(c) = &self.session.collection else {
+            return;
+        };
+        let mut lines: Vec<String> = c
             .skipped
             .iter()
-            .map(|s| {
-                let line = format!("{}: {}", s.path.display(), s.reason);
-                line.chars().filter(|c| !c.is_control()).collect()
-            })
+            .map(|s| format!("{}: {}", s.path.display(), s.reason))
             .collect();
-        if text.is_empty() {
-            text.push("No file was skipped.".to_owned());
+        if lines.is_empty() {
+            lines.push("No file was skipped.".to_owned());
         }
         let rect = Self::popup(
             area,
             area.width.saturating_sub(4),
             area.height.saturating_sub(2),
         );
-        frame.render_widget(Clear, rect);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .title(" Skipped files (Esc closes) ");
-        frame.render_widget(
-            Paragraph::new(text.join("\n"))
-                .block(block)
-                .wrap(Wrap { trim: false }),
-            rect,
+        let title = format!(
+            " Skipped files ({} closes) ",
+            self.session.key(Action::Back, Scope::Library)
         );
+        self.draw_list(frame, rect, &title, &lines);
     }
+}
+
+/// Draws the prompt in the status bar: its label, then the text laid out by the engine as it is
+/// typed (Arabic reads right to left). Returns where the terminal's cursor goes.
+fn draw_prompt(buf: &mut Buffer, status: Rect, prompt: &Prompt, ctx: &Ctx<'_>) -> Option<Position> {
+    blank(buf, status, ctx.styles.status);
+    let label = prompt.purpose.label();
+    buf.set_string(status.x + 1, status.y, label, ctx.styles.status);
+    let x0 = status.x + 2 + label.len() as u16;
+    let width = usize::from((status.x + status.width).saturating_sub(x0 + 1));
+    let (line, rtl) = draw::one_line(&prompt.text, width, ctx.options, ctx.visual);
+    let area = Rect::new(x0, status.y, width as u16, 1);
+    draw::line(buf, area, status.y, &line, rtl, ctx.styles.status);
+    let x = draw::cursor_x(&line, width, rtl, prompt.cursor, prompt.text.len())?;
+    Some(Position::new(x0 + x as u16, status.y))
 }

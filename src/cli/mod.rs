@@ -1,0 +1,255 @@
+//! The command line: clap's types, one thin runner per command (each in its own file), and what
+//! they share: the config, which collection to open, loading it with skipped files reported.
+
+mod bookmarks;
+mod list;
+mod output;
+mod read;
+mod render;
+mod search;
+
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+use qari::collection::{Collection, Progress};
+use qari::config::{BidiMode, Config, Dirs, ShapeMode};
+use qari::render::{Order, RenderOptions};
+use qari::text::{Direction, Options};
+use qari::tui::Source;
+
+#[derive(Parser)]
+#[command(name = "qari", version, about = "A terminal reader for Arabic news")]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// A folder of articles (searched recursively) or one article; default: the config's
+    /// `collection`, else the sample collection built into qari.
+    path: Option<PathBuf>,
+    /// Who does bidi: qari (`app`, for terminals without bidi) or the terminal.
+    #[arg(long, value_enum)]
+    bidi: Option<BidiMode>,
+    /// Arabic shaping: `auto` shapes in app mode only.
+    #[arg(long, value_enum)]
+    shape: Option<ShapeMode>,
+    /// Width of the reading column, in cells: 20 or more, or 0 for the terminal's whole width
+    /// (default: the config's `text_width`, else 80).
+    #[arg(long, value_parser = text_width)]
+    text_width: Option<u16>,
+}
+
+/// `--text-width`: 0 (the terminal's width) or at least 20 cells.
+fn text_width(s: &str) -> Result<u16, String> {
+    let n: u16 = s
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number of cells"))?;
+    if n != 0 && n < qari::config::MIN_TEXT_WIDTH {
+        return Err(format!(
+            "{n} cells is too narrow to read: use {} or more, or 0 for the terminal's width",
+            qari::config::MIN_TEXT_WIDTH
+        ));
+    }
+    Ok(n)
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Lay out text for a terminal, like `fribidi`: one input line is one paragraph.
+    Render(RenderArgs),
+    /// Search the collection (Arabic-aware): one line per matching paragraph,
+    /// `path<TAB>paragraph<TAB>text` (paragraph 0 is the title). Exit 0 on a match, 1 on none.
+    Search {
+        /// Terms separated by spaces; a "quoted phrase" is one term. All must occur.
+        query: String,
+        /// A folder or file (default: as for the reader).
+        path: Option<PathBuf>,
+        /// Print only the paths of matching articles.
+        #[arg(long, short = 'l')]
+        files_with_matches: bool,
+        /// Print `path<TAB>matches` per matching article.
+        #[arg(long, short = 'c')]
+        count: bool,
+        /// One JSON object per match, with the original byte range.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Paragraph bookmarks: list, add, remove, export.
+    #[command(subcommand)]
+    Bookmarks(BookmarksCommand),
+    /// List the collection: `path<TAB>title` per article, or JSON lines.
+    List {
+        /// A folder or file (default: as for the reader).
+        path: Option<PathBuf>,
+        /// One JSON object per article.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum BookmarksCommand {
+    /// Every bookmark, re-attached to its paragraph: `id<TAB>path<TAB>paragraph<TAB>excerpt`.
+    List {
+        /// One JSON object per bookmark.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Bookmark paragraph N (from 1) of FILE.
+    Add {
+        file: PathBuf,
+        #[arg(long)]
+        paragraph: usize,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Remove bookmark ID.
+    Remove { id: i64 },
+    /// Every bookmark as Markdown (titles as headings, paragraphs quoted, notes under them) or
+    /// as JSON.
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+        format: ExportFormat,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Md,
+    Json,
+}
+
+#[derive(clap::Args)]
+struct RenderArgs {
+    /// The file to read, or - for standard input.
+    #[arg(default_value = "-")]
+    file: String,
+    /// Wrap to this many cells (0: do not wrap).
+    #[arg(long, default_value_t = 0)]
+    width: usize,
+    /// Paragraph direction: `auto` is Unicode's rule (the first strong letter decides, as in
+    /// FriBidi); `majority` is the reader's (the direction of most strong letters).
+    #[arg(long, value_enum, default_value_t = Dir::Auto)]
+    dir: Dir,
+    /// Do not use Arabic presentation forms (for terminals that shape by themselves).
+    #[arg(long)]
+    no_shape: bool,
+    /// Print lines reordered for display (visual) or as logical pieces of the input.
+    #[arg(long, value_enum, default_value_t = OrderArg::Visual)]
+    order: OrderArg,
+    /// Right-align the lines of right-to-left paragraphs to --width cells.
+    #[arg(long)]
+    align: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Dir {
+    Auto,
+    Majority,
+    Ltr,
+    Rtl,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OrderArg {
+    Visual,
+    Logical,
+}
+
+impl RenderArgs {
+    fn options(&self) -> RenderOptions {
+        RenderOptions {
+            layout: Options {
+                direction: match self.dir {
+                    Dir::Auto => Direction::Auto,
+                    Dir::Majority => Direction::Majority,
+                    Dir::Ltr => Direction::Ltr,
+                    Dir::Rtl => Direction::Rtl,
+                },
+                shape: !self.no_shape,
+            },
+            width: self.width,
+            order: match self.order {
+                OrderArg::Visual => Order::Visual,
+                OrderArg::Logical => Order::Logical,
+            },
+            align: self.align,
+        }
+    }
+}
+
+/// Runs the command line: true on success (or a match), false when a search found nothing.
+pub fn run(cli: &Cli) -> anyhow::Result<bool> {
+    match &cli.command {
+        Some(Command::Render(args)) => render::run(args),
+        Some(Command::List { path, json }) => list::run(path.as_deref(), *json),
+        Some(Command::Bookmarks(cmd)) => bookmarks::run(cmd),
+        Some(Command::Search {
+            query,
+            path,
+            files_with_matches,
+            count,
+            json,
+        }) => {
+            let mode = if *json {
+                search::Output::Json
+            } else if *files_with_matches {
+                search::Output::Files
+            } else if *count {
+                search::Output::Count
+            } else {
+                search::Output::Paragraphs
+            };
+            search::run(query, path.as_deref(), mode)
+        }
+        None => read::run(cli),
+    }
+}
+
+/// The config file, or the defaults when there is no home folder.
+fn config() -> anyhow::Result<Config> {
+    match Dirs::new() {
+        Some(d) => Ok(Config::load(&d.config_file())?),
+        None => Ok(Config::default()),
+    }
+}
+
+/// The collection to open: the argument, else the config's, else the built-in one. A path that
+/// does not exist is an error that names it.
+fn source(path: Option<&Path>, config: &Config) -> anyhow::Result<Source> {
+    let Some(p) = path
+        .map(Path::to_owned)
+        .or_else(|| config.collection.clone())
+    else {
+        return Ok(Source::Builtin);
+    };
+    let p = match std::fs::canonicalize(&p) {
+        Ok(p) => p,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            anyhow::bail!("{}: no such file or folder", p.display())
+        }
+        Err(e) => anyhow::bail!("{}: {e}", p.display()),
+    };
+    let dirs = Dirs::new();
+    Ok(Source::Path {
+        cache: dirs.as_ref().map(|d| d.library_cache(&p)),
+        index: dirs.as_ref().map(|d| d.index_file(&p)),
+        path: p,
+    })
+}
+
+/// Loads the collection for a command, reporting skipped files on stderr.
+fn collection(path: Option<&Path>) -> anyhow::Result<Collection> {
+    let collection = match source(path, &config()?)? {
+        Source::Builtin => Collection::builtin(),
+        Source::Path { path, cache, .. } => {
+            Collection::load(&path, cache.as_deref(), &Progress::default())?
+        }
+    };
+    for s in &collection.skipped {
+        eprintln!(
+            "skipped {}: {}",
+            qari::text::printable(&s.path.display().to_string()),
+            s.reason
+        );
+    }
+    Ok(collection)
+}

@@ -1,0 +1,48 @@
+//! `qari [PATH]`: the reader, with the settings from the config and the command line.
+
+use std::io::IsTerminal;
+
+use super::Cli;
+use qari::config::{BidiMode, Dirs};
+use qari::text::{Direction, Options};
+use qari::tui::theme::Styles;
+use qari::tui::{Keymap, Settings};
+
+pub fn run(cli: &Cli) -> anyhow::Result<bool> {
+    let dirs = Dirs::new();
+    let config = super::config()?;
+    let source = super::source(cli.path.as_deref(), &config)?;
+    anyhow::ensure!(
+        std::io::stdout().is_terminal(),
+        "the reader needs a terminal, and standard output is not one \
+         (in scripts: qari list, qari search, qari render)"
+    );
+    let bidi = cli.bidi.unwrap_or(config.bidi);
+    let shape = cli.shape.unwrap_or(config.shape).enabled(bidi);
+    let config_file = || {
+        dirs.as_ref()
+            .map(|d| d.config_file().display().to_string())
+            .unwrap_or_default()
+    };
+    let keymap =
+        Keymap::with_config(&config.keys).map_err(|e| anyhow::anyhow!("{}: {e}", config_file()))?;
+    let settings = Settings {
+        options: Options {
+            direction: Direction::Auto,
+            shape,
+        },
+        visual: bidi == BidiMode::App,
+        text_width: cli.text_width.unwrap_or(config.text_width),
+        styles: Styles::new(
+            &config.theme,
+            std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        ),
+        keymap,
+    };
+    let state = qari::tui::State {
+        file: dirs.as_ref().map(Dirs::state_file),
+        resume: config.resume && cli.path.is_none(),
+    };
+    qari::tui::run(source, settings, &state)?;
+    Ok(true)
+}
