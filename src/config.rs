@@ -40,6 +40,17 @@ impl ShapeMode {
     }
 }
 
+/// The direction of article paragraphs in the reader.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DirectionMode {
+    /// Each paragraph by most of its strong letters; a tie goes to the article's majority.
+    #[default]
+    Auto,
+    Rtl,
+    Ltr,
+}
+
 /// Colours, by name (`red`, `lightblue`, `#rrggbb`, ...); NO_COLOR turns them all off.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -73,6 +84,8 @@ pub struct Config {
     pub collection: Option<PathBuf>,
     pub bidi: BidiMode,
     pub shape: ShapeMode,
+    /// Paragraph direction in the reader.
+    pub direction: DirectionMode,
     /// The reading column, in cells (0: the terminal's width).
     pub text_width: u16,
     pub theme: Theme,
@@ -88,6 +101,7 @@ impl Default for Config {
             collection: None,
             bidi: BidiMode::App,
             shape: ShapeMode::Auto,
+            direction: DirectionMode::Auto,
             text_width: 80,
             theme: Theme::default(),
             keys: BTreeMap::new(),
@@ -152,8 +166,47 @@ impl Config {
                 ),
             ));
         }
+        for (key, value) in config.theme.colours() {
+            if value.parse::<ratatui::style::Color>().is_err() {
+                return Err((
+                    line_of_section_key(text, "theme", key),
+                    format!(
+                        "[theme] {key} = \"{value}\" is not a colour (a name such as \"red\" or \"lightblue\", #rrggbb, or 0-255)"
+                    ),
+                ));
+            }
+        }
         Ok(config)
     }
+}
+
+impl Theme {
+    /// Each colour with its key.
+    pub fn colours(&self) -> [(&'static str, &str); 6] {
+        [
+            ("title", &self.title),
+            ("text", &self.text),
+            ("dim", &self.dim),
+            ("accent", &self.accent),
+            ("status_bg", &self.status_bg),
+            ("status_fg", &self.status_fg),
+        ]
+    }
+}
+
+/// The line (1-based) of `key` in `[section]`, or 1.
+fn line_of_section_key(text: &str, section: &str, key: &str) -> usize {
+    let header = format!("[{section}]");
+    let mut inside = false;
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim();
+        if t.starts_with('[') {
+            inside = t == header;
+        } else if inside && t.split('=').next().is_some_and(|k| k.trim() == key) {
+            return i + 1;
+        }
+    }
+    1
 }
 
 fn line_of(text: &str, key: &str) -> usize {
@@ -234,6 +287,23 @@ mod tests {
         assert_eq!(line, 4);
         let (line, _) = Config::parse("a = [\n").unwrap_err();
         assert!(line >= 1);
+    }
+
+    #[test]
+    fn a_mistyped_colour_names_its_line() {
+        let (line, msg) =
+            Config::parse("text_width = 70\n[theme]\ntitle = \"yelow\"\n").unwrap_err();
+        assert_eq!(line, 3);
+        assert!(msg.contains("yelow"), "{msg}");
+        assert!(Config::parse("[theme]\ntitle = \"#ff8800\"\naccent = \"light blue\"\n").is_ok());
+    }
+
+    #[test]
+    fn text_width_zero_or_readable() {
+        assert_eq!(Config::parse("text_width = 0").unwrap().text_width, 0);
+        let (line, msg) = Config::parse("\ntext_width = 12").unwrap_err();
+        assert_eq!(line, 2);
+        assert!(msg.contains("at least 20"), "{msg}");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! makes a new layout and the reader finds its paragraph again.
 
 use crate::collection::Article;
-use crate::text::{Line, Options, Prepared, Scratch};
+use crate::text::{Direction, Line, Options, Prepared, Scratch, majority};
 
 /// One row of the reading column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,6 +40,14 @@ impl ArticleLayout {
         let mut scratch = Scratch::default();
         let mut blocks = Vec::with_capacity(article.paragraphs.len() + 1);
         let mut rows = Vec::new();
+        let article_majority = (options.direction == Direction::Majority)
+            .then(|| {
+                let all: Vec<&str> = std::iter::once(article.title.as_str())
+                    .chain(article.paragraphs.iter().map(String::as_str))
+                    .collect();
+                majority(&all.concat())
+            })
+            .flatten();
         for (block, text) in std::iter::once(&article.title)
             .chain(&article.paragraphs)
             .enumerate()
@@ -47,6 +55,15 @@ impl ArticleLayout {
             if block > 0 {
                 rows.push(Row::Blank);
             }
+            // The reader's rule: most strong letters decide, a tie goes to the article's own
+            // majority, and only then to the first strong letter.
+            let direction = match options.direction {
+                Direction::Majority => majority(text)
+                    .or(article_majority)
+                    .unwrap_or(Direction::Auto),
+                other => other,
+            };
+            let options = Options { direction, ..options };
             let prepared = Prepared::with_scratch(text, options, &mut scratch);
             let lines = prepared.wrap(text, width);
             let first_row = rows.len();

@@ -233,6 +233,7 @@ fn source(path: Option<&Path>, config: &Config) -> anyhow::Result<Source> {
         cache: dirs.as_ref().map(|d| d.library_cache(&p)),
         index: dirs.as_ref().map(|d| d.index_file(&p)),
         path: p,
+        open: None,
     })
 }
 

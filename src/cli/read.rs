@@ -2,16 +2,33 @@
 
 use std::io::IsTerminal;
 
+use std::path::Path;
+
 use super::Cli;
-use qari::config::{BidiMode, Dirs};
+use qari::config::{BidiMode, DirectionMode, Dirs};
 use qari::text::{Direction, Options};
 use qari::tui::theme::Styles;
-use qari::tui::{Keymap, Settings};
+use qari::tui::{Keymap, Settings, Source};
 
 pub fn run(cli: &Cli) -> anyhow::Result<bool> {
     let dirs = Dirs::new();
     let config = super::config()?;
-    let source = super::source(cli.path.as_deref(), &config)?;
+    let source = match super::source(cli.path.as_deref(), &config)? {
+        // One article: open it at once, with the library of its folder behind it.
+        Source::Path { path, .. } if path.is_file() => {
+            let folder = path.parent().map(Path::to_owned).unwrap_or_default();
+            let Source::Path { cache, index, .. } = super::source(Some(&folder), &config)? else {
+                unreachable!("a path gives a path source")
+            };
+            Source::Path {
+                path: folder,
+                cache,
+                index,
+                open: Some(path),
+            }
+        }
+        other => other,
+    };
     anyhow::ensure!(
         std::io::stdout().is_terminal(),
         "the reader needs a terminal, and standard output is not one \
@@ -28,7 +45,11 @@ pub fn run(cli: &Cli) -> anyhow::Result<bool> {
         Keymap::with_config(&config.keys).map_err(|e| anyhow::anyhow!("{}: {e}", config_file()))?;
     let settings = Settings {
         options: Options {
-            direction: Direction::Auto,
+            direction: match config.direction {
+                DirectionMode::Auto => Direction::Majority,
+                DirectionMode::Rtl => Direction::Rtl,
+                DirectionMode::Ltr => Direction::Ltr,
+            },
             shape,
         },
         visual: bidi == BidiMode::App,

@@ -8,6 +8,7 @@
 
 mod cache;
 mod decode;
+mod order;
 mod parse;
 mod walk;
 
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use decode::{DecodeError, decode};
+pub use order::natural_cmp;
 pub use parse::{Format, Meta, Parsed, parse};
 
 /// An article in the library: what the list shows, without the text.

@@ -251,6 +251,17 @@ impl App {
         self.session.index_file = index_file;
     }
 
+    /// Opens the article `file` in the reader, over whatever is shown.
+    pub fn open_file(&mut self, file: &Path) {
+        match crate::collection::read_article(file) {
+            Ok(article) => {
+                let view = self.session.show_article(article, true);
+                self.screens.push(Screen::Reader(Box::new(view)));
+            }
+            Err(e) => self.session.message = Some(format!("{}: {e}", file.display())),
+        }
+    }
+
     /// Uses `store` for bookmarks and reading positions; `warnings` go to the status bar.
     pub fn attach_store(&mut self, store: Store, warnings: &[String]) {
         if let Ok(positions) = store.positions() {
@@ -277,9 +288,21 @@ impl App {
                 if n == 1 { "it" } else { "them" },
             ));
         }
+        // An article opened before the library was ready stays open, the library under it.
+        let reading = match self.screens.last() {
+            Some(Screen::Reader(r)) => Some(r.article.path.clone()),
+            _ => None,
+        };
+        let mut library = library;
+        if let Some(path) = &reading
+            && let Some(i) = collection.entries.iter().position(|e| &e.path == path)
+        {
+            library.select_entry(i);
+        }
         self.session.collection = Some(Arc::new(collection));
-        self.screens = vec![Screen::Library(library)];
-        if self.resume {
+        self.screens.retain(|s| !matches!(s, Screen::Loading(_)));
+        self.screens.insert(0, Screen::Library(library));
+        if self.resume && reading.is_none() {
             self.resume_last();
         }
     }

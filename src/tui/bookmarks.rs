@@ -9,9 +9,8 @@ use std::path::PathBuf;
 
 use super::action::Action;
 use super::app::{Go, Screen, Session};
-use super::draw;
+use super::draw::{self, Ctx};
 use super::keymap::Scope;
-use super::library::Ctx;
 use super::prompt::{Prompt, PromptFor};
 use crate::search::{Query, normalize};
 use crate::store::Bookmark;
@@ -189,12 +188,16 @@ impl BookmarksView {
         let rows = self.rows();
         let height = usize::from(area.height);
         let Some(sel_row) = rows.iter().position(|r| *r == Row::Excerpt(self.selected)) else {
-            buf.set_string(
-                area.x + 2,
-                area.y,
-                "No bookmark. In an article, b bookmarks the paragraph under the cursor.",
-                ctx.styles.dim,
-            );
+            let text = if self.all.is_empty() {
+                format!(
+                    "No bookmark yet. In an article, {} bookmarks the paragraph under the cursor.",
+                    ctx.keymap.key_for(Action::ToggleBookmark, Scope::Reader).unwrap_or_default()
+                )
+            } else {
+                format!("Nothing matches the filter “{}”.", self.filter)
+            };
+            let (t, _) = draw::one_line(&text, usize::from(area.width.saturating_sub(4)), ctx.chrome(), ctx.visual);
+            draw::line(buf, Rect::new(area.x + 2, area.y, area.width.saturating_sub(4), 1), area.y, &t, false, ctx.styles.dim);
             return;
         };
         // Keep the selection (and its note line) on screen.

@@ -5,8 +5,30 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
+use super::keymap::Keymap;
 use super::theme::Styles;
 use crate::text::{Direction, Glyph, Options, Prepared, VisualLine};
+
+/// What drawing needs to know.
+pub struct Ctx<'a> {
+    pub styles: &'a Styles,
+    pub options: Options,
+    /// Draw in visual order (qari does bidi); false hands logical text to the terminal.
+    pub visual: bool,
+    /// For hints that name keys.
+    pub keymap: &'a Keymap,
+}
+
+impl Ctx<'_> {
+    /// Options for the interface's own strings (messages, labels, prompts): Unicode's rule, the
+    /// first strong letter decides, whatever the articles' direction.
+    pub fn chrome(&self) -> Options {
+        Options {
+            direction: Direction::Auto,
+            ..self.options
+        }
+    }
+}
 
 /// The glyphs of `line` that fit in `width` cells, each with its column: from the right edge
 /// when `rtl`, else from the left.
@@ -64,17 +86,12 @@ pub fn highlight(
 }
 
 /// Lays out a short text (a title, a prompt) in one line of at most `width` cells, cut at the
-/// first line when it is longer. Returns the line and whether to right-align it: a right-to-left
+/// first line when it is longer, with `options` (its direction too: [`Ctx::chrome`] for the
+/// interface's strings). Returns the line and whether to right-align it: a right-to-left
 /// line is right-aligned when qari lays it out (`visual`); a terminal that does bidi itself lays
 /// an RTL line out from the right on its own, so there the text starts at the line's start.
 pub fn one_line(text: &str, width: usize, options: Options, visual: bool) -> (VisualLine, bool) {
-    let p = Prepared::new(
-        text,
-        Options {
-            direction: Direction::Auto,
-            ..options
-        },
-    );
+    let p = Prepared::new(text, options);
     let lines = p.wrap(text, width);
     let Some(first) = lines.first() else {
         return (VisualLine::default(), false);
@@ -84,7 +101,19 @@ pub fn one_line(text: &str, width: usize, options: Options, visual: bool) -> (Vi
     } else {
         p.logical(text, first)
     };
-    if lines.len() > 1 && v.width < width {
+    if lines.len() > 1 && width > 0 {
+        // Cut: "…" where the text goes on, making room for it at that end.
+        let at_left = p.is_rtl() && visual;
+        while v.width + 1 > width {
+            let Some(g) = (if at_left {
+                (!v.glyphs.is_empty()).then(|| v.glyphs.remove(0))
+            } else {
+                v.glyphs.pop()
+            }) else {
+                break;
+            };
+            v.width -= g.width;
+        }
         v.text.push('…');
         let at = v.text.len() - '…'.len_utf8();
         let g = Glyph {
@@ -92,7 +121,7 @@ pub fn one_line(text: &str, width: usize, options: Options, visual: bool) -> (Vi
             source: 0..0,
             width: 1,
         };
-        if p.is_rtl() && visual {
+        if at_left {
             v.glyphs.insert(0, g);
         } else {
             v.glyphs.push(g);

@@ -9,12 +9,10 @@ use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::app::{Go, Overlay, Session};
-use super::draw;
+use super::draw::{self, Ctx};
 use super::prompt::{Prompt, PromptFor};
-use super::theme::Styles;
-use crate::collection::Entry;
+use crate::collection::{Entry, natural_cmp};
 use crate::store::ReadState;
-use crate::text::Options;
 
 /// Library order.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -33,6 +31,8 @@ pub struct LibraryView {
     pub selected: usize,
     pub offset: usize,
     pub sort: Sort,
+    /// Sorting by date found no date in any article: the files' times stand in.
+    pub by_file_time: bool,
 }
 
 impl LibraryView {
@@ -49,17 +49,23 @@ impl LibraryView {
     pub fn sort_by(&mut self, entries: &[Entry], sort: Sort) {
         let current = self.order.get(self.selected).copied();
         self.sort = sort;
+        let title = |a: usize, b: usize| natural_cmp(&entries[a].title, &entries[b].title);
+        self.by_file_time = sort == Sort::Date && entries.iter().all(|e| e.meta.date.is_none());
         match sort {
-            Sort::Date => self.order.sort_by(|&a, &b| {
-                let (ea, eb) = (&entries[a], &entries[b]);
-                eb.meta
-                    .date
-                    .cmp(&ea.meta.date)
-                    .then_with(|| ea.title.cmp(&eb.title))
+            Sort::Date if self.by_file_time => self.order.sort_by(|&a, &b| {
+                entries[b]
+                    .mtime
+                    .cmp(&entries[a].mtime)
+                    .then_with(|| title(a, b))
             }),
-            Sort::Title => self
-                .order
-                .sort_by(|&a, &b| entries[a].title.cmp(&entries[b].title)),
+            Sort::Date => self.order.sort_by(|&a, &b| {
+                entries[b]
+                    .meta
+                    .date
+                    .cmp(&entries[a].meta.date)
+                    .then_with(|| title(a, b))
+            }),
+            Sort::Title => self.order.sort_by(|&a, &b| title(a, b)),
         }
         if let Some(c) = current {
             self.selected = self.order.iter().position(|&i| i == c).unwrap_or(0);
@@ -215,12 +221,4 @@ impl LibraryView {
             );
         }
     }
-}
-
-/// What drawing needs to know.
-pub struct Ctx<'a> {
-    pub styles: &'a Styles,
-    pub options: Options,
-    /// Draw in visual order (qari does bidi); false hands logical text to the terminal.
-    pub visual: bool,
 }

@@ -33,11 +33,13 @@ use crate::collection::{Collection, CollectionError, Progress};
 #[derive(Clone, Debug)]
 pub enum Source {
     Builtin,
-    /// A folder or file, with the library cache and search index files to use.
+    /// A folder or file, with the library cache and search index files to use, and an article
+    /// to open at once (the library loads meanwhile).
     Path {
         path: PathBuf,
         cache: Option<PathBuf>,
         index: Option<PathBuf>,
+        open: Option<PathBuf>,
     },
 }
 
@@ -64,9 +66,17 @@ pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<
     let (tx, rx) = mpsc::channel::<Result<Collection, CollectionError>>();
     match source {
         Source::Builtin => app.loaded(Collection::builtin()),
-        Source::Path { path, cache, index } => {
+        Source::Path {
+            path,
+            cache,
+            index,
+            open,
+        } => {
             let progress = Arc::new(Progress::default());
             app.loading(Arc::clone(&progress), index);
+            if let Some(file) = open {
+                app.open_file(&file);
+            }
             std::thread::spawn(move || {
                 let _ = tx.send(Collection::load(&path, cache.as_deref(), &progress));
             });

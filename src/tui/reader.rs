@@ -7,9 +7,8 @@ use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::app::{Go, Session};
-use super::draw;
+use super::draw::{self, Ctx};
 use super::find::{ArticleSearch, Found};
-use super::library::Ctx;
 use super::prompt::{Prompt, PromptFor};
 use crate::collection::Article;
 use crate::page::{ArticleLayout, Row};
@@ -247,7 +246,7 @@ impl ReaderView {
         let right_w = right.chars().count() as u16;
         let left_w = usize::from(status.width.saturating_sub(right_w + 2));
         let (text, rtl) = match message {
-            Some(m) => (draw::one_line(m, left_w, ctx.options, ctx.visual).0, false),
+            Some(m) => (draw::one_line(m, left_w, ctx.chrome(), ctx.visual).0, false),
             None => draw::one_line(&self.article.title, left_w, ctx.options, ctx.visual),
         };
         draw::line(

@@ -14,8 +14,7 @@ use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::app::{Go, Session};
-use super::draw;
-use super::library::Ctx;
+use super::draw::{self, Ctx};
 use super::prompt::{Prompt, PromptFor};
 use crate::collection::{Collection, Entry, Progress};
 use crate::search::{Query, article_hits};

@@ -12,16 +12,16 @@ use ratatui::widgets::{Block, Borders, Clear};
 
 use super::action::Action;
 use super::app::{App, Overlay, Screen};
-use super::draw;
+use super::draw::{self, Ctx};
 use super::keymap::Scope;
-use super::library::{Ctx, Sort};
+use super::library::Sort;
 use super::prompt::Prompt;
 
 /// Clears the status bar and writes `text` in it, laid out by the engine.
 fn status_line(buf: &mut Buffer, status: Rect, text: &str, ctx: &Ctx<'_>) {
     blank(buf, status, ctx.styles.status);
     let width = status.width.saturating_sub(2);
-    let (line, _) = draw::one_line(text, usize::from(width), ctx.options, ctx.visual);
+    let (line, _) = draw::one_line(text, usize::from(width), ctx.chrome(), ctx.visual);
     draw::line(
         buf,
         Rect::new(status.x + 1, status.y, width, 1),
@@ -53,6 +53,7 @@ impl App {
             styles: &s.styles,
             options: s.options,
             visual: s.visual,
+            keymap: &s.keymap,
         }
     }
 
@@ -93,7 +94,7 @@ impl App {
                 } else {
                     format!("Reading articles… {done} / {total}")
                 };
-                let (l, _) = draw::one_line(&text, usize::from(area.width), ctx.options, true);
+                let (l, _) = draw::one_line(&text, usize::from(area.width), ctx.chrome(), true);
                 let x = area.x + (area.width.saturating_sub(l.width as u16)) / 2;
                 draw::line(
                     buf,
@@ -227,7 +228,7 @@ impl App {
         let buf = frame.buffer_mut();
         for (i, text) in lines.iter().take(usize::from(inner.height)).enumerate() {
             let y = inner.y + i as u16;
-            let (l, _) = draw::one_line(text, usize::from(inner.width), ctx.options, ctx.visual);
+            let (l, _) = draw::one_line(text, usize::from(inner.width), ctx.chrome(), ctx.visual);
             draw::line(
                 buf,
                 Rect::new(inner.x, y, inner.width, 1),
@@ -299,7 +300,7 @@ fn draw_prompt(buf: &mut Buffer, status: Rect, prompt: &Prompt, ctx: &Ctx<'_>) -
     buf.set_string(status.x + 1, status.y, label, ctx.styles.status);
     let x0 = status.x + 2 + label.len() as u16;
     let width = usize::from((status.x + status.width).saturating_sub(x0 + 1));
-    let (line, rtl) = draw::one_line(&prompt.text, width, ctx.options, ctx.visual);
+    let (line, rtl) = draw::one_line(&prompt.text, width, ctx.chrome(), ctx.visual);
     let area = Rect::new(x0, status.y, width as u16, 1);
     draw::line(buf, area, status.y, &line, rtl, ctx.styles.status);
     let x = draw::cursor_x(&line, width, rtl, prompt.cursor, prompt.text.len())?;
