@@ -27,9 +27,12 @@ impl Tmux {
 
     /// Starts qari with `home` as its home (and XDG folders under it).
     fn start_in(home: &std::path::Path, args: &str, width: u16, height: u16) -> Option<Self> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            common::skip("tmux is not installed");
-            return None;
+        // pgrep (procps) finds qari's pid under the pane's shell.
+        for tool in ["tmux", "pgrep"] {
+            if Command::new(tool).arg("-V").output().is_err() {
+                common::skip(&format!("{tool} is not installed"));
+                return None;
+            }
         }
         let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let session = format!("qari-e2e-{}-{n}-s", std::process::id());
