@@ -14,6 +14,8 @@ use std::time::{Duration, Instant};
 struct Tmux {
     session: String,
     home: PathBuf,
+    /// The session was killed already (by the test), so dropping it has nothing to kill.
+    ended: bool,
 }
 
 static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -27,9 +29,12 @@ impl Tmux {
 
     /// Starts qari with `home` as its home (and XDG folders under it).
     fn start_in(home: &std::path::Path, args: &str, width: u16, height: u16) -> Option<Self> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            common::skip("tmux is not installed");
-            return None;
+        // pgrep (procps) finds qari's pid under the pane's shell.
+        for tool in ["tmux", "pgrep"] {
+            if Command::new(tool).arg("-V").output().is_err() {
+                common::skip(&format!("{tool} is not installed"));
+                return None;
+            }
         }
         let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let session = format!("qari-e2e-{}-{n}-s", std::process::id());
@@ -56,7 +61,11 @@ impl Tmux {
             .unwrap()
             .success();
         assert!(ok, "tmux new-session failed");
-        Some(Tmux { session, home })
+        Some(Tmux {
+            session,
+            home,
+            ended: false,
+        })
     }
 
     fn keys(&self, keys: &[&str]) {
@@ -90,6 +99,17 @@ impl Tmux {
             .to_owned()
     }
 
+    /// Kills the session, as when a terminal window is closed.
+    fn hang_up(&mut self) {
+        let ok = Command::new("tmux")
+            .args(["kill-session", "-t", &self.session])
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "tmux kill-session failed");
+        self.ended = true;
+    }
+
     /// Waits until the screen holds `what`; returns the screen.
     fn wait_for(&self, what: &str) -> String {
         let start = Instant::now();
@@ -109,9 +129,13 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["kill-session", "-t", &self.session])
-            .status();
+        // The session lives on (`sleep 30`) after qari exits, so it is still there to kill
+        // unless the test killed it.
+        if !self.ended {
+            let _ = Command::new("tmux")
+                .args(["kill-session", "-t", &self.session])
+                .status();
+        }
         let _ = std::fs::remove_dir_all(&self.home);
     }
 }
@@ -240,7 +264,13 @@ fn sigterm_restores_the_terminal() {
     };
     t.wait_for("1 article ·");
     let pid = t.qari_pid();
-    Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
     let screen = t.wait_for("QARI-EXITED");
     assert!(!screen.contains("1 article ·"), "{screen}");
     // Raw mode is off again: the shell echoes what is typed.
@@ -251,18 +281,18 @@ fn sigterm_restores_the_terminal() {
 #[test]
 fn a_hang_up_ends_qari() {
     let (path, _, _) = sample();
-    let Some(t) = Tmux::start(&path.display().to_string(), 80, 24) else {
+    let Some(mut t) = Tmux::start(&path.display().to_string(), 80, 24) else {
         return;
     };
     t.wait_for("1 article ·");
     let pid = t.qari_pid();
-    Command::new("tmux")
-        .args(["kill-session", "-t", &t.session])
-        .status()
-        .unwrap();
+    t.hang_up();
     let start = Instant::now();
+    // `kill -0` only asks whether the process is there; its "No such process" is the answer
+    // we wait for, not an error to show.
     while Command::new("kill")
         .args(["-0", &pid])
+        .stderr(std::process::Stdio::null())
         .status()
         .unwrap()
         .success()

@@ -2,24 +2,42 @@
 
 #![allow(dead_code)]
 
+use std::io::Write;
 use std::path::PathBuf;
 
-/// The project's shared test material (../shared beside the checkout, or $QARI_SHARED).
-pub fn shared() -> Option<PathBuf> {
-    let dir = std::env::var_os("QARI_SHARED").map_or_else(
+/// Where the project's shared test material is: $QARI_SHARED, or ../shared beside the checkout.
+pub fn shared_dir() -> PathBuf {
+    std::env::var_os("QARI_SHARED").map_or_else(
         || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"),
         PathBuf::from,
-    );
-    dir.join("corpus/snn").is_dir().then_some(dir)
+    )
 }
 
-/// Skips a test whose material is missing, loudly; under CI=true that is a failure.
+/// The shared material, or a [`skip`] saying where it was looked for.
+pub fn shared() -> Option<PathBuf> {
+    let dir = shared_dir();
+    if dir.join("corpus/snn").is_dir() {
+        return Some(dir);
+    }
+    skip(&format!(
+        "{} is not there (set QARI_SHARED to the shared material)",
+        dir.join("corpus/snn").display()
+    ));
+    None
+}
+
+/// Skips a test whose material or tools are missing, loudly; under CI=true that is a failure.
+///
+/// The reason is written to the process's stderr itself, not with `eprintln!`: libtest
+/// captures only the print macros, so a skip would show only under `--nocapture` and the
+/// skipped test would look passed. The test's name is its thread's name.
 pub fn skip(reason: &str) {
+    let test = std::thread::current().name().unwrap_or("a test").to_owned();
     assert!(
         std::env::var("CI").as_deref() != Ok("true"),
-        "CI=true and this test cannot run: {reason}"
+        "CI=true and {test} cannot run: {reason}"
     );
-    eprintln!("SKIPPED: {reason}");
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {reason}");
 }
 
 /// The corpus articles, in file-name order.
