@@ -113,7 +113,12 @@ impl ArticleLayout {
 
     /// The rows of page `page`.
     pub fn page_rows(&self, page: usize, height: usize) -> &[Row] {
-        let start = (page * height).min(self.rows.len());
+        self.rows_from(page * height, height)
+    }
+
+    /// `height` rows from row `top` (fewer at the end).
+    pub fn rows_from(&self, top: usize, height: usize) -> &[Row] {
+        let start = top.min(self.rows.len());
         let end = (start + height).min(self.rows.len());
         &self.rows[start..end]
     }

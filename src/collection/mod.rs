@@ -11,6 +11,7 @@ mod decode;
 mod order;
 mod parse;
 mod walk;
+pub mod watch;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};

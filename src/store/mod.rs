@@ -8,6 +8,7 @@
 pub mod anchor;
 pub mod export;
 mod history;
+mod read_marks;
 mod refresh;
 
 pub use refresh::{article_at, refresh};

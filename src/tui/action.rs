@@ -41,35 +41,55 @@ actions! {
     Back => "back",
     /// Show or hide this help.
     Help => "help",
-    /// Move up one article.
+    /// Move up one row.
     Up => "up",
-    /// Move down one article.
+    /// Move down one row.
     Down => "down",
-    /// Move up one screen of articles.
+    /// Move up one screen of rows.
     PageUp => "page_up",
-    /// Move down one screen of articles.
+    /// Move down one screen of rows.
     PageDown => "page_down",
     /// Go to the first article, or the first page.
     First => "first",
     /// Go to the last article, or the last page.
     Last => "last",
-    /// Open the selected article.
+    /// Open the selected item.
     Open => "open",
     /// Sort the library by date, then by title.
     ToggleSort => "toggle_sort",
+    /// Filter the library by title as you type (Esc clears).
+    Filter => "filter",
+    /// Mark the selected article read, or unread again.
+    ToggleRead => "toggle_read",
+    /// Read the collection again from disk (new, changed and deleted files).
+    Reload => "reload",
     /// List the files that were skipped, and why.
     ShowSkipped => "show_skipped",
     /// Next page.
     NextPage => "next_page",
     /// Previous page.
     PrevPage => "prev_page",
+    /// The page to the left: the next one in a right-to-left article, the previous one in a
+    /// left-to-right one.
+    PageLeft => "page_left",
+    /// The page to the right: the previous one in a right-to-left article, the next one in a
+    /// left-to-right one.
+    PageRight => "page_right",
+    /// The next article of the library.
+    NextArticle => "next_article",
+    /// The previous article of the library.
+    PrevArticle => "prev_article",
+    /// The next unread article of the library.
+    NextUnread => "next_unread",
+    /// Paragraph direction in this article: automatic, right to left, left to right.
+    CycleDirection => "cycle_direction",
     /// Move the cursor to the next paragraph.
     NextParagraph => "next_paragraph",
     /// Move the cursor to the previous paragraph.
     PrevParagraph => "prev_paragraph",
-    /// Search (Enter searches, Esc cancels).
+    /// Search (Enter searches, Esc cancels; in the prompt ←/→, Home/End, Ctrl-U, Ctrl-W, ↑/↓ earlier searches).
     Search => "search",
-    /// Go to the next match.
+    /// Go to the next match (Esc clears the search).
     NextMatch => "next_match",
     /// Go to the previous match.
     PrevMatch => "prev_match",

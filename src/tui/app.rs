@@ -6,7 +6,8 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, mpsc};
+use std::time::Duration;
 
 use super::action::Action;
 use super::bookmarks::BookmarksView;
@@ -16,7 +17,7 @@ use super::prompt::{Edit, Prompt, PromptFor};
 use super::reader::ReaderView;
 use super::results::{ResultsView, SearchJob};
 use super::theme::Styles;
-use crate::collection::{Article, Collection, Origin, Progress};
+use crate::collection::{Article, Collection, CollectionError, Origin, Progress, watch};
 use crate::search::Query;
 use crate::store::{Position, ReadState, Store};
 use crate::text::Options;
@@ -66,6 +67,27 @@ pub enum Go {
     Read(Box<ReaderView>),
     Prompt(Prompt),
     Overlay(Overlay),
+    /// The article `n` places away in the library (the reader's next and previous article).
+    Sibling(isize),
+    /// The next article of the library not read yet.
+    NextUnread,
+    /// Read the collection again from disk.
+    Reload,
+}
+
+/// Where the collection was read from, to read it again.
+#[derive(Clone, Debug)]
+pub struct Location {
+    pub path: PathBuf,
+    pub cache: Option<PathBuf>,
+}
+
+/// The collection being read again in a thread.
+pub struct Reload {
+    pub progress: Arc<Progress>,
+    done: mpsc::Receiver<Result<Collection, CollectionError>>,
+    /// Asked for with a key (else noticed on disk).
+    asked: bool,
 }
 
 /// Display settings that do not change while qari runs.
@@ -94,9 +116,40 @@ pub struct Session {
     pub message: Option<String>,
     /// Terminal size.
     pub size: (u16, u16),
+    /// Where the collection comes from (None: the built-in one).
+    pub location: Option<Location>,
 }
 
 impl Session {
+    /// Marks entry `index` read, or unread again (its saved place is forgotten).
+    pub fn toggle_read(&mut self, index: usize) {
+        let Some(path) = self
+            .collection
+            .as_ref()
+            .and_then(|c| c.entries.get(index))
+            .map(|e| e.path.clone())
+        else {
+            return;
+        };
+        let read = self.reading.get(&path) == Some(&ReadState::Read);
+        let result = match &mut self.store {
+            Some(store) if read => store.forget_position(&path),
+            Some(store) => store.mark_read(&path),
+            None => Ok(()),
+        };
+        if let Err(e) = result {
+            self.message = Some(format!("not saved: {e}"));
+            return;
+        }
+        if read {
+            self.reading.remove(&path);
+            self.message = Some("marked unread".to_owned());
+        } else {
+            self.reading.insert(path, ReadState::Read);
+            self.message = Some("marked read".to_owned());
+        }
+    }
+
     /// The reading column's width in cells.
     pub fn column_width(&self) -> usize {
         let room = self.size.0.saturating_sub(4).max(1);
@@ -162,7 +215,7 @@ impl Session {
 
     /// Saves where the reader is, as it closes.
     fn leave(&mut self, r: &ReaderView) {
-        let state = if r.page + 1 >= r.pages() {
+        let state = if r.at_end() {
             ReadState::Read
         } else {
             ReadState::InProgress
@@ -196,6 +249,10 @@ pub struct App {
     /// A search of the collection under way.
     pub job: Option<SearchJob>,
     pub session: Session,
+    /// The collection being read again.
+    pub reloading: Option<Reload>,
+    /// Says when the collection changed on disk.
+    watch: Option<mpsc::Receiver<()>>,
     /// When the collection is loaded, open the article read last.
     pub resume: bool,
     pub quit: bool,
@@ -216,7 +273,10 @@ impl App {
                 reading: HashMap::new(),
                 message: None,
                 size,
+                location: None,
             },
+            reloading: None,
+            watch: None,
             resume: false,
             quit: false,
         }
@@ -245,10 +305,139 @@ impl App {
         self.screens.push(screen);
     }
 
-    /// The collection is loading with `progress`; `index_file` is its search index.
-    pub fn loading(&mut self, progress: Arc<Progress>, index_file: Option<PathBuf>) {
+    /// The collection at `location` is loading with `progress`; `index_file` is its search
+    /// index.
+    pub fn loading(
+        &mut self,
+        progress: Arc<Progress>,
+        location: Location,
+        index_file: Option<PathBuf>,
+    ) {
         self.screens = vec![Screen::Loading(progress)];
         self.session.index_file = index_file;
+        self.session.location = Some(location);
+    }
+
+    /// Something runs in the background whose progress is on screen.
+    pub fn busy(&self) -> bool {
+        self.job.is_some()
+            || self.reloading.is_some()
+            || matches!(self.screen(), Screen::Loading(_))
+    }
+
+    /// Looks at the collection's folder every `every` for changes, which reload it.
+    pub fn watch(&mut self, every: Duration) {
+        let Some(root) = self.session.location.as_ref().map(|l| l.path.clone()) else {
+            return;
+        };
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut last = watch::stamp(&root);
+            loop {
+                std::thread::sleep(every);
+                let now = watch::stamp(&root);
+                if now != last {
+                    last = now;
+                    if tx.send(()).is_err() {
+                        return;
+                    }
+                }
+            }
+        });
+        self.watch = Some(rx);
+    }
+
+    /// Reads the collection again in a thread (the library cache makes it cost only what
+    /// changed).
+    fn reload(&mut self) {
+        self.start_reload(true);
+    }
+
+    fn start_reload(&mut self, asked: bool) {
+        let Some(location) = self.session.location.clone() else {
+            self.session.message = Some("the built-in collection does not change".to_owned());
+            return;
+        };
+        if self.reloading.is_some() {
+            return;
+        }
+        let (tx, done) = mpsc::channel();
+        let progress = Arc::new(Progress::default());
+        let p = Arc::clone(&progress);
+        std::thread::spawn(move || {
+            let _ = tx.send(Collection::load(
+                &location.path,
+                location.cache.as_deref(),
+                &p,
+            ));
+        });
+        self.reloading = Some(Reload {
+            progress,
+            done,
+            asked,
+        });
+    }
+
+    /// The collection, read again: every screen keeps its place.
+    fn reloaded(&mut self, collection: Collection, asked: bool) {
+        let old = self.session.collection.clone();
+        let old_entries: &[crate::collection::Entry] = old.as_deref().map_or(&[], |c| &c.entries);
+        let before: HashMap<&Path, (u64, i64)> = old_entries
+            .iter()
+            .map(|e| (e.path.as_path(), (e.size, e.mtime)))
+            .collect();
+        let now: HashMap<&Path, usize> = collection
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.path.as_path(), i))
+            .collect();
+        let added = collection
+            .entries
+            .iter()
+            .filter(|e| !before.contains_key(e.path.as_path()))
+            .count();
+        let changed = collection
+            .entries
+            .iter()
+            .filter(|e| {
+                before
+                    .get(e.path.as_path())
+                    .is_some_and(|&t| t != (e.size, e.mtime))
+            })
+            .count();
+        let gone = old_entries
+            .iter()
+            .filter(|e| !now.contains_key(e.path.as_path()))
+            .count();
+        for screen in &mut self.screens {
+            match screen {
+                Screen::Library(l) => *l = l.renewed(old_entries, &collection),
+                Screen::Results(r) => {
+                    r.items.retain_mut(|item| {
+                        let path = old_entries.get(item.entry).map(|e| e.path.as_path());
+                        match path.and_then(|p| now.get(p)) {
+                            Some(&i) => {
+                                item.entry = i;
+                                true
+                            }
+                            None => false,
+                        }
+                    });
+                    r.selected = r.selected.min(r.items.len().saturating_sub(1));
+                }
+                _ => {}
+            }
+        }
+        drop(now);
+        self.session.collection = Some(Arc::new(collection));
+        if asked || added + changed + gone > 0 {
+            self.session.message = Some(if added + changed + gone == 0 {
+                "reloaded: nothing changed on disk".to_owned()
+            } else {
+                format!("reloaded from disk: {added} new, {changed} changed, {gone} gone")
+            });
+        }
     }
 
     /// Opens the article `file` in the reader, over whatever is shown.
@@ -278,7 +467,7 @@ impl App {
 
     /// The collection is loaded: show the library.
     pub fn loaded(&mut self, collection: Collection) {
-        let library = LibraryView::new(&collection.entries);
+        let library = LibraryView::new(&collection);
         if !collection.skipped.is_empty() {
             let n = collection.skipped.len();
             self.session.message = Some(format!(
@@ -327,8 +516,28 @@ impl App {
         self.update(Action::Open);
     }
 
-    /// Checks on a search of the collection: its results are shown when they come.
+    /// Checks on the work in the background: a reload, changes on disk, a search.
     pub fn tick(&mut self) {
+        if let Some(r) = &self.reloading {
+            match r.done.try_recv() {
+                Ok(Ok(c)) => {
+                    let asked = r.asked;
+                    self.reloading = None;
+                    self.reloaded(c, asked);
+                }
+                Ok(Err(e)) => {
+                    self.reloading = None;
+                    self.session.message = Some(format!("not reloaded: {e}"));
+                }
+                Err(mpsc::TryRecvError::Empty) => {}
+                Err(mpsc::TryRecvError::Disconnected) => self.reloading = None,
+            }
+        }
+        if self.watch.as_ref().is_some_and(|w| w.try_recv().is_ok())
+            && !matches!(self.screen(), Screen::Loading(_))
+        {
+            self.start_reload(false);
+        }
         let Some(job) = &self.job else { return };
         let Some(result) = job.poll() else { return };
         let query = job.query.clone();
@@ -359,8 +568,23 @@ impl App {
                     self.prompt = None;
                     self.submit(purpose, &text);
                 }
-                Edit::Cancel => self.prompt = None,
+                Edit::Cancel => {
+                    if prompt.purpose == PromptFor::Titles {
+                        self.filter_titles("");
+                    }
+                    self.prompt = None;
+                    return;
+                }
                 Edit::Typed => {}
+            }
+            if let Some(Prompt {
+                purpose: PromptFor::Titles,
+                text,
+                ..
+            }) = &self.prompt
+            {
+                let text = text.clone();
+                self.filter_titles(&text);
             }
             return;
         }
@@ -373,6 +597,21 @@ impl App {
     pub fn paste(&mut self, text: &str) {
         if let Some(prompt) = &mut self.prompt {
             prompt.insert(text);
+            if prompt.purpose == PromptFor::Titles {
+                let text = prompt.text.clone();
+                self.filter_titles(&text);
+            }
+        }
+    }
+
+    /// The library shows the titles that match `filter`.
+    fn filter_titles(&mut self, filter: &str) {
+        let Some(c) = self.session.collection.clone() else {
+            return;
+        };
+        if let Some(Screen::Library(l)) = self.screens.first_mut() {
+            l.set_filter(&c.entries, filter);
+            l.scroll_into_view(self.session.body_height());
         }
     }
 
@@ -384,6 +623,7 @@ impl App {
         match (purpose, &mut self.screens[last]) {
             (PromptFor::Note, Screen::Reader(r)) => super::marks::save_note(r, session, text),
             (PromptFor::Filter, Screen::Bookmarks(b)) => b.set_filter(text),
+            (PromptFor::Titles, _) => {}
             (PromptFor::Search, screen) => {
                 if Query::parse(text).is_empty() {
                     session.message = Some(
@@ -534,6 +774,64 @@ impl App {
                 self.prompt = Some(prompt.with_history(history));
             }
             Go::Overlay(o) => self.overlay = Some(o),
+            Go::Sibling(delta) => self.open_sibling(delta),
+            Go::NextUnread => self.open_next_unread(),
+            Go::Reload => self.reload(),
+        }
+    }
+
+    /// Opens the article `delta` places from the selected one in the library.
+    fn open_sibling(&mut self, delta: isize) {
+        let Some(Screen::Library(l)) = self.screens.first_mut() else {
+            return;
+        };
+        let target = l.selected.checked_add_signed(delta).filter(|&t| t < l.order.len());
+        let Some(target) = target else {
+            self.session.message = Some(
+                if delta > 0 {
+                    "this is the last article of the library"
+                } else {
+                    "this is the first article of the library"
+                }
+                .to_owned(),
+            );
+            return;
+        };
+        l.selected = target;
+        self.open_selected();
+    }
+
+    /// Opens the next article after the selected one (round to the start) that was never
+    /// opened.
+    fn open_next_unread(&mut self) {
+        let (Some(Screen::Library(l)), Some(c)) =
+            (self.screens.first_mut(), &self.session.collection)
+        else {
+            return;
+        };
+        let n = l.order.len();
+        let next = (1..=n)
+            .map(|k| (l.selected + k) % n)
+            .find(|&row| !self.session.reading.contains_key(&c.entries[l.order[row]].path));
+        match next {
+            Some(row) => {
+                l.selected = row;
+                self.open_selected();
+            }
+            None => self.session.message = Some("every article has been opened".to_owned()),
+        }
+    }
+
+    /// Opens the library's selected article in place of the reader shown.
+    fn open_selected(&mut self) {
+        let Some(Screen::Library(l)) = self.screens.first_mut() else {
+            return;
+        };
+        l.scroll_into_view(self.session.body_height());
+        let Some(index) = l.current() else { return };
+        match self.session.open_entry(index) {
+            Ok(view) => self.go(Go::Read(Box::new(view))),
+            Err(e) => self.session.message = Some(e),
         }
     }
 }

@@ -126,6 +126,9 @@ const DEFAULTS: &[(Scope, &str, Action)] = &[
     (Library, "q", Action::Quit),
     (Library, "Esc", Action::Back),
     (Library, "s", Action::ToggleSort),
+    (Library, "f", Action::Filter),
+    (Library, "m", Action::ToggleRead),
+    (Library, "r", Action::Reload),
     (Library, "S", Action::ShowSkipped),
     (Library, "/", Action::Search),
     (Library, "B", Action::Bookmarks),
@@ -147,6 +150,12 @@ const DEFAULTS: &[(Scope, &str, Action)] = &[
     (Reader, "Down", Action::NextParagraph),
     (Reader, "k", Action::PrevParagraph),
     (Reader, "Up", Action::PrevParagraph),
+    (Reader, "Left", Action::PageLeft),
+    (Reader, "Right", Action::PageRight),
+    (Reader, "J", Action::NextArticle),
+    (Reader, "K", Action::PrevArticle),
+    (Reader, "u", Action::NextUnread),
+    (Reader, "D", Action::CycleDirection),
     (Reader, "/", Action::Search),
     (Reader, "n", Action::NextMatch),
     (Reader, "N", Action::PrevMatch),
@@ -176,10 +185,20 @@ fn scopes_of(action: Action) -> &'static [Scope] {
         | Action::NextMatch
         | Action::PrevMatch
         | Action::ToggleBookmark
-        | Action::EditNote => &[Reader],
+        | Action::EditNote
+        | Action::PageLeft
+        | Action::PageRight
+        | Action::NextArticle
+        | Action::PrevArticle
+        | Action::NextUnread
+        | Action::CycleDirection => &[Reader],
         Action::Bookmarks => &[Library, Results, Reader],
         Action::Delete | Action::Undo => &[Bookmarks],
-        Action::ToggleSort | Action::ShowSkipped => &[Library],
+        Action::ToggleSort
+        | Action::ShowSkipped
+        | Action::Filter
+        | Action::ToggleRead
+        | Action::Reload => &[Library],
     }
 }
 

@@ -11,7 +11,8 @@ use super::action::Action;
 use super::app::{Go, Overlay, Session};
 use super::draw::{self, Ctx};
 use super::prompt::{Prompt, PromptFor};
-use crate::collection::{Entry, natural_cmp};
+use crate::collection::{Collection, Entry, Origin, natural_cmp};
+use crate::search::{Query, normalize};
 use crate::store::ReadState;
 
 /// Library order.
@@ -26,19 +27,35 @@ pub enum Sort {
 /// State of the library screen.
 #[derive(Clone, Debug, Default)]
 pub struct LibraryView {
-    /// Indices into the collection's entries, in display order.
+    /// Indices into the collection's entries, in sort order.
+    pub sorted: Vec<usize>,
+    /// The entries shown (those whose title matches the filter), in display order.
     pub order: Vec<usize>,
     pub selected: usize,
     pub offset: usize,
     pub sort: Sort,
     /// Sorting by date found no date in any article: the files' times stand in.
     pub by_file_time: bool,
+    /// Titles must match this (the search's Arabic-aware rule); empty: all are shown.
+    pub filter: String,
+    /// The collection's folder, when its articles are in more than one folder: each row then
+    /// shows its article's folder.
+    pub root: Option<PathBuf>,
 }
 
 impl LibraryView {
-    pub fn new(entries: &[Entry]) -> Self {
+    pub fn new(collection: &Collection) -> Self {
+        let entries = &collection.entries;
+        let mut parents = entries.iter().map(|e| e.path.parent());
+        let first = parents.next();
+        let several = parents.any(|p| p != first.flatten());
+        let root = match &collection.origin {
+            Origin::Path(p) if several => Some(p.clone()),
+            _ => None,
+        };
         let mut v = LibraryView {
-            order: (0..entries.len()).collect(),
+            sorted: (0..entries.len()).collect(),
+            root,
             ..LibraryView::default()
         };
         v.sort_by(entries, Sort::Date);
@@ -46,8 +63,50 @@ impl LibraryView {
         v
     }
 
+    /// The same view over a collection read again: its sort, filter and selected article kept.
+    #[must_use]
+    pub fn renewed(&self, old: &[Entry], collection: &Collection) -> Self {
+        let mut v = LibraryView::new(collection);
+        v.sort_by(&collection.entries, self.sort);
+        v.filter.clone_from(&self.filter);
+        v.apply_filter(&collection.entries);
+        if let Some(path) = self.current().and_then(|i| old.get(i)).map(|e| &e.path)
+            && let Some(i) = collection.entries.iter().position(|e| &e.path == path)
+        {
+            v.select_entry(i);
+        }
+        v.offset = self.offset;
+        v
+    }
+
+    /// Shows only the articles whose title matches `filter`, the selection kept when it still
+    /// shows.
+    pub fn set_filter(&mut self, entries: &[Entry], filter: &str) {
+        filter.clone_into(&mut self.filter);
+        self.apply_filter(entries);
+    }
+
+    fn apply_filter(&mut self, entries: &[Entry]) {
+        let current = self.current();
+        let q = Query::parse(&self.filter);
+        self.order = if q.is_empty() {
+            self.sorted.clone()
+        } else {
+            self.sorted
+                .iter()
+                .copied()
+                .filter(|&i| q.matches(&normalize(&entries[i].title)))
+                .collect()
+        };
+        self.selected = current
+            .and_then(|c| self.order.iter().position(|&i| i == c))
+            .unwrap_or(0);
+        self.offset = self.offset.min(self.selected);
+    }
+
     pub fn sort_by(&mut self, entries: &[Entry], sort: Sort) {
         let current = self.order.get(self.selected).copied();
+        std::mem::swap(&mut self.order, &mut self.sorted);
         self.sort = sort;
         let title = |a: usize, b: usize| natural_cmp(&entries[a].title, &entries[b].title);
         self.by_file_time = sort == Sort::Date && entries.iter().all(|e| e.meta.date.is_none());
@@ -67,6 +126,8 @@ impl LibraryView {
             }),
             Sort::Title => self.order.sort_by(|&a, &b| title(a, b)),
         }
+        std::mem::swap(&mut self.order, &mut self.sorted);
+        self.apply_filter(entries);
         if let Some(c) = current {
             self.selected = self.order.iter().position(|&i| i == c).unwrap_or(0);
         }
@@ -94,6 +155,21 @@ impl LibraryView {
                 Go::Stay
             }
             Action::ShowSkipped => Go::Overlay(Overlay::Skipped),
+            Action::Filter => Go::Prompt(Prompt::new(PromptFor::Titles, self.filter.clone())),
+            Action::Back if !self.filter.is_empty() => {
+                if let Some(c) = &cx.collection {
+                    let c = std::sync::Arc::clone(c);
+                    self.set_filter(&c.entries, "");
+                }
+                Go::Stay
+            }
+            Action::ToggleRead => {
+                if let Some(i) = self.current() {
+                    cx.toggle_read(i);
+                }
+                Go::Stay
+            }
+            Action::Reload => Go::Reload,
             Action::Open => match self.current().map(|i| cx.open_entry(i)) {
                 Some(Ok(view)) => Go::Read(Box::new(view)),
                 Some(Err(e)) => {
@@ -181,11 +257,23 @@ impl LibraryView {
                 mark,
                 if selected { style } else { ctx.styles.accent },
             );
-            let info = [entry.meta.date.as_deref(), entry.meta.source.as_deref()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" · ");
+            let folder = self.root.as_deref().and_then(|root| {
+                let rel = entry.path.parent()?.strip_prefix(root).ok()?;
+                Some(if rel.as_os_str().is_empty() {
+                    ".".to_owned()
+                } else {
+                    rel.display().to_string()
+                })
+            });
+            let info = [
+                folder.as_deref(),
+                entry.meta.date.as_deref(),
+                entry.meta.source.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ");
             let (info_line, _) =
                 draw::one_line(&info, usize::from(area.width / 3), ctx.options, ctx.visual);
             let info_width = info_line.width as u16;

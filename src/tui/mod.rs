@@ -73,7 +73,11 @@ pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<
             open,
         } => {
             let progress = Arc::new(Progress::default());
-            app.loading(Arc::clone(&progress), index);
+            let location = app::Location {
+                path: path.clone(),
+                cache: cache.clone(),
+            };
+            app.loading(Arc::clone(&progress), location, index);
             if let Some(file) = open {
                 app.open_file(&file);
             }
@@ -86,11 +90,13 @@ pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<
     // whose progress is on screen, and once more when it ends; an idle reader costs nothing.
     let mut redraw = true;
     loop {
-        let mut busy = app.job.is_some();
+        let busy = app.busy();
         if matches!(app.screen(), Screen::Loading(_)) {
-            busy = true;
             match rx.try_recv() {
-                Ok(Ok(c)) => app.loaded(c),
+                Ok(Ok(c)) => {
+                    app.loaded(c);
+                    app.watch(Duration::from_secs(3));
+                }
                 Ok(Err(e)) => {
                     drop(guard);
                     return Err(e.into());

@@ -17,6 +17,8 @@ pub enum PromptFor {
     Note,
     /// Filtering the bookmarks screen.
     Filter,
+    /// Filtering the library by title, as it is typed.
+    Titles,
 }
 
 impl PromptFor {
@@ -26,6 +28,7 @@ impl PromptFor {
             PromptFor::Search => "search:",
             PromptFor::Note => "note:",
             PromptFor::Filter => "filter:",
+            PromptFor::Titles => "titles:",
         }
     }
 }

@@ -13,14 +13,16 @@ use super::prompt::{Prompt, PromptFor};
 use crate::collection::Article;
 use crate::page::{ArticleLayout, Row};
 use crate::store::Bookmark;
-use crate::text::Options;
+use crate::text::{Direction, Options};
 
 /// State of the reader screen.
 #[derive(Clone, Debug)]
 pub struct ReaderView {
     pub article: Article,
     pub layout: ArticleLayout,
-    pub page: usize,
+    /// The first row shown. Pages start at multiples of the height, except after the cursor
+    /// moved to a paragraph that did not fit whole: then the text scrolls just enough.
+    pub top: usize,
     /// The paragraph under the cursor, from 0 (shown as 1).
     pub cursor: usize,
     /// Rows of text on a page.
@@ -29,6 +31,29 @@ pub struct ReaderView {
     pub search: Option<ArticleSearch>,
     /// The article's bookmarks (paragraphs numbered from 1).
     pub bookmarks: Vec<Bookmark>,
+    /// How the article's paragraphs take their direction (the settings', or the article's own
+    /// choice made with the key that cycles it).
+    pub options: Options,
+}
+
+/// What the key that cycles directions does next: the reader's rule, then right to left, then
+/// left to right.
+fn next_direction(d: Direction) -> Direction {
+    match d {
+        Direction::Majority | Direction::Auto => Direction::Rtl,
+        Direction::Rtl => Direction::Ltr,
+        Direction::Ltr => Direction::Majority,
+    }
+}
+
+/// How a direction is named in messages.
+pub fn direction_name(d: Direction) -> &'static str {
+    match d {
+        Direction::Majority => "automatic (most letters decide)",
+        Direction::Auto => "automatic (the first letter decides)",
+        Direction::Rtl => "right to left",
+        Direction::Ltr => "left to right",
+    }
 }
 
 impl ReaderView {
@@ -37,11 +62,12 @@ impl ReaderView {
         ReaderView {
             article,
             layout,
-            page: 0,
+            top: 0,
             cursor: 0,
             height: height.max(1),
             search: None,
             bookmarks: Vec::new(),
+            options,
         }
         .with_search_ready()
     }
@@ -49,6 +75,27 @@ impl ReaderView {
     fn with_search_ready(mut self) -> Self {
         self.search = Some(ArticleSearch::prepare(&self.article));
         self
+    }
+
+    /// The page shown (from 0): the last one once the end of the text is on screen.
+    pub fn page(&self) -> usize {
+        if self.at_end() {
+            self.pages() - 1
+        } else {
+            self.top / self.height
+        }
+    }
+
+    /// The last row of the text is on screen.
+    pub fn at_end(&self) -> bool {
+        self.top + self.height >= self.layout.rows.len()
+    }
+
+    /// The article reads right to left: most of its paragraphs do. Left and Right page the way
+    /// such a reader expects.
+    pub fn reads_rtl(&self) -> bool {
+        let rtl = self.layout.blocks.iter().filter(|b| b.prepared.is_rtl()).count();
+        2 * rtl > self.layout.blocks.len()
     }
 
     /// Applies an action of the reader.
@@ -61,8 +108,12 @@ impl ReaderView {
                 }
             }
             Action::Back => return Go::Back,
-            Action::NextPage if self.page + 1 < self.pages() => self.go_to_page(self.page + 1),
-            Action::PrevPage if self.page > 0 => self.go_to_page(self.page - 1),
+            Action::NextPage => self.next_page(),
+            Action::PrevPage => self.prev_page(),
+            Action::PageLeft if self.reads_rtl() => self.next_page(),
+            Action::PageLeft => self.prev_page(),
+            Action::PageRight if self.reads_rtl() => self.prev_page(),
+            Action::PageRight => self.next_page(),
             Action::First => self.go_to_page(0),
             Action::Last => self.go_to_page(self.pages() - 1),
             Action::NextParagraph => self.move_cursor(1),
@@ -82,18 +133,49 @@ impl ReaderView {
                     .unwrap_or_default();
                 return Go::Prompt(Prompt::new(PromptFor::Note, note));
             }
+            Action::CycleDirection => {
+                let direction = next_direction(self.options.direction);
+                self.set_direction(direction);
+                cx.message = Some(format!(
+                    "paragraph direction in this article: {}",
+                    direction_name(direction)
+                ));
+            }
+            Action::NextArticle => return Go::Sibling(1),
+            Action::PrevArticle => return Go::Sibling(-1),
+            Action::NextUnread => return Go::NextUnread,
             Action::Bookmarks => return super::bookmarks::open(cx),
             _ => {}
         }
         Go::Stay
     }
 
+    /// Lays the article out again with paragraphs in `direction`, the cursor kept.
+    pub fn set_direction(&mut self, direction: Direction) {
+        self.options.direction = direction;
+        self.layout = ArticleLayout::new(&self.article, self.layout.width, self.options);
+        self.follow_cursor();
+    }
+
+    fn next_page(&mut self) {
+        if !self.at_end() {
+            self.top = (self.top + self.height).min(self.layout.rows.len().saturating_sub(1));
+            self.cursor_to_top();
+        }
+    }
+
+    fn prev_page(&mut self) {
+        if self.top > 0 {
+            self.top = self.top.saturating_sub(self.height);
+            self.cursor_to_top();
+        }
+    }
+
     /// Where the page starts within the cursor's paragraph, as a byte offset (0 when the page
     /// starts at or before the paragraph): saved, so that a long paragraph reopens mid-way.
     pub fn offset_at_top(&self) -> usize {
-        let top = self.page * self.height;
-        match self.layout.rows.get(top) {
-            Some(crate::page::Row::Line { block, line }) if *block == self.cursor + 1 => {
+        match self.layout.rows.get(self.top) {
+            Some(Row::Line { block, line }) if *block == self.cursor + 1 => {
                 let b = &self.layout.blocks[*block];
                 b.lines.get(*line).map_or(0, |l| l.bytes(&b.prepared).start)
             }
@@ -104,7 +186,7 @@ impl ReaderView {
     /// Goes back to paragraph `paragraph` (from 0), on the page showing byte `offset` of it.
     pub fn restore(&mut self, paragraph: usize, offset: usize) {
         self.cursor = paragraph.min(self.article.paragraphs.len().saturating_sub(1));
-        self.move_cursor(0);
+        self.follow_cursor();
         if let Some(b) = self.layout.blocks.get(self.cursor + 1)
             && offset > 0
         {
@@ -113,7 +195,7 @@ impl ReaderView {
                 .iter()
                 .rposition(|l| l.bytes(&b.prepared).start <= offset)
                 .unwrap_or(0);
-            self.page = (b.first_row + line) / self.height;
+            self.top = (b.first_row + line) / self.height * self.height;
         }
     }
 
@@ -128,7 +210,7 @@ impl ReaderView {
     pub fn find(&mut self, query: &str) {
         let mut s = self.search.take().unwrap_or_default();
         s.run(&self.article, query);
-        let top = self.page * self.height;
+        let top = self.top;
         s.current = (0..s.len())
             .find(|&i| s.found(i).is_some_and(|f| self.row_of(&f) >= top))
             .unwrap_or(0);
@@ -156,7 +238,9 @@ impl ReaderView {
             return;
         };
         let row = self.row_of(&found);
-        self.page = row / self.height;
+        if !(self.top..self.top + self.height).contains(&row) {
+            self.top = row / self.height * self.height;
+        }
         if found.block > 0 {
             self.cursor = found.block - 1;
         }
@@ -181,36 +265,62 @@ impl ReaderView {
 
     /// Re-flows for a new column width and page height, keeping the cursor's paragraph shown.
     pub fn resize(&mut self, width: usize, height: usize, options: Options) {
-        if width != self.layout.width {
+        let options = Options {
+            direction: self.options.direction,
+            ..options
+        };
+        if width != self.layout.width || options != self.options {
+            self.options = options;
             self.layout = ArticleLayout::new(&self.article, width, options);
         }
         self.height = height.max(1);
         self.follow_cursor();
     }
 
+    /// Shows the page on which the cursor's paragraph starts.
     fn follow_cursor(&mut self) {
-        self.page = self.layout.page_of_block(self.cursor + 1, self.height);
+        self.top = self.layout.page_of_block(self.cursor + 1, self.height) * self.height;
     }
 
-    /// Moves the cursor by `delta` paragraphs; the page follows it.
+    /// The rows of the cursor's paragraph, first and last.
+    fn cursor_rows(&self) -> Option<(usize, usize)> {
+        let b = self.layout.blocks.get(self.cursor + 1)?;
+        Some((b.first_row, b.first_row + b.lines.len().max(1) - 1))
+    }
+
+    /// Moves the cursor by `delta` paragraphs. The text follows: the paragraph is shown whole
+    /// when it fits on a page, else from its start.
     pub fn move_cursor(&mut self, delta: isize) {
         let last = self.article.paragraphs.len().saturating_sub(1);
         self.cursor = self.cursor.saturating_add_signed(delta).min(last);
-        let block = self.layout.blocks.get(self.cursor + 1);
-        let on_page = block.is_some_and(|b| {
-            let (first, last_row) = (b.first_row, b.first_row + b.lines.len().max(1) - 1);
-            let top = self.page * self.height;
-            first >= top && first < top + self.height || last_row >= top && first < top
-        });
-        if !on_page {
-            self.follow_cursor();
+        let Some((first, last_row)) = self.cursor_rows() else {
+            return;
+        };
+        let bottom = self.top + self.height;
+        if first >= self.top && last_row < bottom {
+            return;
         }
+        let fits = last_row - first < self.height;
+        let near = first < bottom + self.height && last_row + self.height >= self.top;
+        self.top = match (fits, near) {
+            // Scroll just enough to show it whole.
+            (true, true) if first < self.top => first,
+            (true, true) => last_row + 1 - self.height,
+            // Too long, or far away: its start at the top.
+            _ => first,
+        };
     }
 
     /// Goes to page `page`; the cursor moves to the first paragraph shown on it.
     pub fn go_to_page(&mut self, page: usize) {
-        self.page = page.min(self.pages() - 1);
-        let block = self.layout.block_at(self.page * self.height);
+        let page = page.min(self.pages() - 1);
+        self.top = page * self.height;
+        self.cursor_to_top();
+    }
+
+    /// The cursor to the first paragraph shown.
+    fn cursor_to_top(&mut self) {
+        let block = self.layout.block_at(self.top);
         self.cursor = block
             .saturating_sub(1)
             .min(self.article.paragraphs.len().saturating_sub(1));
@@ -240,7 +350,7 @@ impl ReaderView {
             "{matches} ¶ {}/{}  page {}/{} ",
             (self.cursor + 1).min(self.article.paragraphs.len()),
             self.article.paragraphs.len(),
-            self.page + 1,
+            self.page() + 1,
             self.pages()
         );
         let right_w = right.chars().count() as u16;
@@ -276,7 +386,7 @@ impl ReaderView {
         );
         for (i, row) in self
             .layout
-            .page_rows(self.page, self.height)
+            .rows_from(self.top, self.height)
             .iter()
             .enumerate()
         {
