@@ -14,7 +14,7 @@ mod walk;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-pub use decode::{DecodeError, decode};
+pub use decode::{DecodeError, Decoded, decode};
 pub use parse::{Format, Meta, Parsed, parse};
 
 /// An article in the library: what the list shows, without the text.
@@ -120,14 +120,14 @@ fn format_of(path: &Path) -> Option<Format> {
 pub fn read_article(path: &Path) -> Result<Article, String> {
     let format = format_of(path).unwrap_or(Format::Text);
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    let (text, encoding) = decode(&bytes).map_err(|e| e.to_string())?;
-    let parsed = parse(&text, format).ok_or_else(|| "no text in the file".to_owned())?;
+    let decoded = decode(&bytes).map_err(|e| e.to_string())?;
+    let parsed = parse(&decoded.text, format).ok_or_else(|| "no text in the file".to_owned())?;
     Ok(Article {
         path: path.to_owned(),
         title: parsed.title,
         paragraphs: parsed.paragraphs,
         meta: parsed.meta,
-        encoding: encoding.to_owned(),
+        encoding: decoded.encoding.to_owned(),
     })
 }
 
