@@ -499,6 +499,7 @@ fn run_list(path: Option<&Path>, json: bool) -> anyhow::Result<()> {
                 "title": e.title,
                 "paragraphs": e.paragraphs,
                 "encoding": e.encoding,
+                "replaced": e.replaced,
             });
             if let (Some(map), Ok(serde_json::Value::Object(meta))) =
                 (obj.as_object_mut(), serde_json::to_value(&e.meta))
