@@ -63,7 +63,10 @@ impl ArticleLayout {
                     .unwrap_or(Direction::Auto),
                 other => other,
             };
-            let options = Options { direction, ..options };
+            let options = Options {
+                direction,
+                ..options
+            };
             let prepared = Prepared::with_scratch(text, options, &mut scratch);
             let lines = prepared.wrap(text, width);
             let first_row = rows.len();

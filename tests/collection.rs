@@ -1,5 +1,6 @@
 //! The loader against bad input: every kind of bad file is skipped with its reason and never
-//! stops the load; a Windows-1256 file's title comes out right; `qari list` reports skips.
+//! stops the load; a Windows-1256 file's title comes out right; UTF-8 with a few bad bytes is
+//! read as UTF-8 and the count kept (in the cache too); `qari list` reports skips and counts.
 
 #![allow(clippy::unwrap_used)]
 
@@ -86,6 +87,128 @@ fn bad_files_are_skipped_with_their_reason() {
     std::fs::remove_dir_all(dir).ok();
 }
 
+const RAIN_TITLE: &str = "هطول الأمطار الغزيرة على العاصمة";
+const RAIN: [&str; 2] = [
+    "شهدت العاصمة اليوم هطول الأمطار الغزيرة التي تسببت في إغلاق عدد من الطرق الرئيسية.",
+    "وقالت هيئة الأرصاد إن الأمطار ستستمر حتى نهاية الأسبوع.",
+];
+
+/// The rain article in UTF-8 with a bad byte inserted before each given character.
+fn rain(bad: &[(usize, u8)]) -> Vec<u8> {
+    let text = format!("{RAIN_TITLE}\n\n{}\n\n{}\n", RAIN[0], RAIN[1]);
+    let mut bytes = Vec::new();
+    for (i, c) in text.chars().enumerate() {
+        bytes.extend(bad.iter().filter(|&&(n, _)| n == i).map(|&(_, b)| b));
+        let mut buf = [0; 4];
+        bytes.extend(c.encode_utf8(&mut buf).as_bytes());
+    }
+    bytes
+}
+
+/// The issue's files. For UTF-8 with bad bytes chardetng guessed windows-1252 (mojibake,
+/// `Ù‡Ø·ÙˆÙ„`) or GBK (which does not fit, so the file was skipped as "not valid text in
+/// GBK"), depending on the text: here three bad bytes give the first and one the second. The
+/// Windows-1256 file is one that chardetng calls GBK.
+fn damaged_collection(name: &str) -> PathBuf {
+    let dir = temp_dir(name);
+    write(
+        &dir,
+        "three.txt",
+        &rain(&[(40, 0xFF), (70, 0x80), (130, 0xFE)]),
+    );
+    write(&dir, "one.txt", &rain(&[(4, 0xFF)]));
+    let (cp1256, _, _) = encoding_rs::WINDOWS_1256.encode("السلام\n\nهل تصدق هذا؟\n");
+    write(&dir, "legacy.txt", &cp1256);
+    dir
+}
+
+#[test]
+fn utf8_with_a_few_bad_bytes_is_read_as_utf8_and_counted() {
+    let dir = damaged_collection("damaged-load");
+    let c = Collection::load(&dir, None, &Progress::default()).unwrap();
+    assert!(c.skipped.is_empty(), "{:?}", c.skipped);
+    let entry = |name: &str| c.entries.iter().find(|e| e.path.ends_with(name)).unwrap();
+    for (name, replaced) in [("three.txt", 3), ("one.txt", 1)] {
+        let e = entry(name);
+        assert_eq!(
+            (
+                e.title.replace('\u{FFFD}', ""),
+                e.encoding.as_str(),
+                e.replaced
+            ),
+            (RAIN_TITLE.to_owned(), "UTF-8", replaced),
+            "{name}"
+        );
+        let article = c.open(e).unwrap();
+        let repaired: Vec<String> = article
+            .paragraphs
+            .iter()
+            .map(|p| p.replace('\u{FFFD}', ""))
+            .collect();
+        assert_eq!(repaired, RAIN, "{name}");
+    }
+    assert_eq!(
+        entry("one.txt").title,
+        "هطول\u{FFFD} الأمطار الغزيرة على العاصمة"
+    );
+    let legacy = entry("legacy.txt");
+    assert_eq!(
+        (
+            legacy.title.as_str(),
+            legacy.encoding.as_str(),
+            legacy.replaced
+        ),
+        ("السلام", "windows-1256", 0)
+    );
+    assert_eq!(c.open(legacy).unwrap().paragraphs, ["هل تصدق هذا؟"]);
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn the_replaced_count_is_cached() {
+    let dir = damaged_collection("damaged-cache");
+    let cache = dir.join("cache/library.tsv");
+    let first = Collection::load(&dir, Some(&cache), &Progress::default()).unwrap();
+    let second = Collection::load(&dir, Some(&cache), &Progress::default()).unwrap();
+    assert_eq!(first.entries, second.entries);
+    let three = second
+        .entries
+        .iter()
+        .find(|e| e.path.ends_with("three.txt"));
+    assert_eq!(three.unwrap().replaced, 3);
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn a_cache_in_the_old_format_is_not_read() {
+    let dir = temp_dir("old-cache");
+    write(&dir, "a.txt", "الأول\n\nنص\n".as_bytes());
+    let path = dir.join("a.txt");
+    let meta = std::fs::metadata(&path).unwrap();
+    let mtime = meta
+        .modified()
+        .unwrap()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    // Version 1 had no count of replaced sequences; this line is current for the file.
+    let old = format!(
+        "qari library cache 1\n{}\t{mtime}\t1\tUTF-8\tstale title\t\t\t\t\t{}\n",
+        meta.len(),
+        path.display()
+    );
+    write(&dir, "cache/library.tsv", old.as_bytes());
+    let cache = dir.join("cache/library.tsv");
+    let c = Collection::load(&dir, Some(&cache), &Progress::default()).unwrap();
+    assert_eq!(c.entries[0].title, "الأول");
+    assert!(
+        std::fs::read_to_string(&cache)
+            .unwrap()
+            .starts_with("qari library cache 2\n")
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
+
 #[test]
 fn the_cache_is_used_and_refreshed() {
     let dir = temp_dir("cache");
@@ -144,9 +267,47 @@ fn list_prints_articles_and_reports_skips() {
             .unwrap(),
     )
     .unwrap();
-    for key in ["path", "title", "paragraphs", "encoding"] {
+    for key in ["path", "title", "paragraphs", "encoding", "replaced"] {
         assert!(first.get(key).is_some(), "{key} missing in {first}");
     }
+    std::fs::remove_dir_all(dir).ok();
+    std::fs::remove_dir_all(home).ok();
+}
+
+#[test]
+fn list_json_says_how_many_bytes_were_replaced() {
+    let dir = damaged_collection("damaged-list");
+    let home = temp_dir("damaged-list-home");
+    let out = Command::new(env!("CARGO_BIN_EXE_qari"))
+        .args(["list", "--json"])
+        .arg(&dir)
+        .env("HOME", &home)
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let mut counts: Vec<(String, String, u64)> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let name = Path::new(v["path"].as_str().unwrap()).file_name().unwrap();
+            (
+                name.to_string_lossy().into_owned(),
+                v["encoding"].as_str().unwrap().to_owned(),
+                v["replaced"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    counts.sort();
+    let expected = [
+        ("legacy.txt", "windows-1256", 0),
+        ("one.txt", "UTF-8", 1),
+        ("three.txt", "UTF-8", 3),
+    ]
+    .map(|(n, e, r)| (n.to_owned(), e.to_owned(), r));
+    assert_eq!(counts, expected);
     std::fs::remove_dir_all(dir).ok();
     std::fs::remove_dir_all(home).ok();
 }

@@ -7,7 +7,7 @@
 use qari::collection::{Article, Meta};
 use qari::config::Theme;
 use qari::text::{Direction, Options};
-use qari::tui::library::Ctx;
+use qari::tui::Ctx;
 use qari::tui::reader::ReaderView;
 use qari::tui::theme::Styles;
 use ratatui::buffer::Buffer;
@@ -34,10 +34,12 @@ fn highlighted(paragraphs: &[&str], width: u16, query: &str) -> (Vec<String>, Ve
     let mut r = ReaderView::new(article(paragraphs), usize::from(width), 20, options);
     r.find(query);
     let styles = Styles::new(&Theme::default(), true);
+    let keymap = qari::tui::Keymap::default();
     let ctx = Ctx {
         styles: &styles,
         options,
         visual: true,
+        keymap: &keymap,
     };
     let area = Rect::new(0, 0, width + 4, 20);
     let mut buf = Buffer::empty(area);
@@ -161,11 +163,11 @@ fn a_long_paragraph_reopens_on_the_page_it_was_left() {
     assert!(offset > 0);
     let mut again = ReaderView::new(article(&["قصيرة", &long, "أخرى"]), 40, 8, options);
     again.restore(r.cursor, offset);
-    assert_eq!((again.cursor, again.page), (1, 3));
+    assert_eq!((again.cursor, again.page()), (1, 3));
     // At another width the same text is found on whatever page it now is.
     let mut narrow = ReaderView::new(article(&["قصيرة", &long, "أخرى"]), 25, 8, options);
     narrow.restore(1, offset);
-    let top = narrow.layout.rows[narrow.page * 8];
+    let top = narrow.layout.rows[narrow.page() * 8];
     assert!(matches!(
         top,
         qari::page::Row::Line { block: 2, .. } | qari::page::Row::Blank

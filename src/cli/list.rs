@@ -16,6 +16,7 @@ pub fn run(path: Option<&Path>, json: bool) -> anyhow::Result<bool> {
                     "title": e.title,
                     "paragraphs": e.paragraphs,
                     "encoding": e.encoding,
+                    "replaced": e.replaced,
                 });
                 if let (Some(map), Ok(serde_json::Value::Object(meta))) =
                     (obj.as_object_mut(), serde_json::to_value(&e.meta))

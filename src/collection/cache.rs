@@ -1,6 +1,8 @@
 //! What earlier loads found, kept in one file (in the XDG cache folder) so that a second open of
 //! a large collection reads no article: an entry is reused while its file's size and
-//! modification time are unchanged. One line per article, tab-separated, escaped.
+//! modification time are unchanged. One line per article, tab-separated, escaped. The header
+//! names the format's version: a cache written by another version is not read (the next load
+//! reads the articles again and replaces it).
 
 use std::fmt::Write as _;
 use std::io::{BufWriter, Write};
@@ -8,7 +10,8 @@ use std::path::{Path, PathBuf};
 
 use super::{Entry, Meta};
 
-const HEADER: &str = "qari library cache 1";
+/// Version 2 added the count of replaced sequences.
+const HEADER: &str = "qari library cache 2";
 
 fn escape(s: &str, out: &mut String) {
     for c in s.chars() {
@@ -65,6 +68,7 @@ pub fn read(path: &Path) -> Vec<Entry> {
                 size,
                 mtime,
                 paragraphs,
+                replaced,
                 encoding,
                 title,
                 source,
@@ -87,6 +91,7 @@ pub fn read(path: &Path) -> Vec<Entry> {
                 },
                 paragraphs: paragraphs.parse().ok()?,
                 encoding: unescape(encoding),
+                replaced: replaced.parse().ok()?,
                 size: size.parse().ok()?,
                 mtime: mtime.parse().ok()?,
             })
@@ -105,7 +110,11 @@ pub fn write(path: &Path, entries: &[Entry]) -> std::io::Result<()> {
     let mut line = String::new();
     for e in entries {
         line.clear();
-        let _ = write!(line, "{}\t{}\t{}\t", e.size, e.mtime, e.paragraphs);
+        let _ = write!(
+            line,
+            "{}\t{}\t{}\t{}\t",
+            e.size, e.mtime, e.paragraphs, e.replaced
+        );
         for field in [
             e.encoding.as_str(),
             &e.title,

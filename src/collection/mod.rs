@@ -16,7 +16,7 @@ pub mod watch;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-pub use decode::{DecodeError, decode};
+pub use decode::{DecodeError, Decoded, decode};
 pub use order::natural_cmp;
 pub use parse::{Format, Meta, Parsed, parse};
 
@@ -29,6 +29,8 @@ pub struct Entry {
     pub meta: Meta,
     pub paragraphs: usize,
     pub encoding: String,
+    /// Invalid byte sequences that decoding replaced with U+FFFD (0 for an intact file).
+    pub replaced: usize,
     pub size: u64,
     /// Modification time in nanoseconds since the epoch (0 when unknown).
     pub mtime: i64,
@@ -121,27 +123,35 @@ fn format_of(path: &Path) -> Option<Format> {
 
 /// Reads, decodes and parses one file.
 pub fn read_article(path: &Path) -> Result<Article, String> {
+    read(path).map(|(article, _)| article)
+}
+
+/// [`read_article`], and how many invalid sequences decoding replaced: the library keeps the
+/// count in its [`Entry`], while an opened [`Article`] is text only.
+fn read(path: &Path) -> Result<(Article, usize), String> {
     let format = format_of(path).unwrap_or(Format::Text);
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    let (text, encoding) = decode(&bytes).map_err(|e| e.to_string())?;
-    let parsed = parse(&text, format).ok_or_else(|| "no text in the file".to_owned())?;
-    Ok(Article {
+    let decoded = decode(&bytes).map_err(|e| e.to_string())?;
+    let parsed = parse(&decoded.text, format).ok_or_else(|| "no text in the file".to_owned())?;
+    let article = Article {
         path: path.to_owned(),
         title: parsed.title,
         paragraphs: parsed.paragraphs,
         meta: parsed.meta,
-        encoding: encoding.to_owned(),
-    })
+        encoding: decoded.encoding.to_owned(),
+    };
+    Ok((article, decoded.replaced))
 }
 
 impl Article {
-    fn entry(&self, size: u64, mtime: i64) -> Entry {
+    fn entry(&self, replaced: usize, size: u64, mtime: i64) -> Entry {
         Entry {
             path: self.path.clone(),
             title: self.title.clone(),
             meta: self.meta.clone(),
             paragraphs: self.paragraphs.len(),
             encoding: self.encoding.clone(),
+            replaced,
             size,
             mtime,
         }
@@ -155,7 +165,7 @@ impl Collection {
             .iter()
             .filter_map(|(name, text)| {
                 let article = builtin_article(name, text)?;
-                Some(article.entry(text.len() as u64, 0))
+                Some(article.entry(0, text.len() as u64, 0))
             })
             .collect();
         Collection {
@@ -280,8 +290,8 @@ fn builtin_article(name: &str, text: &str) -> Option<Article> {
 }
 
 fn load_entry(found: &walk::Found) -> Result<Entry, Skipped> {
-    read_article(&found.path)
-        .map(|a| a.entry(found.size, found.mtime))
+    read(&found.path)
+        .map(|(a, replaced)| a.entry(replaced, found.size, found.mtime))
         .map_err(|reason| Skipped {
             path: found.path.clone(),
             reason,

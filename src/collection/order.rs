@@ -14,6 +14,7 @@ fn digit(c: char) -> Option<u32> {
 }
 
 /// Compares `a` and `b` with runs of digits compared as numbers.
+#[allow(clippy::many_single_char_names)]
 pub fn natural_cmp(a: &str, b: &str) -> Ordering {
     let (mut a, mut b) = (a.chars().peekable(), b.chars().peekable());
     loop {
@@ -37,6 +38,14 @@ pub fn natural_cmp(a: &str, b: &str) -> Ordering {
                 if by_value != Ordering::Equal {
                     return by_value;
                 }
+            }
+            // Numbers before words, whatever digits they are written in.
+            (Some(x), Some(y)) if digit(x).is_some() != digit(y).is_some() => {
+                return if digit(x).is_some() {
+                    Ordering::Less
+                } else {
+                    Ordering::Greater
+                };
             }
             (Some(x), Some(y)) => {
                 a.next();

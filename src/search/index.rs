@@ -374,7 +374,7 @@ fn read_for_index(collection: &Collection, entry: &Entry) -> Option<(i64, String
         crate::collection::Origin::Path(_) => {
             let bytes = std::fs::read(&entry.path).ok()?;
             let hash = content_hash(&bytes);
-            let (text, _) = decode(&bytes).ok()?;
+            let text = decode(&bytes).ok()?.text;
             let format = entry
                 .path
                 .extension()

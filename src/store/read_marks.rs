@@ -42,7 +42,10 @@ mod tests {
         let mut s = Store::in_memory().unwrap();
         let p = Path::new("/news/a.txt");
         s.mark_read(p).unwrap();
-        assert_eq!(s.position(p).unwrap().map(|p| p.state), Some(ReadState::Read));
+        assert_eq!(
+            s.position(p).unwrap().map(|p| p.state),
+            Some(ReadState::Read)
+        );
         s.forget_position(p).unwrap();
         assert_eq!(s.position(p).unwrap(), None);
     }

@@ -57,11 +57,11 @@ actions! {
     Open => "open",
     /// Sort the library by date, then by title.
     ToggleSort => "toggle_sort",
-    /// Filter the library by title as you type (Esc clears).
+    /// Filter the titles as you type (Esc clears).
     Filter => "filter",
     /// Mark the selected article read, or unread again.
     ToggleRead => "toggle_read",
-    /// Read the collection again from disk (new, changed and deleted files).
+    /// Read the collection again from disk.
     Reload => "reload",
     /// List the files that were skipped, and why.
     ShowSkipped => "show_skipped",
@@ -69,11 +69,9 @@ actions! {
     NextPage => "next_page",
     /// Previous page.
     PrevPage => "prev_page",
-    /// The page to the left: the next one in a right-to-left article, the previous one in a
-    /// left-to-right one.
+    /// Page left: the next page of right-to-left text.
     PageLeft => "page_left",
-    /// The page to the right: the previous one in a right-to-left article, the next one in a
-    /// left-to-right one.
+    /// Page right: the next page of left-to-right text.
     PageRight => "page_right",
     /// The next article of the library.
     NextArticle => "next_article",
@@ -81,19 +79,19 @@ actions! {
     PrevArticle => "prev_article",
     /// The next unread article of the library.
     NextUnread => "next_unread",
-    /// Paragraph direction in this article: automatic, right to left, left to right.
+    /// Paragraph direction here: auto, right to left, left to right.
     CycleDirection => "cycle_direction",
     /// Move the cursor to the next paragraph.
     NextParagraph => "next_paragraph",
     /// Move the cursor to the previous paragraph.
     PrevParagraph => "prev_paragraph",
-    /// Search (Enter searches, Esc cancels; in the prompt ←/→, Home/End, Ctrl-U, Ctrl-W, ↑/↓ earlier searches).
+    /// Search (prompt: ←/→ Home End Ctrl-U Ctrl-W, ↑/↓ history).
     Search => "search",
     /// Go to the next match (Esc clears the search).
     NextMatch => "next_match",
     /// Go to the previous match.
     PrevMatch => "prev_match",
-    /// Bookmark the paragraph under the cursor (again: remove it).
+    /// Bookmark the cursor's paragraph (again: remove it).
     ToggleBookmark => "toggle_bookmark",
     /// Add or edit the note of the paragraph's bookmark.
     EditNote => "edit_note",

@@ -50,7 +50,8 @@ impl Screen {
 /// What sits over the screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Overlay {
-    Help,
+    /// The keys of the screen, scrolled down by this many lines.
+    Help(usize),
     Skipped,
 }
 
@@ -623,7 +624,6 @@ impl App {
         match (purpose, &mut self.screens[last]) {
             (PromptFor::Note, Screen::Reader(r)) => super::marks::save_note(r, session, text),
             (PromptFor::Filter, Screen::Bookmarks(b)) => b.set_filter(text),
-            (PromptFor::Titles, _) => {}
             (PromptFor::Search, screen) => {
                 if Query::parse(text).is_empty() {
                     session.message = Some(
@@ -719,11 +719,27 @@ impl App {
         match action {
             Action::Quit => return self.quit(),
             Action::Help => {
-                self.overlay = if self.overlay == Some(Overlay::Help) {
-                    None
-                } else {
-                    Some(Overlay::Help)
+                self.overlay = match self.overlay {
+                    Some(Overlay::Help(_)) => None,
+                    _ => Some(Overlay::Help(0)),
                 };
+                return;
+            }
+            // The help scrolls when it is longer than the screen.
+            Action::Down | Action::NextParagraph | Action::PageDown | Action::NextPage
+                if matches!(self.overlay, Some(Overlay::Help(_))) =>
+            {
+                if let Some(Overlay::Help(scroll)) = &mut self.overlay {
+                    *scroll += 1;
+                }
+                return;
+            }
+            Action::Up | Action::PrevParagraph | Action::PageUp | Action::PrevPage
+                if matches!(self.overlay, Some(Overlay::Help(_))) =>
+            {
+                if let Some(Overlay::Help(scroll)) = &mut self.overlay {
+                    *scroll = scroll.saturating_sub(1);
+                }
                 return;
             }
             Action::Back if self.overlay.is_some() => {
@@ -785,7 +801,10 @@ impl App {
         let Some(Screen::Library(l)) = self.screens.first_mut() else {
             return;
         };
-        let target = l.selected.checked_add_signed(delta).filter(|&t| t < l.order.len());
+        let target = l
+            .selected
+            .checked_add_signed(delta)
+            .filter(|&t| t < l.order.len());
         let Some(target) = target else {
             self.session.message = Some(
                 if delta > 0 {
@@ -810,9 +829,12 @@ impl App {
             return;
         };
         let n = l.order.len();
-        let next = (1..=n)
-            .map(|k| (l.selected + k) % n)
-            .find(|&row| !self.session.reading.contains_key(&c.entries[l.order[row]].path));
+        let next = (1..=n).map(|k| (l.selected + k) % n).find(|&row| {
+            !self
+                .session
+                .reading
+                .contains_key(&c.entries[l.order[row]].path)
+        });
         match next {
             Some(row) => {
                 l.selected = row;

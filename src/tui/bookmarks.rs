@@ -191,13 +191,27 @@ impl BookmarksView {
             let text = if self.all.is_empty() {
                 format!(
                     "No bookmark yet. In an article, {} bookmarks the paragraph under the cursor.",
-                    ctx.keymap.key_for(Action::ToggleBookmark, Scope::Reader).unwrap_or_default()
+                    ctx.keymap
+                        .key_for(Action::ToggleBookmark, Scope::Reader)
+                        .unwrap_or_default()
                 )
             } else {
                 format!("Nothing matches the filter “{}”.", self.filter)
             };
-            let (t, _) = draw::one_line(&text, usize::from(area.width.saturating_sub(4)), ctx.chrome(), ctx.visual);
-            draw::line(buf, Rect::new(area.x + 2, area.y, area.width.saturating_sub(4), 1), area.y, &t, false, ctx.styles.dim);
+            let (t, _) = draw::one_line(
+                &text,
+                usize::from(area.width.saturating_sub(4)),
+                ctx.chrome(),
+                ctx.visual,
+            );
+            draw::line(
+                buf,
+                Rect::new(area.x + 2, area.y, area.width.saturating_sub(4), 1),
+                area.y,
+                &t,
+                false,
+                ctx.styles.dim,
+            );
             return;
         };
         // Keep the selection (and its note line) on screen.

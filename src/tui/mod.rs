@@ -25,6 +25,7 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 
 pub use action::Action;
 pub use app::{App, Screen, Settings};
+pub use draw::Ctx;
 pub use keymap::{Key, Keymap};
 
 use crate::collection::{Collection, CollectionError, Progress};

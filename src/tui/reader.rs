@@ -94,7 +94,12 @@ impl ReaderView {
     /// The article reads right to left: most of its paragraphs do. Left and Right page the way
     /// such a reader expects.
     pub fn reads_rtl(&self) -> bool {
-        let rtl = self.layout.blocks.iter().filter(|b| b.prepared.is_rtl()).count();
+        let rtl = self
+            .layout
+            .blocks
+            .iter()
+            .filter(|b| b.prepared.is_rtl())
+            .count();
         2 * rtl > self.layout.blocks.len()
     }
 
@@ -108,12 +113,19 @@ impl ReaderView {
                 }
             }
             Action::Back => return Go::Back,
-            Action::NextPage => self.next_page(),
+            Action::NextPage | Action::PageLeft | Action::PageRight => {
+                let forward = match action {
+                    Action::PageLeft => self.reads_rtl(),
+                    Action::PageRight => !self.reads_rtl(),
+                    _ => true,
+                };
+                if forward {
+                    self.next_page();
+                } else {
+                    self.prev_page();
+                }
+            }
             Action::PrevPage => self.prev_page(),
-            Action::PageLeft if self.reads_rtl() => self.next_page(),
-            Action::PageLeft => self.prev_page(),
-            Action::PageRight if self.reads_rtl() => self.prev_page(),
-            Action::PageRight => self.next_page(),
             Action::First => self.go_to_page(0),
             Action::Last => self.go_to_page(self.pages() - 1),
             Action::NextParagraph => self.move_cursor(1),

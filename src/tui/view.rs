@@ -197,7 +197,7 @@ impl App {
             frame.set_cursor_position(at);
         }
         match self.overlay {
-            Some(Overlay::Help) => self.draw_help(frame, body),
+            Some(Overlay::Help(scroll)) => self.draw_help(frame, body, scroll),
             Some(Overlay::Skipped) => self.draw_skipped(frame, body),
             None => {}
         }
@@ -240,7 +240,7 @@ impl App {
         }
     }
 
-    fn draw_help(&self, frame: &mut Frame<'_>, area: Rect) {
+    fn draw_help(&self, frame: &mut Frame<'_>, area: Rect, scroll: usize) {
         let scope = self.screen().scope();
         let mut lines: Vec<String> = self
             .session
@@ -262,9 +262,23 @@ impl App {
         } else {
             lines.push(format!("{:>18}  Move the selection.", "mouse wheel"));
         }
-        let title = format!(" Keys ({} closes) ", self.session.key(Action::Help, scope));
         let rect = Self::popup(area, 84, lines.len() as u16 + 2);
-        self.draw_list(frame, rect, &title, &lines);
+        let shown = usize::from(rect.height.saturating_sub(2)).max(1);
+        let scroll = scroll.min(lines.len().saturating_sub(shown));
+        let more = if lines.len() > shown {
+            format!(
+                ", {}/{} scroll",
+                self.session.key(Action::Down, Scope::Library),
+                self.session.key(Action::Up, Scope::Library)
+            )
+        } else {
+            String::new()
+        };
+        let title = format!(
+            " Keys ({} closes{more}) ",
+            self.session.key(Action::Help, scope)
+        );
+        self.draw_list(frame, rect, &title, &lines[scroll..]);
     }
 
     fn draw_skipped(&self, frame: &mut Frame<'_>, area: Rect) {
