@@ -8,7 +8,6 @@
 //! that cannot be made again.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -18,8 +17,9 @@ use super::normalize::normalize;
 use super::query::Query;
 use crate::collection::{Collection, Entry, Progress, decode, parse};
 
-/// Bump when the normalisation or the schema changes: an index of another version is rebuilt.
-const VERSION: &str = "2";
+/// Bump when the normalisation, the schema or the content hash changes: an index of another
+/// version is rebuilt. 3: content hashes are FNV-1a ([`crate::hash`]), not std's DefaultHasher.
+const VERSION: &str = "3";
 
 /// An index that cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -68,10 +68,10 @@ pub fn article_text(title: &str, paragraphs: &[String]) -> String {
     out
 }
 
+/// The hash kept to tell a file whose time changed but whose content did not (stored as
+/// SQLite's signed integer).
 fn content_hash(bytes: &[u8]) -> i64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish() as i64
+    crate::hash::fnv1a(bytes) as i64
 }
 
 impl Index {
