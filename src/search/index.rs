@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -224,26 +224,10 @@ impl Index {
         }
         stats.removed = gone.len();
         // Read and normalise in parallel, write here.
-        let next = AtomicUsize::new(0);
-        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-        let (send, receive) = std::sync::mpsc::sync_channel::<(usize, Option<(i64, String)>)>(256);
-        let result: Result<(), IndexError> = std::thread::scope(|scope| {
-            for _ in 0..threads {
-                let send = send.clone();
-                let (todo, next, collection) = (&todo, &next, collection);
-                scope.spawn(move || {
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(entry) = todo.get(i) else { break };
-                        let read = read_for_index(collection, entry);
-                        if send.send((i, read)).is_err() {
-                            break;
-                        }
-                    }
-                });
-            }
-            drop(send);
-            for (i, read) in receive {
+        let result: Result<(), IndexError> = crate::parallel::for_each(
+            todo.len(),
+            |i| read_for_index(collection, todo[i]),
+            |i, read| {
                 progress.done.fetch_add(1, Ordering::Relaxed);
                 let entry = todo[i];
                 let key = entry.path.to_string_lossy();
@@ -256,7 +240,7 @@ impl Index {
                         tx.execute("DELETE FROM files WHERE id = ?1", [id])
                             .map_err(&e)?;
                     }
-                    continue;
+                    return Ok(());
                 };
                 let (size, mtime) = (entry.size as i64, entry.mtime);
                 match old {
@@ -298,9 +282,9 @@ impl Index {
                         stats.added += 1;
                     }
                 }
-            }
-            Ok(())
-        });
+                Ok(())
+            },
+        );
         result?;
         tx.commit().map_err(&e)?;
         Ok(stats)
