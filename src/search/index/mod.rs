@@ -4,18 +4,17 @@
 //! rule (each term a substring of the normalised text) with `instr`, so results are exactly a
 //! scan's. Terms shorter than three characters, which trigrams cannot look up, are found by
 //! `instr` alone over all rows. The index is brought up to date from the files' sizes, times
-//! and a content hash; a database that cannot be read is deleted and rebuilt: it holds nothing
-//! that cannot be made again.
+//! and a content hash (see `update`); a database that cannot be read is deleted and rebuilt: it
+//! holds nothing that cannot be made again.
 
-use std::collections::HashMap;
+mod update;
+
 use std::path::{Path, PathBuf};
-use std::sync::atomic::Ordering;
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension};
 
 use super::normalize::normalize;
 use super::query::Query;
-use crate::collection::{Collection, Entry, Progress, decode, parse};
 
 /// Bump when the normalisation, the schema or the content hash changes: an index of another
 /// version is rebuilt. 3: content hashes are FNV-1a ([`crate::hash`]), not std's DefaultHasher.
@@ -66,12 +65,6 @@ pub fn article_text(title: &str, paragraphs: &[String]) -> String {
         out.push_str(&normalize(p));
     }
     out
-}
-
-/// The hash kept to tell a file whose time changed but whose content did not (stored as
-/// SQLite's signed integer).
-fn content_hash(bytes: &[u8]) -> i64 {
-    crate::hash::fnv1a(bytes) as i64
 }
 
 impl Index {
@@ -158,138 +151,6 @@ impl Index {
         Ok(())
     }
 
-    /// Brings the index up to date with `collection`: new and changed files are read (on all
-    /// cores), removed ones dropped. `progress` counts the files looked at.
-    pub fn update(
-        &mut self,
-        collection: &Collection,
-        progress: &Progress,
-    ) -> Result<Updated, IndexError> {
-        let e = sqlite(&self.path);
-        let mut known: HashMap<String, (i64, i64, i64, i64)> = HashMap::new();
-        {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT path, id, size, mtime, hash FROM files")
-                .map_err(&e)?;
-            let rows = stmt
-                .query_map([], |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?),
-                    ))
-                })
-                .map_err(&e)?;
-            for row in rows {
-                let (path, v) = row.map_err(&e)?;
-                known.insert(path, v);
-            }
-        }
-        progress
-            .total
-            .store(collection.entries.len(), Ordering::Relaxed);
-        progress.done.store(0, Ordering::Relaxed);
-        let mut stats = Updated::default();
-        let mut todo: Vec<&Entry> = Vec::new();
-        for entry in &collection.entries {
-            let key = entry.path.to_string_lossy();
-            match known.remove(key.as_ref()) {
-                Some((_, size, mtime, _)) if size == entry.size as i64 && mtime == entry.mtime => {
-                    stats.unchanged += 1;
-                    progress.done.fetch_add(1, Ordering::Relaxed);
-                }
-                Some(old) => {
-                    known.insert(key.into_owned(), old);
-                    todo.push(entry);
-                }
-                None => todo.push(entry),
-            }
-        }
-        // What is left in `known` and not to be re-read is gone from the collection.
-        let todo_paths: std::collections::HashSet<String> = todo
-            .iter()
-            .map(|e| e.path.to_string_lossy().into_owned())
-            .collect();
-        let gone: Vec<i64> = known
-            .iter()
-            .filter(|(p, _)| !todo_paths.contains(p.as_str()))
-            .map(|(_, v)| v.0)
-            .collect();
-        let tx = self.conn.transaction().map_err(&e)?;
-        for id in &gone {
-            tx.execute("DELETE FROM docs WHERE rowid = ?1", [id])
-                .map_err(&e)?;
-            tx.execute("DELETE FROM files WHERE id = ?1", [id])
-                .map_err(&e)?;
-        }
-        stats.removed = gone.len();
-        // Read and normalise in parallel, write here.
-        let result: Result<(), IndexError> = crate::parallel::for_each(
-            todo.len(),
-            |i| read_for_index(collection, todo[i]),
-            |i, read| {
-                progress.done.fetch_add(1, Ordering::Relaxed);
-                let entry = todo[i];
-                let key = entry.path.to_string_lossy();
-                let old = known.get(key.as_ref()).copied();
-                let Some((hash, text)) = read else {
-                    // Unreadable now: it cannot match; forget it.
-                    if let Some((id, ..)) = old {
-                        tx.execute("DELETE FROM docs WHERE rowid = ?1", [id])
-                            .map_err(&e)?;
-                        tx.execute("DELETE FROM files WHERE id = ?1", [id])
-                            .map_err(&e)?;
-                    }
-                    return Ok(());
-                };
-                let (size, mtime) = (entry.size as i64, entry.mtime);
-                match old {
-                    Some((id, _, _, old_hash)) if old_hash == hash => {
-                        tx.execute(
-                            "UPDATE files SET size = ?2, mtime = ?3 WHERE id = ?1",
-                            params![id, size, mtime],
-                        )
-                        .map_err(&e)?;
-                        stats.unchanged += 1;
-                    }
-                    Some((id, ..)) => {
-                        tx.execute(
-                            "UPDATE files SET size = ?2, mtime = ?3, hash = ?4 WHERE id = ?1",
-                            params![id, size, mtime, hash],
-                        )
-                        .map_err(&e)?;
-                        tx.execute("DELETE FROM docs WHERE rowid = ?1", [id])
-                            .map_err(&e)?;
-                        tx.execute(
-                            "INSERT INTO docs(rowid, text) VALUES (?1, ?2)",
-                            params![id, text],
-                        )
-                        .map_err(&e)?;
-                        stats.changed += 1;
-                    }
-                    None => {
-                        tx.execute(
-                            "INSERT INTO files(path, size, mtime, hash) VALUES (?1, ?2, ?3, ?4)",
-                            params![key.as_ref(), size, mtime, hash],
-                        )
-                        .map_err(&e)?;
-                        let id = tx.last_insert_rowid();
-                        tx.execute(
-                            "INSERT INTO docs(rowid, text) VALUES (?1, ?2)",
-                            params![id, text],
-                        )
-                        .map_err(&e)?;
-                        stats.added += 1;
-                    }
-                }
-                Ok(())
-            },
-        );
-        result?;
-        tx.commit().map_err(&e)?;
-        Ok(stats)
-    }
-
     /// The paths of the articles matching `query`, by the rule: every term a substring of the
     /// article's normalised text.
     pub fn search(&self, query: &Query) -> Result<Vec<PathBuf>, IndexError> {
@@ -345,28 +206,4 @@ fn trigrams(term: &str) -> Vec<String> {
     out.sort();
     out.dedup();
     out
-}
-
-/// Reads an article for the index: its content hash and normalised text.
-fn read_for_index(collection: &Collection, entry: &Entry) -> Option<(i64, String)> {
-    match &collection.origin {
-        crate::collection::Origin::Builtin => {
-            let a = collection.open(entry).ok()?;
-            let text = article_text(&a.title, &a.paragraphs);
-            Some((content_hash(text.as_bytes()), text))
-        }
-        crate::collection::Origin::Path(_) => {
-            let bytes = std::fs::read(&entry.path).ok()?;
-            let hash = content_hash(&bytes);
-            let (text, _) = decode(&bytes).ok()?;
-            let format = entry
-                .path
-                .extension()
-                .and_then(|e| e.to_str())
-                .and_then(crate::collection::Format::from_extension)
-                .unwrap_or(crate::collection::Format::Text);
-            let parsed = parse(&text, format)?;
-            Some((hash, article_text(&parsed.title, &parsed.paragraphs)))
-        }
-    }
 }
