@@ -3,10 +3,14 @@
 //! The map: [`text`] is the bidi engine (paragraph -> units -> lines -> visual lines) and owns
 //! everything about how text looks in a terminal; it imports nothing from the terminal crates.
 //! [`render`] drives it line by line for the `qari render` filter.
+//! [`hash`] is the one hash written to disk (stable across Rust releases); [`parallel`] the one
+//! way work is spread over the cores.
 
 pub mod collection;
 pub mod config;
+pub mod hash;
 pub mod page;
+pub mod parallel;
 pub mod render;
 pub mod search;
 pub mod store;

@@ -45,9 +45,7 @@ pub fn render<R: Read>(
     mut output: impl Write,
     options: &RenderOptions,
 ) -> Result<(), RenderError> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .min(8);
+    let threads = crate::parallel::threads().min(8);
     let mut batch: Vec<u8> = Vec::new();
     let mut line_no = 0;
     loop {
@@ -66,25 +64,9 @@ pub fn render<R: Read>(
         }
         let lines: Vec<&[u8]> = batch.split_inclusive(|&b| b == b'\n').collect();
         // Parts of about equal bytes (paragraph lengths vary a lot), one per thread.
-        let share = batch.len().div_ceil(threads).max(1 << 14);
-        let mut parts: Vec<(usize, &[&[u8]])> = Vec::new();
-        let (mut start, mut bytes) = (0, 0);
-        for (i, line) in lines.iter().enumerate() {
-            bytes += line.len();
-            if bytes >= share || i + 1 == lines.len() {
-                parts.push((start, &lines[start..=i]));
-                (start, bytes) = (i + 1, 0);
-            }
-        }
-        let results: Vec<Result<String, (usize, usize, String)>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = parts
-                .iter()
-                .map(|&(at, part)| scope.spawn(move || render_lines(part, line_no + at, options)))
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
+        let parts = crate::parallel::split_by_weight(&lines, threads, 1 << 14, |l| l.len());
+        let results = crate::parallel::map(&parts, |part| {
+            render_lines(&lines[part.clone()], line_no + part.start, options)
         });
         line_no += lines.len();
         for result in results {

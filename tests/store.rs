@@ -313,6 +313,34 @@ fn a_version_1_database_is_migrated_without_losing_a_bookmark() {
         .unwrap()
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 2);
+    assert_eq!(version, 4, "every migration ran");
+    std::fs::remove_dir_all(home).ok();
+}
+
+#[test]
+fn a_locked_database_is_waited_for_not_moved_aside() {
+    let home = home("locked");
+    let dir = home.join("data");
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("state.db");
+    drop(qari::store::Store::open(&db));
+    // Another process holds the database for a moment: opening it must wait, not call it
+    // damaged.
+    let holder = rusqlite::Connection::open(&db).unwrap();
+    holder.execute_batch("BEGIN EXCLUSIVE;").unwrap();
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(400));
+        holder.execute_batch("COMMIT;").unwrap();
+    });
+    let opened = qari::store::Store::open(&db);
+    release.join().unwrap();
+    assert!(opened.warnings.is_empty(), "{:?}", opened.warnings);
+    assert!(!opened.store.is_read_only());
+    let moved: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("corrupt"))
+        .collect();
+    assert!(moved.is_empty(), "a healthy database was moved aside");
     std::fs::remove_dir_all(home).ok();
 }

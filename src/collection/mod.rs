@@ -214,28 +214,10 @@ impl Collection {
         progress
             .done
             .store(files.len() - misses.len(), Ordering::Relaxed);
-        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-        let chunk = misses.len().div_ceil(threads).max(1);
-        let read: Vec<Result<Entry, Skipped>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = misses
-                .chunks(chunk)
-                .map(|part| {
-                    let files = &files;
-                    scope.spawn(move || {
-                        part.iter()
-                            .map(|&i| {
-                                let r = load_entry(&files[i]);
-                                progress.done.fetch_add(1, Ordering::Relaxed);
-                                r
-                            })
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
+        let read: Vec<Result<Entry, Skipped>> = crate::parallel::map(&misses, |&i| {
+            let r = load_entry(&files[i]);
+            progress.done.fetch_add(1, Ordering::Relaxed);
+            r
         });
         let changed = !read.is_empty() || known.next().is_some();
         let mut read = read.into_iter();

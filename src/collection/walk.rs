@@ -42,16 +42,10 @@ pub fn article_files(root: &Path) -> (Vec<Found>, Vec<Skipped>) {
         seen: HashSet::new(),
     });
     let ready = Condvar::new();
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let results: Vec<(Vec<Found>, Vec<Skipped>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| scope.spawn(|| walker(&work, &ready)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
+    // One walker per thread; each takes folders from the shared stack until none are left.
+    let walkers = vec![(); crate::parallel::threads()];
+    let results: Vec<(Vec<Found>, Vec<Skipped>)> =
+        crate::parallel::map(&walkers, |()| walker(&work, &ready));
     let (mut found, mut skipped): (Vec<Found>, Vec<Skipped>) = (Vec::new(), Vec::new());
     for (f, s) in results {
         found.extend(f);

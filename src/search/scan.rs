@@ -1,8 +1,6 @@
 //! Searching a whole collection by reading every article (on all cores). The rule is the one
 //! of [`Query`]: an article matches when every term occurs in it.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use super::normalize::Normalized;
 use super::query::{Hit, Query, find_in};
 use crate::collection::{Collection, Entry};
@@ -30,35 +28,11 @@ pub fn scan_entries<'c>(
     entries: &[&'c Entry],
     query: &Query,
 ) -> Vec<(&'c Entry, Vec<ParagraphHits>)> {
-    let next = AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let mut found: Vec<(usize, Vec<ParagraphHits>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(entry) = entries.get(i) else {
-                            break;
-                        };
-                        if let Some(hits) = article_hits(collection, entry, query) {
-                            mine.push((i, hits));
-                        }
-                    }
-                    mine
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
-    found.sort_by_key(|(i, _)| *i);
-    found
-        .into_iter()
-        .map(|(i, hits)| (entries[i], hits))
+    let found = crate::parallel::map(entries, |entry| article_hits(collection, entry, query));
+    entries
+        .iter()
+        .zip(found)
+        .filter_map(|(&entry, hits)| Some((entry, hits?)))
         .collect()
 }
 

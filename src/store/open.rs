@@ -1,0 +1,199 @@
+//! Opening the state database, and what happens when that goes wrong: a damaged file is moved
+//! aside for a fresh one, a file or folder that cannot be written gives a read-only session,
+//! and when nothing else works the session keeps its state in memory. Opening never fails; the
+//! user is told what happened.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+use super::{Opened, Store, StoreError, now};
+
+fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
+    let aside = PathBuf::from(format!("{}.corrupt-{}", path.display(), now()));
+    std::fs::rename(path, &aside)?;
+    for suffix in ["-wal", "-shm"] {
+        let from = PathBuf::from(format!("{}{suffix}", path.display()));
+        if from.exists() {
+            let _ = std::fs::rename(&from, PathBuf::from(format!("{}{suffix}", aside.display())));
+        }
+    }
+    Ok(aside)
+}
+
+impl Store {
+    /// Opens the database at `path`, creating or migrating it. Never fails: a damaged file is
+    /// moved aside for a fresh one, an unwritable place gives a read-only (or, failing that, an
+    /// in-memory) session; each case is in the warnings.
+    pub fn open(path: &Path) -> Opened {
+        let mut warnings = Vec::new();
+        if let Some(dir) = path.parent()
+            && let Err(e) = std::fs::create_dir_all(dir)
+        {
+            warnings.push(format!(
+                "cannot create {}: {e}; bookmarks and reading positions will not be saved in this session",
+                dir.display()
+            ));
+            return Opened {
+                store: Self::in_memory_read_only(path),
+                warnings,
+            };
+        }
+        // Another qari may hold a lock for a moment (switching a new file to WAL, migrating):
+        // wait for it rather than mistake it for damage.
+        let mut opened = Self::try_open(path);
+        for _ in 0..50 {
+            match &opened {
+                Err(e) if is_busy(&e.source) => {
+                    std::thread::sleep(Duration::from_millis(100));
+                    opened = Self::try_open(path);
+                }
+                _ => break,
+            }
+        }
+        match opened {
+            Ok(store) => {
+                if store.read_only {
+                    warnings.push(format!(
+                        "{} cannot be written: this session is read-only, nothing will be saved",
+                        path.display()
+                    ));
+                }
+                Opened { store, warnings }
+            }
+            // Only a file that is not a database, or a damaged one, is moved aside; a busy or
+            // unreadable one is left alone.
+            Err(e) if path.exists() && is_damaged(&e.source) => match move_aside(path) {
+                Ok(aside) => {
+                    warnings.push(format!(
+                        "{}: {}; it was moved to {} and a new state database started",
+                        path.display(),
+                        e.source,
+                        aside.display()
+                    ));
+                    match Self::try_open(path) {
+                        Ok(store) => Opened { store, warnings },
+                        Err(e) => {
+                            warnings.push(format!("{e}; nothing will be saved in this session"));
+                            Opened {
+                                store: Self::in_memory_read_only(path),
+                                warnings,
+                            }
+                        }
+                    }
+                }
+                Err(io) => {
+                    warnings.push(format!(
+                        "{}: {}; it could not be moved aside ({io}), so it was left alone and nothing will be saved",
+                        path.display(),
+                        e.source
+                    ));
+                    Opened {
+                        store: Self::in_memory_read_only(path),
+                        warnings,
+                    }
+                }
+            },
+            Err(e) => {
+                warnings.push(format!("{e}; nothing will be saved in this session"));
+                Opened {
+                    store: Self::in_memory_read_only(path),
+                    warnings,
+                }
+            }
+        }
+    }
+
+    fn in_memory_read_only(path: &Path) -> Store {
+        let mut store = Self::in_memory().unwrap_or_else(|_| Store {
+            conn: Connection::open_in_memory().unwrap_or_else(|_| unreachable_connection()),
+            path: path.to_owned(),
+            read_only: true,
+        });
+        store.read_only = true;
+        path.clone_into(&mut store.path);
+        store
+    }
+
+    /// A fresh store in memory (tests, and sessions that cannot write).
+    pub fn in_memory() -> Result<Store, StoreError> {
+        let path = PathBuf::from(":memory:");
+        let conn = Connection::open_in_memory().map_err(|source| StoreError {
+            path: path.clone(),
+            source,
+        })?;
+        let mut store = Store {
+            conn,
+            path,
+            read_only: false,
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn try_open(path: &Path) -> Result<Store, StoreError> {
+        let err = |source| StoreError {
+            path: path.to_owned(),
+            source,
+        };
+        let conn = Connection::open(path).map_err(err)?;
+        conn.busy_timeout(Duration::from_secs(10)).map_err(err)?;
+        let check: String = conn
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .map_err(err)?;
+        if check != "ok" {
+            return Err(err(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT),
+                Some(check),
+            )));
+        }
+        let mut store = Store {
+            conn,
+            path: path.to_owned(),
+            read_only: false,
+        };
+        let writable = store
+            .conn
+            .pragma_update(None, "journal_mode", "WAL")
+            .and_then(|()| store.conn.pragma_update(None, "synchronous", "FULL"))
+            .and_then(|()| store.migrate().map_err(|e| e.source));
+        if let Err(e) = writable {
+            let readonly = matches!(
+                &e,
+                rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ReadOnly
+                    || f.code == rusqlite::ErrorCode::CannotOpen
+            );
+            if !readonly {
+                return Err(err(e));
+            }
+            let conn =
+                Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(err)?;
+            conn.busy_timeout(Duration::from_secs(10)).map_err(err)?;
+            store = Store {
+                conn,
+                path: path.to_owned(),
+                read_only: true,
+            };
+        }
+        Ok(store)
+    }
+}
+
+/// The database is locked by another connection.
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _)
+        if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
+}
+
+/// The file is damaged or is not a database at all.
+fn is_damaged(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _)
+        if matches!(f.code, rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase))
+}
+
+fn unreachable_connection() -> Connection {
+    // Opening an in-memory database only fails when SQLite cannot allocate; there is no
+    // sensible way on then.
+    panic!("SQLite cannot open an in-memory database")
+}
