@@ -79,6 +79,8 @@ pub struct Position {
     pub paragraph: usize,
     pub offset: usize,
     pub state: ReadState,
+    /// The paragraph direction chosen for this article, if one was (else the settings').
+    pub direction: Option<crate::text::Direction>,
 }
 
 /// The state database.

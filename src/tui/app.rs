@@ -206,7 +206,12 @@ impl Session {
             if let Ok(list) = store.bookmarks_of(&path) {
                 view.bookmarks = crate::store::refresh(store, list, &roots).unwrap_or_default();
             }
-            if restore && let Ok(Some(pos)) = store.position(&path) {
+            let saved = store.position(&path).ok().flatten();
+            if let Some(d) = saved.and_then(|p| p.direction) {
+                view.set_direction(d);
+                view.chosen = Some(d);
+            }
+            if restore && let Some(pos) = saved {
                 view.restore(pos.paragraph, pos.offset);
             }
         }
@@ -226,6 +231,7 @@ impl Session {
             paragraph: r.cursor,
             offset: r.offset_at_top(),
             state,
+            direction: r.chosen,
         };
         let entry = self.reading.entry(path.clone()).or_insert(state);
         if state == ReadState::Read {

@@ -34,6 +34,8 @@ pub struct ReaderView {
     /// How the article's paragraphs take their direction (the settings', or the article's own
     /// choice made with the key that cycles it).
     pub options: Options,
+    /// The direction chosen for this article with that key, kept with the reading position.
+    pub chosen: Option<Direction>,
 }
 
 /// What the key that cycles directions does next: the reader's rule, then right to left, then
@@ -68,6 +70,7 @@ impl ReaderView {
             search: None,
             bookmarks: Vec::new(),
             options,
+            chosen: None,
         }
         .with_search_ready()
     }
@@ -148,6 +151,7 @@ impl ReaderView {
             Action::CycleDirection => {
                 let direction = next_direction(self.options.direction);
                 self.set_direction(direction);
+                self.chosen = Some(direction);
                 cx.message = Some(format!(
                     "paragraph direction in this article: {}",
                     direction_name(direction)
