@@ -22,7 +22,14 @@ impl Store {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                  ON CONFLICT(path) DO UPDATE SET paragraph = ?2, offset = ?3,
                      state = max(state, ?4), updated = ?5, direction = ?6",
-                params![path.to_string_lossy(), position.paragraph as i64, position.offset as i64, state, now(), direction],
+                params![
+                    path.to_string_lossy(),
+                    position.paragraph as i64,
+                    position.offset as i64,
+                    state,
+                    now(),
+                    direction
+                ],
             )
             .map(drop)
         })

@@ -114,10 +114,10 @@ impl App {
                 format!(
                     "{} · sorted by {} · {} skipped · {}",
                     count(c.entries.len(), "article", "articles"),
-                    if l.sort == Sort::Date {
-                        "date"
-                    } else {
-                        "title"
+                    match (l.sort, l.by_file_time) {
+                        (Sort::Date, false) => "date",
+                        (Sort::Date, true) => "file time (no article has a date)",
+                        (Sort::Title, _) => "title",
                     },
                     c.skipped.len(),
                     self.hints(Scope::Library, &[(Action::Help, "help")])
