@@ -462,3 +462,64 @@ fn an_article_without_paragraphs_cannot_be_bookmarked() {
     );
     assert!(screen(&app, 80, 12).contains("¶ 0/0"));
 }
+
+/// An app on a collection of `articles` (file name, text) written to a temp folder.
+fn app_on(name: &str, articles: &[(&str, &str)], width: u16, height: u16) -> App {
+    let dir = std::env::temp_dir().join(format!("qari-app-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (file, text) in articles {
+        std::fs::write(dir.join(file), text).unwrap();
+    }
+    let collection = Collection::load(&dir, None, &qari::collection::Progress::default()).unwrap();
+    let mut app = app(width, height);
+    app.loaded(collection);
+    app
+}
+
+/// Searches the collection for `query` and waits for the results screen.
+fn search_collection<'a>(app: &'a mut App, query: &str) -> &'a qari::tui::results::ResultsView {
+    press(app, "/");
+    type_text(app, query);
+    press(app, "Enter");
+    let start = std::time::Instant::now();
+    while app.job.is_some() {
+        assert!(start.elapsed().as_secs() < 10, "the search never finished");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        app.tick();
+    }
+    let Screen::Results(r) = app.screen() else {
+        panic!("no results: {:?}", app.session.message)
+    };
+    r
+}
+
+/// Row `y` of `app` drawn at `width` x `height`, cell by cell.
+fn row_cells(app: &App, width: u16, height: u16, y: u16) -> Vec<String> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| app.draw(f)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    (0..width)
+        .map(|x| buffer[(x, y)].symbol().to_owned())
+        .collect()
+}
+
+const WAGES: &str = "الحكومة تعلن زيادة الأجور في القطاع العام بنسبة عشرة بالمئة اعتبارا من بداية \
+العام المقبل وسط ترحيب النقابات\n\nقالت الحكومة إن الزيادة تشمل جميع الموظفين.\n";
+
+#[test]
+fn a_long_title_keeps_a_gap_after_the_count_and_ends_with_an_ellipsis() {
+    let mut app = app_on("long-title", &[("wages.txt", WAGES)], 80, 12);
+    search_collection(&mut app, "الأجور");
+    let cells = row_cells(&app, 80, 12, 1);
+    assert_eq!(cells[0..2].concat(), " 1", "{cells:?}");
+    assert_eq!(
+        cells[2],
+        " ",
+        "the title touches the count: {}",
+        cells.concat()
+    );
+    // Right to left, the title ends at its left: with "…".
+    let first = cells[2..].iter().find(|c| *c != " ").unwrap();
+    assert_eq!(first, "…", "{}", cells.concat());
+}

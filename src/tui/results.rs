@@ -231,6 +231,8 @@ impl ResultsView {
         }
     }
 
+    /// Draws the results in `area`: per result, the hit count and the title on one row, the
+    /// snippet under the title.
     pub fn draw(&self, buf: &mut Buffer, area: Rect, entries: &[Entry], ctx: &Ctx<'_>) {
         let shown = usize::from(area.height / 2);
         for (row, (k, item)) in self
@@ -248,8 +250,8 @@ impl ResultsView {
             } else {
                 ctx.styles.title
             };
-            let width = area.width.saturating_sub(4);
-            let inner = Rect::new(area.x + 2, y, width, 1);
+            let (x, width) = text_column(area);
+            let inner = Rect::new(x, y, width, 1);
             let (title, rtl) = draw::one_line(
                 &entries[item.entry].title,
                 usize::from(width),
@@ -266,11 +268,18 @@ impl ResultsView {
             );
             let (line, rtl) =
                 draw::one_line(&item.snippet, usize::from(width), ctx.options, ctx.visual);
-            let row2 = Rect::new(area.x + 2, y + 1, width, 1);
+            let row2 = Rect::new(x, y + 1, width, 1);
             draw::line(buf, row2, y + 1, &line, rtl, ctx.styles.text);
             let marks: Vec<(Range<usize>, bool)> =
                 item.marks.iter().map(|m| (m.clone(), false)).collect();
             draw::highlight(buf, row2, y + 1, &line, rtl, &marks, ctx.styles);
         }
     }
+}
+
+/// The column of the titles and snippets in `area`: its x and width. The hit count takes the
+/// first two cells and the third stays blank, so that a title that fills its row (a right-aligned
+/// Arabic one) never touches the count; two cells stay free on the right.
+fn text_column(area: Rect) -> (u16, u16) {
+    (area.x + 3, area.width.saturating_sub(5))
 }
