@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::string_slice)]
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
@@ -633,7 +634,6 @@ fn render_dir_majority() {
             .stdout(std::process::Stdio::piped())
             .spawn()
             .unwrap();
-        use std::io::Write;
         child
             .stdin
             .take()

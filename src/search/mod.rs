@@ -12,4 +12,4 @@ pub use find::{Found, find};
 pub use index::{Index, IndexError, Updated, article_text};
 pub use normalize::{Normalized, normalize};
 pub use query::{Hit, Query, find_in};
-pub use scan::{ParagraphHits, article_hits, scan, scan_entries};
+pub use scan::{ParagraphHits, article_hits, hits_in, scan, scan_entries};

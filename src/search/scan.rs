@@ -3,7 +3,7 @@
 
 use super::normalize::Normalized;
 use super::query::{Hit, Query, find_in};
-use crate::collection::{Collection, Entry};
+use crate::collection::{Article, Collection, Entry};
 
 /// The hits in one paragraph of an article (0 is the title).
 #[derive(Clone, Debug)]
@@ -43,6 +43,11 @@ pub fn article_hits(
     query: &Query,
 ) -> Option<Vec<ParagraphHits>> {
     let article = collection.open(entry).ok()?;
+    hits_in(&article, query)
+}
+
+/// As [`article_hits`], in an article already open.
+pub fn hits_in(article: &Article, query: &Query) -> Option<Vec<ParagraphHits>> {
     let texts: Vec<&String> = std::iter::once(&article.title)
         .chain(&article.paragraphs)
         .collect();

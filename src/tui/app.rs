@@ -15,7 +15,7 @@ use super::keymap::{Key, Keymap, Scope};
 use super::library::LibraryView;
 use super::prompt::{Edit, Prompt, PromptFor};
 use super::reader::ReaderView;
-use super::results::{ResultsView, SearchJob};
+use super::results::{Fit, ResultsView, SearchJob};
 use super::theme::Styles;
 use crate::collection::{Article, Collection, CollectionError, Origin, Progress, watch};
 use crate::search::Query;
@@ -159,6 +159,11 @@ impl Session {
             w => w.min(room),
         };
         usize::from(width)
+    }
+
+    /// What the search results' snippets are fitted to.
+    pub fn snippet_fit(&self) -> Fit {
+        Fit::new(self.size.0, self.settings.options)
     }
 
     /// Rows of the screen's body: the screen less the status bar and a top margin.
@@ -547,7 +552,7 @@ impl App {
         }
         let Some(job) = &self.job else { return };
         let Some(result) = job.poll() else { return };
-        let query = job.query.clone();
+        let (query, fit) = (job.query.clone(), job.fit);
         self.job = None;
         match result {
             Ok(items) if items.is_empty() => {
@@ -555,7 +560,10 @@ impl App {
             }
             Ok(items) => {
                 self.session.message = None;
-                let view = Screen::Results(Box::new(ResultsView::new(query, items)));
+                let mut view = ResultsView::new(query, items, fit);
+                // The terminal may have been resized while the search ran.
+                view.refit(self.session.snippet_fit());
+                let view = Screen::Results(Box::new(view));
                 if matches!(self.screen(), Screen::Results(_)) {
                     *self.screen_mut() = view;
                 } else {
@@ -657,6 +665,7 @@ impl App {
                                 Arc::clone(c),
                                 text,
                                 session.index_file.clone(),
+                                session.snippet_fit(),
                             ));
                         }
                     }
@@ -680,10 +689,12 @@ impl App {
         self.session.size = (width, height);
         let (w, h) = (self.session.column_width(), self.session.body_height());
         let options = self.session.settings.options;
+        let fit = self.session.snippet_fit();
         for screen in &mut self.screens {
             match screen {
                 Screen::Reader(r) => r.resize(w, h, options),
                 Screen::Library(l) => l.scroll_into_view(h),
+                Screen::Results(r) => r.refit(fit),
                 _ => {}
             }
         }

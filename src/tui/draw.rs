@@ -86,13 +86,18 @@ pub fn highlight(
 }
 
 /// Lays out a short text (a title, a prompt) in one line of at most `width` cells, cut at the
-/// first line when it is longer, with `options` (its direction too: [`Ctx::chrome`] for the
-/// interface's strings). Returns the line and whether to right-align it: a right-to-left
-/// line is right-aligned when qari lays it out (`visual`); a terminal that does bidi itself lays
-/// an RTL line out from the right on its own, so there the text starts at the line's start.
+/// first line when it is longer, the cut marked with "…" (at the line's end in reading order),
+/// with `options` (its direction too: [`Ctx::chrome`] for the interface's strings).
+/// Returns the line and whether to right-align it: a right-to-left line is right-aligned when
+/// qari lays it out (`visual`); a terminal that does bidi itself lays an RTL line out from the
+/// right on its own, so there the text starts at the line's start.
 pub fn one_line(text: &str, width: usize, options: Options, visual: bool) -> (VisualLine, bool) {
     let p = Prepared::new(text, options);
-    let lines = p.wrap(text, width);
+    let mut lines = p.wrap(text, width);
+    if lines.len() > 1 && width > 1 {
+        // Cut one cell short, so that the "…" always has its cell.
+        lines = p.wrap(text, width - 1);
+    }
     let Some(first) = lines.first() else {
         return (VisualLine::default(), false);
     };
@@ -156,4 +161,27 @@ pub fn cursor_x(
     } else {
         (x + last.width).min(width.saturating_sub(1))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cut_line_ends_with_an_ellipsis_even_when_its_first_line_fills_the_width() {
+        // "ab cd" is exactly 5 cells: the cut must still be marked, within the 5 cells.
+        let (line, rtl) = one_line("ab cd ef", 5, Options::default(), true);
+        assert!(!rtl);
+        assert_eq!(line.text, "ab…");
+        assert_eq!(line.width, 3);
+        // An Arabic title the same: the "…" at its end, on the left, within the width.
+        let (line, rtl) = one_line("سلم علم قلم", 7, Options::default(), true);
+        assert!(rtl);
+        let leftmost = line
+            .glyphs
+            .first()
+            .and_then(|g| line.text.get(g.text.clone()));
+        assert_eq!(leftmost, Some("…"), "{}", line.text);
+        assert!(line.width <= 7);
+    }
 }

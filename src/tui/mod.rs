@@ -13,6 +13,7 @@ mod marks;
 pub mod prompt;
 pub mod reader;
 pub mod results;
+mod snippet;
 mod terminal;
 pub mod theme;
 mod view;

@@ -1,8 +1,9 @@
 //! Searching the whole collection from the library: a background job (the index brought up to
 //! date, then the candidates read for their hits) that the screen polls, so the screen stays
 //! responsive and Esc cancels; and the results screen: matching articles best first (title
-//! matches, then more matches), each with its title and a one-line snippet around the first
-//! match, the match highlighted.
+//! matches, then more matches), each with its title and a one-line snippet of its best
+//! paragraph around the first match there, fitted to the screen's width, the matches
+//! highlighted.
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -16,8 +17,10 @@ use super::action::Action;
 use super::app::{Go, Session};
 use super::draw::{self, Ctx};
 use super::prompt::{Prompt, PromptFor};
-use crate::collection::{Collection, Entry, Progress};
-use crate::search::{Query, article_hits};
+use super::snippet;
+use crate::collection::{Article, Collection, Entry, Progress};
+use crate::search::{ParagraphHits, Query, hits_in};
+use crate::text::Options;
 
 /// One matching article.
 #[derive(Clone, Debug)]
@@ -26,32 +29,72 @@ pub struct ResultItem {
     pub entry: usize,
     pub title_match: bool,
     pub hits: usize,
-    /// Text around the first match, and the matches in it (byte ranges of the snippet).
+    /// The paragraph the snippet is cut from (see [`excerpt`]), and the matches in it (byte
+    /// ranges of it).
+    pub excerpt: String,
+    pub excerpt_hits: Vec<Range<usize>>,
+    /// The piece of the excerpt shown, fitted to the width it is drawn in, and the matches in
+    /// it (byte ranges of the snippet).
     pub snippet: String,
     pub marks: Vec<Range<usize>>,
+}
+
+impl ResultItem {
+    /// Cuts the snippet from the excerpt to `fit`.
+    fn fit(&mut self, fit: Fit) {
+        (self.snippet, self.marks) =
+            snippet::fit(&self.excerpt, &self.excerpt_hits, fit.width, fit.options);
+    }
+}
+
+/// What the snippets are fitted to: the width they are drawn in and the layout options.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fit {
+    pub width: usize,
+    pub options: Options,
+}
+
+impl Fit {
+    /// The snippets' fit on a screen `screen_width` cells wide.
+    pub fn new(screen_width: u16, options: Options) -> Self {
+        let (_, width) = text_column(Rect::new(0, 0, screen_width, 1));
+        Fit {
+            width: usize::from(width),
+            options,
+        }
+    }
 }
 
 /// A search of the collection running in a thread.
 pub struct SearchJob {
     pub query: String,
     pub progress: Arc<Progress>,
+    /// What the results' snippets are fitted to.
+    pub fit: Fit,
     cancel: Arc<AtomicBool>,
     results: mpsc::Receiver<Result<Vec<ResultItem>, String>>,
 }
 
 impl SearchJob {
-    /// Starts searching `collection` for `query`, with the index at `index_file` if any.
-    pub fn start(collection: Arc<Collection>, query: &str, index_file: Option<PathBuf>) -> Self {
+    /// Starts searching `collection` for `query`, with the index at `index_file` if any, the
+    /// snippets fitted to `fit`.
+    pub fn start(
+        collection: Arc<Collection>,
+        query: &str,
+        index_file: Option<PathBuf>,
+        fit: Fit,
+    ) -> Self {
         let (send, results) = mpsc::channel();
         let progress = Arc::new(Progress::default());
         let cancel = Arc::new(AtomicBool::new(false));
         let (p, c, q) = (Arc::clone(&progress), Arc::clone(&cancel), query.to_owned());
         std::thread::spawn(move || {
-            let _ = send.send(search(&collection, &q, index_file.as_deref(), &p, &c));
+            let _ = send.send(search(&collection, &q, index_file.as_deref(), fit, &p, &c));
         });
         SearchJob {
             query: query.to_owned(),
             progress,
+            fit,
             cancel,
             results,
         }
@@ -73,6 +116,7 @@ fn search(
     collection: &Collection,
     query: &str,
     index_file: Option<&std::path::Path>,
+    fit: Fit,
     progress: &Progress,
     cancel: &AtomicBool,
 ) -> Result<Vec<ResultItem>, String> {
@@ -92,27 +136,26 @@ fn search(
         }
         progress.done.fetch_add(1, Ordering::Relaxed);
         let entry: &Entry = &collection.entries[i];
-        let Some(hits) = article_hits(collection, entry, &q) else {
+        let Ok(article) = collection.open(entry) else {
             continue;
         };
-        let Some(first) = hits.iter().find(|p| !p.hits.is_empty()) else {
+        let Some(hits) = hits_in(&article, &q) else {
             continue;
         };
-        let (snippet, marks) = snippet(
-            &first.text,
-            &first
-                .hits
-                .iter()
-                .map(|h| h.range.clone())
-                .collect::<Vec<_>>(),
-        );
-        items.push(ResultItem {
+        let title_match = hits.iter().any(|p| p.paragraph == 0);
+        let count = hits.iter().map(|p| p.hits.len()).sum();
+        let (excerpt, excerpt_hits) = excerpt(article, hits);
+        let mut item = ResultItem {
             entry: i,
-            title_match: hits.iter().any(|p| p.paragraph == 0),
-            hits: hits.iter().map(|p| p.hits.len()).sum(),
-            snippet,
-            marks,
-        });
+            title_match,
+            hits: count,
+            excerpt,
+            excerpt_hits,
+            snippet: String::new(),
+            marks: Vec::new(),
+        };
+        item.fit(fit);
+        items.push(item);
     }
     items.sort_by(|a, b| {
         b.title_match
@@ -127,31 +170,25 @@ fn search(
     Ok(items)
 }
 
-/// About 40 characters before the first hit and 80 after, on character boundaries, with the
-/// hits that fall inside.
-fn snippet(text: &str, hits: &[Range<usize>]) -> (String, Vec<Range<usize>>) {
-    let Some(first) = hits.first() else {
-        return (String::new(), Vec::new());
-    };
-    let start = text
-        .char_indices()
-        .map(|(i, _)| i)
-        .filter(|&i| i <= first.start)
-        .rev()
-        .nth(40)
-        .unwrap_or(0);
-    let end = text
-        .char_indices()
-        .map(|(i, _)| i)
-        .find(|&i| i >= first.end && text.get(first.end..i).map_or(0, |s| s.chars().count()) >= 80)
-        .unwrap_or(text.len());
-    let piece = text.get(start..end).unwrap_or_default().to_owned();
-    let marks = hits
-        .iter()
-        .filter(|h| h.start >= start && h.end <= end)
-        .map(|h| h.start - start..h.end - start)
-        .collect();
-    (piece, marks)
+/// The paragraph a result's snippet is cut from, with its hits: the first paragraph that holds
+/// every term, else the one with the most hits (the first of those). Never the title, which is
+/// on the row above: when only the title matches, the article's first paragraph, without hits,
+/// as its lede says what the article is about (an empty row would look like a fault), or
+/// nothing when it has no paragraph.
+fn excerpt(article: Article, hits: Vec<ParagraphHits>) -> (String, Vec<Range<usize>>) {
+    let paragraphs = hits.into_iter().filter(|p| p.paragraph > 0);
+    let (every, some): (Vec<_>, Vec<_>) = paragraphs.partition(|p| p.all_terms);
+    let best = every.into_iter().next().or_else(|| {
+        some.into_iter()
+            .min_by_key(|p| std::cmp::Reverse(p.hits.len()))
+    });
+    match best {
+        Some(p) => (p.text, p.hits.into_iter().map(|h| h.range).collect()),
+        None => (
+            article.paragraphs.into_iter().next().unwrap_or_default(),
+            Vec::new(),
+        ),
+    }
 }
 
 /// The results screen.
@@ -161,15 +198,29 @@ pub struct ResultsView {
     pub items: Vec<ResultItem>,
     pub selected: usize,
     pub offset: usize,
+    /// What the items' snippets are fitted to.
+    fit: Fit,
 }
 
 impl ResultsView {
-    pub fn new(query: String, items: Vec<ResultItem>) -> Self {
+    /// The results of a search, their snippets fitted to `fit`.
+    pub fn new(query: String, items: Vec<ResultItem>, fit: Fit) -> Self {
         ResultsView {
             query,
             items,
             selected: 0,
             offset: 0,
+            fit,
+        }
+    }
+
+    /// Fits the snippets to `fit` (after a resize) if they are not fitted to it yet.
+    pub fn refit(&mut self, fit: Fit) {
+        if fit != self.fit {
+            self.fit = fit;
+            for item in &mut self.items {
+                item.fit(fit);
+            }
         }
     }
 
@@ -230,6 +281,8 @@ impl ResultsView {
         }
     }
 
+    /// Draws the results in `area`: per result, the hit count and the title on one row, the
+    /// snippet under the title.
     pub fn draw(&self, buf: &mut Buffer, area: Rect, entries: &[Entry], ctx: &Ctx<'_>) {
         let shown = usize::from(area.height / 2);
         for (row, (k, item)) in self
@@ -247,8 +300,8 @@ impl ResultsView {
             } else {
                 ctx.styles.title
             };
-            let width = area.width.saturating_sub(4);
-            let inner = Rect::new(area.x + 2, y, width, 1);
+            let (x, width) = text_column(area);
+            let inner = Rect::new(x, y, width, 1);
             let (title, rtl) = draw::one_line(
                 &entries[item.entry].title,
                 usize::from(width),
@@ -265,11 +318,18 @@ impl ResultsView {
             );
             let (line, rtl) =
                 draw::one_line(&item.snippet, usize::from(width), ctx.options, ctx.visual);
-            let row2 = Rect::new(area.x + 2, y + 1, width, 1);
+            let row2 = Rect::new(x, y + 1, width, 1);
             draw::line(buf, row2, y + 1, &line, rtl, ctx.styles.text);
             let marks: Vec<(Range<usize>, bool)> =
                 item.marks.iter().map(|m| (m.clone(), false)).collect();
             draw::highlight(buf, row2, y + 1, &line, rtl, &marks, ctx.styles);
         }
     }
+}
+
+/// The column of the titles and snippets in `area`: its x and width. The hit count takes the
+/// first two cells and the third stays blank, so that a title that fills its row (a right-aligned
+/// Arabic one) never touches the count; two cells stay free on the right.
+fn text_column(area: Rect) -> (u16, u16) {
+    (area.x + 3, area.width.saturating_sub(5))
 }
