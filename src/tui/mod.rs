@@ -7,12 +7,16 @@ pub mod app;
 pub mod bookmarks;
 mod draw;
 pub mod find;
+mod input;
 pub mod keymap;
 pub mod library;
 mod marks;
+mod navigate;
 pub mod prompt;
 pub mod reader;
+mod reload;
 pub mod results;
+pub mod session;
 mod snippet;
 mod terminal;
 pub mod theme;
@@ -25,9 +29,10 @@ use std::time::Duration;
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 
 pub use action::Action;
-pub use app::{App, Screen, Settings};
+pub use app::{App, Screen};
 pub use draw::Ctx;
 pub use keymap::{Key, Keymap};
+pub use session::{Location, Session, Settings};
 
 use crate::collection::{Collection, CollectionError, Progress};
 
@@ -75,7 +80,7 @@ pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<
             open,
         } => {
             let progress = Arc::new(Progress::default());
-            let location = app::Location {
+            let location = Location {
                 path: path.clone(),
                 cache: cache.clone(),
             };

@@ -1,0 +1,142 @@
+//! Input that is not a plain action: keys typed into the prompt (the library's title filter
+//! follows them as they come), pasted text, and what a submitted prompt does; and the work
+//! polled between events.
+
+use std::sync::Arc;
+
+use super::app::{App, Screen};
+use super::keymap::Key;
+use super::prompt::{Edit, Prompt, PromptFor};
+use super::results::{ResultsView, SearchJob};
+use crate::search::Query;
+
+impl App {
+    /// Checks on the work in the background: a reload, changes on disk, a search.
+    pub fn tick(&mut self) {
+        self.poll_reload();
+        let Some(job) = &self.job else { return };
+        let Some(result) = job.poll() else { return };
+        let (query, fit) = (job.query.clone(), job.fit);
+        self.job = None;
+        match result {
+            Ok(items) if items.is_empty() => {
+                self.session.message = Some(format!("not found: {query}"));
+            }
+            Ok(items) => {
+                self.session.message = None;
+                let mut view = ResultsView::new(query, items, fit);
+                // The terminal may have been resized while the search ran.
+                view.refit(self.session.snippet_fit());
+                let view = Screen::Results(Box::new(view));
+                if matches!(self.screen(), Screen::Results(_)) {
+                    *self.screen_mut() = view;
+                } else {
+                    self.screens.push(view);
+                }
+            }
+            Err(e) => self.session.message = Some(format!("search failed: {e}")),
+        }
+    }
+
+    /// Handles one key: typed into the prompt while it is open, else resolved to an action.
+    pub fn handle_key(&mut self, key: Key) {
+        if let Some(prompt) = &mut self.prompt {
+            match prompt.key(key) {
+                Edit::Submit(text) => {
+                    let purpose = prompt.purpose;
+                    self.prompt = None;
+                    self.submit(purpose, &text);
+                }
+                Edit::Cancel => {
+                    if prompt.purpose == PromptFor::Titles {
+                        self.filter_titles("");
+                    }
+                    self.prompt = None;
+                    return;
+                }
+                Edit::Typed => {}
+            }
+            if let Some(Prompt {
+                purpose: PromptFor::Titles,
+                text,
+                ..
+            }) = &self.prompt
+            {
+                let text = text.clone();
+                self.filter_titles(&text);
+            }
+            return;
+        }
+        if let Some(action) = self.resolve(key) {
+            self.update(action);
+        }
+    }
+
+    /// Text pasted into the terminal: into the prompt when it is open, else ignored.
+    pub fn paste(&mut self, text: &str) {
+        if let Some(prompt) = &mut self.prompt {
+            prompt.insert(text);
+            if prompt.purpose == PromptFor::Titles {
+                let text = prompt.text.clone();
+                self.filter_titles(&text);
+            }
+        }
+    }
+
+    /// The library shows the titles that match `filter`.
+    pub(super) fn filter_titles(&mut self, filter: &str) {
+        let Some(c) = self.session.collection.clone() else {
+            return;
+        };
+        if let Some(Screen::Library(l)) = self.screens.first_mut() {
+            l.set_filter(&c.entries, filter);
+            l.scroll_into_view(self.session.body_height());
+        }
+    }
+
+    /// Acts on what was typed into a prompt.
+    pub(super) fn submit(&mut self, purpose: PromptFor, text: &str) {
+        self.session.message = None;
+        let session = &mut self.session;
+        let last = self.screens.len() - 1;
+        match (purpose, &mut self.screens[last]) {
+            (PromptFor::Note, Screen::Reader(r)) => super::marks::save_note(r, session, text),
+            (PromptFor::Filter, Screen::Bookmarks(b)) => b.set_filter(text),
+            (PromptFor::Search, screen) => {
+                if Query::parse(text).is_empty() {
+                    session.message = Some(
+                        "nothing to search for: the search ignores harakat, tatweel and spaces"
+                            .to_owned(),
+                    );
+                    return;
+                }
+                if let Some(store) = &mut session.store {
+                    let _ = store.add_search(text);
+                }
+                match screen {
+                    Screen::Reader(r) => {
+                        r.find(text);
+                        if r.search
+                            .as_ref()
+                            .is_some_and(super::find::ArticleSearch::is_empty)
+                        {
+                            session.message = Some(format!("not found: {text}"));
+                        }
+                    }
+                    Screen::Library(_) | Screen::Results(_) => {
+                        if let Some(c) = &session.collection {
+                            self.job = Some(SearchJob::start(
+                                Arc::clone(c),
+                                text,
+                                session.index_file.clone(),
+                                session.snippet_fit(),
+                            ));
+                        }
+                    }
+                    Screen::Loading(_) | Screen::Bookmarks(_) => {}
+                }
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! Reading the collection again: when asked (`r` in the library) or when a watcher thread
+//! notices a change on disk. The load runs in a thread (the library cache makes it cost only the
+//! files that changed); every screen keeps its place in the new collection.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, mpsc};
+use std::time::Duration;
+
+use super::app::{App, Screen};
+use crate::collection::{Collection, CollectionError, Progress, watch};
+
+/// The collection being read again in a thread.
+pub struct Reload {
+    pub progress: Arc<Progress>,
+    done: mpsc::Receiver<Result<Collection, CollectionError>>,
+    /// Asked for with a key (else noticed on disk).
+    asked: bool,
+}
+
+impl App {
+    /// Takes the reloaded collection when it is there, and starts a reload when the watcher
+    /// saw a change.
+    pub(super) fn poll_reload(&mut self) {
+        if let Some(r) = &self.reloading {
+            match r.done.try_recv() {
+                Ok(Ok(c)) => {
+                    let asked = r.asked;
+                    self.reloading = None;
+                    self.reloaded(c, asked);
+                }
+                Ok(Err(e)) => {
+                    self.reloading = None;
+                    self.session.message = Some(format!("not reloaded: {e}"));
+                }
+                Err(mpsc::TryRecvError::Empty) => {}
+                Err(mpsc::TryRecvError::Disconnected) => self.reloading = None,
+            }
+        }
+        if self.watch.as_ref().is_some_and(|w| w.try_recv().is_ok())
+            && !matches!(self.screen(), Screen::Loading(_))
+        {
+            self.start_reload(false);
+        }
+    }
+
+    /// Looks at the collection's folder every `every` for changes, which reload it.
+    pub fn watch(&mut self, every: Duration) {
+        let Some(root) = self.session.location.as_ref().map(|l| l.path.clone()) else {
+            return;
+        };
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut last = watch::stamp(&root);
+            loop {
+                std::thread::sleep(every);
+                let now = watch::stamp(&root);
+                if now != last {
+                    last = now;
+                    if tx.send(()).is_err() {
+                        return;
+                    }
+                }
+            }
+        });
+        self.watch = Some(rx);
+    }
+
+    /// Reads the collection again in a thread (the library cache makes it cost only what
+    /// changed).
+    pub(super) fn reload(&mut self) {
+        self.start_reload(true);
+    }
+
+    fn start_reload(&mut self, asked: bool) {
+        let Some(location) = self.session.location.clone() else {
+            self.session.message = Some("the built-in collection does not change".to_owned());
+            return;
+        };
+        if self.reloading.is_some() {
+            return;
+        }
+        let (tx, done) = mpsc::channel();
+        let progress = Arc::new(Progress::default());
+        let p = Arc::clone(&progress);
+        std::thread::spawn(move || {
+            let _ = tx.send(Collection::load(
+                &location.path,
+                location.cache.as_deref(),
+                &p,
+            ));
+        });
+        self.reloading = Some(Reload {
+            progress,
+            done,
+            asked,
+        });
+    }
+
+    /// The collection, read again: every screen keeps its place.
+    fn reloaded(&mut self, collection: Collection, asked: bool) {
+        let old = self.session.collection.clone();
+        let old_entries: &[crate::collection::Entry] = old.as_deref().map_or(&[], |c| &c.entries);
+        let before: HashMap<&Path, (u64, i64)> = old_entries
+            .iter()
+            .map(|e| (e.path.as_path(), (e.size, e.mtime)))
+            .collect();
+        let now: HashMap<&Path, usize> = collection
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.path.as_path(), i))
+            .collect();
+        let added = collection
+            .entries
+            .iter()
+            .filter(|e| !before.contains_key(e.path.as_path()))
+            .count();
+        let changed = collection
+            .entries
+            .iter()
+            .filter(|e| {
+                before
+                    .get(e.path.as_path())
+                    .is_some_and(|&t| t != (e.size, e.mtime))
+            })
+            .count();
+        let gone = old_entries
+            .iter()
+            .filter(|e| !now.contains_key(e.path.as_path()))
+            .count();
+        for screen in &mut self.screens {
+            match screen {
+                Screen::Library(l) => *l = l.renewed(old_entries, &collection),
+                Screen::Results(r) => {
+                    r.items.retain_mut(|item| {
+                        let path = old_entries.get(item.entry).map(|e| e.path.as_path());
+                        match path.and_then(|p| now.get(p)) {
+                            Some(&i) => {
+                                item.entry = i;
+                                true
+                            }
+                            None => false,
+                        }
+                    });
+                    r.selected = r.selected.min(r.items.len().saturating_sub(1));
+                }
+                _ => {}
+            }
+        }
+        drop(now);
+        self.session.collection = Some(Arc::new(collection));
+        if asked || added + changed + gone > 0 {
+            self.session.message = Some(if added + changed + gone == 0 {
+                "reloaded: nothing changed on disk".to_owned()
+            } else {
+                format!("reloaded from disk: {added} new, {changed} changed, {gone} gone")
+            });
+        }
+    }
+}
