@@ -51,7 +51,7 @@ mod article {
             s.run(&a, "الاسلام مدينة");
             // the highlights of one page (40 paragraphs from the middle)
             (500..540)
-                .map(|block| s.in_block(block).count())
+                .map(|block| s.in_block(qari::collection::BlockIndex(block)).count())
                 .sum::<usize>()
         });
     }

@@ -4,7 +4,7 @@
 //! article and a long one. Positions are paragraphs and byte offsets, never rows: a new width
 //! makes a new layout and the reader finds its paragraph again.
 
-use crate::collection::Article;
+use crate::collection::{Article, BlockIndex};
 use crate::text::{Direction, Line, Options, Prepared, Scratch, majority};
 
 /// One row of the reading column.
@@ -12,7 +12,7 @@ use crate::text::{Direction, Line, Options, Prepared, Scratch, majority};
 pub enum Row {
     /// Line `line` of block `block` (block 0 is the title, block k is paragraph k).
     Line {
-        block: usize,
+        block: BlockIndex,
         line: usize,
     },
     Blank,
@@ -48,11 +48,9 @@ impl ArticleLayout {
                 majority(&all.concat())
             })
             .flatten();
-        for (block, text) in std::iter::once(&article.title)
-            .chain(&article.paragraphs)
-            .enumerate()
-        {
-            if block > 0 {
+        for (i, text) in article.blocks().enumerate() {
+            let block = BlockIndex(i);
+            if block != BlockIndex::TITLE {
                 rows.push(Row::Blank);
             }
             // The reader's rule: most strong letters decide, a tie goes to the article's own
@@ -84,13 +82,9 @@ impl ArticleLayout {
         }
     }
 
-    /// The text of block `block` (0 the title).
-    pub fn text(article: &Article, block: usize) -> &str {
-        if block == 0 {
-            &article.title
-        } else {
-            article.paragraphs.get(block - 1).map_or("", String::as_str)
-        }
+    /// The laid-out block `block`.
+    pub fn block(&self, block: BlockIndex) -> Option<&Block> {
+        self.blocks.get(block.0)
     }
 
     /// How many pages of `height` rows.
@@ -99,18 +93,16 @@ impl ArticleLayout {
     }
 
     /// The page of `height` rows on which block `block` starts.
-    pub fn page_of_block(&self, block: usize, height: usize) -> usize {
-        self.blocks
-            .get(block)
-            .map_or(0, |b| b.first_row / height.max(1))
+    pub fn page_of_block(&self, block: BlockIndex, height: usize) -> usize {
+        self.block(block).map_or(0, |b| b.first_row / height.max(1))
     }
 
     /// The block shown at `row` (a blank row belongs to the block after it).
-    pub fn block_at(&self, row: usize) -> usize {
+    pub fn block_at(&self, row: usize) -> BlockIndex {
         match self.rows.get(row) {
             Some(Row::Line { block, .. }) => *block,
             Some(Row::Blank) => self.block_at(row + 1),
-            None => self.blocks.len().saturating_sub(1),
+            None => BlockIndex(self.blocks.len().saturating_sub(1)),
         }
     }
 
@@ -149,14 +141,20 @@ mod tests {
         let a = article(3, 10);
         let l = ArticleLayout::new(&a, 30, Options::default());
         assert_eq!(l.blocks.len(), 4);
-        assert_eq!(l.rows[0], Row::Line { block: 0, line: 0 });
+        assert_eq!(
+            l.rows[0],
+            Row::Line {
+                block: BlockIndex::TITLE,
+                line: 0
+            }
+        );
         assert_eq!(l.rows[1], Row::Blank);
         assert_eq!(l.blocks[1].first_row, 2);
         let total = 1 + 3 + l.blocks[1..].iter().map(|b| b.lines.len()).sum::<usize>();
         assert_eq!(l.rows.len(), total);
         assert_eq!(l.pages(5), total.div_ceil(5));
-        assert_eq!(l.block_at(1), 1);
-        assert_eq!(l.page_of_block(2, 5), l.blocks[2].first_row / 5);
+        assert_eq!(l.block_at(1), BlockIndex(1));
+        assert_eq!(l.page_of_block(BlockIndex(2), 5), l.blocks[2].first_row / 5);
         assert!(l.page_rows(l.pages(5) - 1, 5).len() <= 5);
     }
 

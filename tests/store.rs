@@ -304,7 +304,7 @@ fn a_version_1_database_is_migrated_without_losing_a_bookmark() {
     assert_eq!(
         (
             all[0].note.as_str(),
-            all[0].paragraph,
+            all[0].paragraph.get(),
             all[0].rel_path.as_str()
         ),
         ("ملاحظة", 2, "")

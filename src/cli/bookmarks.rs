@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::output::print;
 use super::{BookmarksCommand, ExportFormat};
+use qari::collection::ParagraphNo;
 use qari::config::Dirs;
 use qari::store::{Bookmark, Place, Store, export};
 use qari::text::printable;
@@ -63,9 +64,8 @@ pub fn run(cmd: &BookmarksCommand) -> anyhow::Result<bool> {
             let path = std::fs::canonicalize(file).unwrap_or_else(|_| file.clone());
             let article = qari::store::article_at(&path)
                 .ok_or_else(|| anyhow::anyhow!("{}: cannot read this article", file.display()))?;
-            let index = paragraph
-                .checked_sub(1)
-                .filter(|&i| i < article.paragraphs.len())
+            let paragraph = ParagraphNo::new(*paragraph)
+                .filter(|&p| article.paragraph(p).is_some())
                 .ok_or_else(|| {
                     anyhow::anyhow!(
                         "{}: no paragraph {paragraph} (the article has {})",
@@ -80,7 +80,7 @@ pub fn run(cmd: &BookmarksCommand) -> anyhow::Result<bool> {
             let at = Place {
                 article: &article,
                 root: root.as_deref(),
-                index,
+                paragraph,
             };
             let id = store.add_bookmark(&at, note)?;
             print(|out| writeln!(out, "{id}"))?;

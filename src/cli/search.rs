@@ -57,7 +57,7 @@ pub fn run(query: &str, path: Option<&Path>, mode: Output) -> anyhow::Result<boo
                 )?,
                 Output::Paragraphs => {
                     for p in hits.iter().filter(|p| p.all_terms) {
-                        writeln!(out, "{path}\t{}\t{}", p.paragraph, printable(&p.text))?;
+                        writeln!(out, "{path}\t{}\t{}", p.block, printable(&p.text))?;
                     }
                 }
                 Output::Json => {
@@ -65,7 +65,7 @@ pub fn run(query: &str, path: Option<&Path>, mode: Output) -> anyhow::Result<boo
                         for h in &p.hits {
                             let obj = serde_json::json!({
                                 "path": entry.path,
-                                "paragraph": p.paragraph,
+                                "paragraph": p.block,
                                 "start": h.range.start,
                                 "end": h.range.end,
                                 "match": p.text.get(h.range.clone()).unwrap_or_default(),

@@ -9,6 +9,7 @@
 mod cache;
 mod decode;
 mod order;
+mod paragraph;
 mod parse;
 mod walk;
 pub mod watch;
@@ -18,6 +19,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use decode::{DecodeError, Decoded, decode};
 pub use order::natural_cmp;
+pub use paragraph::{BlockIndex, ParagraphNo};
 pub use parse::{Format, Meta, Parsed, parse};
 
 /// An article in the library: what the list shows, without the text.

@@ -3,12 +3,12 @@
 
 use super::normalize::Normalized;
 use super::query::{Hit, Query, find_in};
-use crate::collection::{Article, Collection, Entry};
+use crate::collection::{Article, BlockIndex, Collection, Entry};
 
-/// The hits in one paragraph of an article (0 is the title).
+/// The hits in one block of an article (the title or a paragraph).
 #[derive(Clone, Debug)]
 pub struct ParagraphHits {
-    pub paragraph: usize,
+    pub block: BlockIndex,
     pub text: String,
     /// Every occurrence of any term in it.
     pub hits: Vec<Hit>,
@@ -48,9 +48,7 @@ pub fn article_hits(
 
 /// As [`article_hits`], in an article already open.
 pub fn hits_in(article: &Article, query: &Query) -> Option<Vec<ParagraphHits>> {
-    let texts: Vec<&String> = std::iter::once(&article.title)
-        .chain(&article.paragraphs)
-        .collect();
+    let texts: Vec<&str> = article.blocks().collect();
     let normalized: Vec<Normalized> = texts.iter().map(|t| Normalized::new(t)).collect();
     let all: String = normalized
         .iter()
@@ -67,7 +65,7 @@ pub fn hits_in(article: &Article, query: &Query) -> Option<Vec<ParagraphHits>> {
         .iter()
         .zip(&texts)
         .enumerate()
-        .filter_map(|(paragraph, (n, text))| {
+        .filter_map(|(block, (n, text))| {
             let hits: Vec<Hit> = query
                 .terms
                 .iter()
@@ -83,8 +81,8 @@ pub fn hits_in(article: &Article, query: &Query) -> Option<Vec<ParagraphHits>> {
                 let mut hits = hits;
                 hits.sort_by_key(|h| (h.range.start, h.range.end));
                 ParagraphHits {
-                    paragraph,
-                    text: (*text).clone(),
+                    block: BlockIndex(block),
+                    text: (*text).to_owned(),
                     all_terms: query.matches(&n.text),
                     hits,
                 }

@@ -3,6 +3,7 @@
 //! the most similar paragraph when it is clearly the same one (a typo fixed). When nothing is
 //! close enough the bookmark is orphaned, never dropped.
 
+use crate::collection::ParagraphNo;
 use std::collections::HashSet;
 
 use crate::hash::fnv1a;
@@ -47,8 +48,17 @@ fn similarity(a: &str, b: &str) -> f64 {
     shared as f64 / (ta.len() + tb.len() - shared) as f64
 }
 
-/// Where a bookmark is now: the paragraph index (from 0), or None when orphaned.
+/// Where a bookmark on paragraph `was` is now, or None when orphaned.
 pub fn locate(
+    paragraphs: &[String],
+    was: ParagraphNo,
+    fingerprint_was: &str,
+    excerpt_was: &str,
+) -> Option<ParagraphNo> {
+    locate_index(paragraphs, was.index(), fingerprint_was, excerpt_was).map(ParagraphNo::from_index)
+}
+
+fn locate_index(
     paragraphs: &[String],
     index: usize,
     fingerprint_was: &str,
@@ -104,20 +114,27 @@ mod tests {
 
     #[test]
     fn same_place_moved_edited_and_gone() {
+        let no = |n| ParagraphNo::new(n).unwrap();
         let p = "أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في مدينة الرياض بطاقة كبيرة";
         let (f, e) = (fingerprint(p), excerpt(p));
-        assert_eq!(locate(&paras(&["أ", p, "ج"]), 1, &f, &e), Some(1));
+        assert_eq!(locate(&paras(&["أ", p, "ج"]), no(2), &f, &e), Some(no(2)));
         // a paragraph inserted above
-        assert_eq!(locate(&paras(&["جديد", "أ", p, "ج"]), 1, &f, &e), Some(2));
+        assert_eq!(
+            locate(&paras(&["جديد", "أ", p, "ج"]), no(2), &f, &e),
+            Some(no(3))
+        );
         // a typo fixed
         let fixed = p.replace("الرياض", "الرياض،");
-        assert_eq!(locate(&paras(&["أ", "ب", &fixed]), 1, &f, &e), Some(2));
+        assert_eq!(
+            locate(&paras(&["أ", "ب", &fixed]), no(2), &f, &e),
+            Some(no(3))
+        );
         // harakat added: the same fingerprint
         let voweled = p.replace("الصحة", "الصِّحَّة");
-        assert_eq!(locate(&paras(&[&voweled]), 0, &f, &e), Some(0));
+        assert_eq!(locate(&paras(&[&voweled]), no(1), &f, &e), Some(no(1)));
         // gone
         assert_eq!(
-            locate(&paras(&["نص آخر تماما لا علاقة له", "وآخر"]), 1, &f, &e),
+            locate(&paras(&["نص آخر تماما لا علاقة له", "وآخر"]), no(2), &f, &e),
             None
         );
     }

@@ -6,12 +6,13 @@ use std::path::{Path, PathBuf};
 use rusqlite::{OptionalExtension, params};
 
 use super::{Bookmark, Place, Store, StoreError, anchor, now};
+use crate::collection::ParagraphNo;
 
 impl Store {
     /// Adds a bookmark; returns its id.
     pub fn add_bookmark(&mut self, at: &Place<'_>, note: &str) -> Result<i64, StoreError> {
         let article = at.article;
-        let text = article.paragraphs.get(at.index).map_or("", String::as_str);
+        let text = article.paragraph(at.paragraph).unwrap_or_default();
         let (fp, ex) = (anchor::fingerprint(text), anchor::excerpt(text));
         let rel = at
             .root
@@ -28,7 +29,7 @@ impl Store {
                 params![
                     article.path.to_string_lossy(),
                     article.title,
-                    at.index as i64 + 1,
+                    at.paragraph.get() as i64,
                     fp,
                     ex,
                     note,
@@ -52,7 +53,7 @@ impl Store {
                     b.id,
                     b.path.to_string_lossy(),
                     b.title,
-                    b.paragraph as i64,
+                    b.paragraph.get() as i64,
                     b.fingerprint,
                     b.excerpt,
                     b.note,
@@ -94,13 +95,13 @@ impl Store {
         })
     }
 
-    /// Records where a bookmark's paragraph is now (from 0), or that it is orphaned.
-    pub fn reanchor(&mut self, id: i64, index: Option<usize>) -> Result<(), StoreError> {
+    /// Records where a bookmark's paragraph is now, or that it is orphaned.
+    pub fn reanchor(&mut self, id: i64, now: Option<ParagraphNo>) -> Result<(), StoreError> {
         self.write(|tx| {
-            match index {
-                Some(i) => tx.execute(
+            match now {
+                Some(p) => tx.execute(
                     "UPDATE bookmarks SET paragraph = ?2, orphaned = 0 WHERE id = ?1",
-                    params![id, i as i64 + 1],
+                    params![id, p.get() as i64],
                 ),
                 None => tx.execute("UPDATE bookmarks SET orphaned = 1 WHERE id = ?1", [id]),
             }
@@ -113,7 +114,9 @@ impl Store {
             id: r.get(0)?,
             path: PathBuf::from(r.get::<_, String>(1)?),
             title: r.get(2)?,
-            paragraph: r.get::<_, i64>(3)?.max(1) as usize,
+            // Kept from 1 in the database.
+            paragraph: ParagraphNo::new(r.get::<_, i64>(3)?.max(1) as usize)
+                .unwrap_or(ParagraphNo::FIRST),
             fingerprint: r.get(4)?,
             excerpt: r.get(5)?,
             note: r.get(6)?,
@@ -183,12 +186,12 @@ mod tests {
         let at = Place {
             article: &article,
             root: Some(Path::new("/")),
-            index: 2,
+            paragraph: ParagraphNo::new(3).unwrap(),
         };
         let id = s.add_bookmark(&at, "").unwrap();
         let b = s.bookmark(id).unwrap().unwrap();
         assert_eq!(
-            (b.paragraph, b.excerpt.as_str(), b.orphaned),
+            (b.paragraph.get(), b.excerpt.as_str(), b.orphaned),
             (3, "نص الفقرة الثالثة", false)
         );
         s.set_note(id, "للاقتباس").unwrap();

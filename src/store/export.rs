@@ -24,11 +24,7 @@ pub fn markdown(all: &[Bookmark], out: &mut impl Write) -> io::Result<()> {
             last = Some(&b.path);
         }
         let text = article_at(&b.path)
-            .and_then(|a| {
-                b.paragraph
-                    .checked_sub(1)
-                    .and_then(|i| a.paragraphs.get(i).cloned())
-            })
+            .and_then(|a| a.paragraph(b.paragraph).map(str::to_owned))
             .filter(|_| !b.orphaned)
             .unwrap_or_else(|| b.excerpt.clone());
         let label = if b.orphaned {

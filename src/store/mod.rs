@@ -21,6 +21,8 @@ mod refresh;
 pub use refresh::{article_at, refresh};
 
 use std::path::{Path, PathBuf};
+
+use crate::collection::ParagraphNo;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use rusqlite::{Connection, TransactionBehavior};
@@ -39,8 +41,8 @@ pub struct Bookmark {
     pub id: i64,
     pub path: PathBuf,
     pub title: String,
-    /// The paragraph, numbered from 1 as the reader shows it.
-    pub paragraph: usize,
+    /// The paragraph, as the reader shows it.
+    pub paragraph: ParagraphNo,
     #[serde(skip)]
     pub fingerprint: String,
     pub excerpt: String,
@@ -57,12 +59,12 @@ pub struct Bookmark {
     pub article_hash: String,
 }
 
-/// Where a new bookmark goes: paragraph `index` (from 0) of `article`, which belongs to the
+/// Where a new bookmark goes: `paragraph` of `article`, which belongs to the
 /// collection at `root` (if known).
 pub struct Place<'a> {
     pub article: &'a crate::collection::Article,
     pub root: Option<&'a Path>,
-    pub index: usize,
+    pub paragraph: ParagraphNo,
 }
 
 /// How far an article has been read.
@@ -75,8 +77,8 @@ pub enum ReadState {
 /// Where the reader was in an article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Position {
-    /// Paragraph (from 0) and byte offset in it.
-    pub paragraph: usize,
+    /// The paragraph, and a byte offset in it.
+    pub paragraph: ParagraphNo,
     pub offset: usize,
     pub state: ReadState,
     /// The paragraph direction chosen for this article, if one was (else the settings').

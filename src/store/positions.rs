@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{OptionalExtension, params};
 
 use super::{Position, ReadState, Store, StoreError, now};
+use crate::collection::ParagraphNo;
 use crate::text::Direction;
 
 impl Store {
@@ -24,7 +25,7 @@ impl Store {
                      state = max(state, ?4), updated = ?5, direction = ?6",
                 params![
                     path.to_string_lossy(),
-                    position.paragraph as i64,
+                    position.paragraph.index() as i64,
                     position.offset as i64,
                     state,
                     now(),
@@ -87,7 +88,8 @@ fn position_of(paragraph: i64, offset: i64, state: i64, direction: i64) -> Posit
             3 => Some(Direction::Ltr),
             _ => None,
         },
-        paragraph: paragraph.max(0) as usize,
+        // Kept from 0 in the database.
+        paragraph: ParagraphNo::from_index(paragraph.max(0) as usize),
         offset: offset.max(0) as usize,
         state: if state >= 2 {
             ReadState::Read
@@ -108,7 +110,7 @@ mod tests {
         s.set_position(
             p,
             Position {
-                paragraph: 3,
+                paragraph: ParagraphNo::new(4).unwrap(),
                 offset: 0,
                 state: ReadState::Read,
                 direction: None,
@@ -118,7 +120,7 @@ mod tests {
         s.set_position(
             p,
             Position {
-                paragraph: 1,
+                paragraph: ParagraphNo::new(2).unwrap(),
                 offset: 5,
                 state: ReadState::InProgress,
                 direction: Some(Direction::Rtl),
@@ -129,7 +131,7 @@ mod tests {
         assert_eq!(
             all[0].1,
             Position {
-                paragraph: 1,
+                paragraph: ParagraphNo::new(2).unwrap(),
                 offset: 5,
                 state: ReadState::Read,
                 direction: Some(Direction::Rtl),

@@ -68,20 +68,15 @@ pub fn refresh(
             continue;
         }
         b.article_hash.clone_from(hash);
-        let now = locate(
-            &article.paragraphs,
-            b.paragraph - 1,
-            &b.fingerprint,
-            &b.excerpt,
-        );
+        let now = locate(&article.paragraphs, b.paragraph, &b.fingerprint, &b.excerpt);
         let changed = match now {
-            Some(i) => b.orphaned || b.paragraph != i + 1,
+            Some(p) => b.orphaned || b.paragraph != p,
             None => !b.orphaned,
         };
         if changed {
             match now {
-                Some(i) => {
-                    b.paragraph = i + 1;
+                Some(p) => {
+                    b.paragraph = p;
                     b.orphaned = false;
                 }
                 None => b.orphaned = true,

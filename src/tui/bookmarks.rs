@@ -102,8 +102,7 @@ impl BookmarksView {
             return Go::Stay;
         };
         let mut view = cx.show_article(article, false);
-        view.cursor = (bm.paragraph - 1).min(view.article.paragraphs.len().saturating_sub(1));
-        view.move_cursor(0);
+        view.go_to_paragraph(bm.paragraph);
         Go::Read(Box::new(view))
     }
 

@@ -4,13 +4,13 @@
 
 use std::ops::Range;
 
-use crate::collection::Article;
+use crate::collection::{Article, BlockIndex};
 use crate::search::{Normalized, Query};
 
 /// One hit: block (0 the title, k paragraph k) and original byte range in it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Found {
-    pub block: usize,
+    pub block: BlockIndex,
     pub range: Range<usize>,
 }
 
@@ -71,10 +71,7 @@ impl ArticleSearch {
     /// first search costs no more than the next).
     pub fn prepare(article: &Article) -> Self {
         ArticleSearch {
-            normalized: std::iter::once(&article.title)
-                .chain(&article.paragraphs)
-                .map(|t| Normalized::new(t))
-                .collect(),
+            normalized: article.blocks().map(Normalized::new).collect(),
             ..ArticleSearch::default()
         }
     }
@@ -110,7 +107,7 @@ impl ArticleSearch {
         let &(block, start, end) = self.hits.get(i)?;
         let n = self.normalized.get(block as usize)?;
         Some(Found {
-            block: block as usize,
+            block: BlockIndex(block as usize),
             range: n.original(start as usize..end as usize),
         })
     }
@@ -121,7 +118,8 @@ impl ArticleSearch {
     }
 
     /// The hits in `block` in original bytes, with whether each is the current one.
-    pub fn in_block(&self, block: usize) -> impl Iterator<Item = (Range<usize>, bool)> + '_ {
+    pub fn in_block(&self, block: BlockIndex) -> impl Iterator<Item = (Range<usize>, bool)> + '_ {
+        let block = block.0;
         let start = self.hits.partition_point(|h| (h.0 as usize) < block);
         self.hits[start..]
             .iter()

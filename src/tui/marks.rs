@@ -14,12 +14,9 @@ pub fn toggle_bookmark(r: &mut ReaderView, cx: &mut Session) {
             Some(id) => store
                 .remove_bookmark(id)
                 .map(|_| "bookmark removed".to_owned()),
-            None => store.add_bookmark(&at, "").map(|_| {
-                format!(
-                    "paragraph {} bookmarked ({note_key} adds a note)",
-                    r.cursor + 1
-                )
-            }),
+            None => store
+                .add_bookmark(&at, "")
+                .map(|_| format!("paragraph {} bookmarked ({note_key} adds a note)", r.cursor)),
         }
     });
 }
@@ -30,7 +27,7 @@ pub fn save_note(r: &mut ReaderView, cx: &mut Session, note: &str) {
             Some(id) => store.set_note(id, note),
             None => store.add_bookmark(&at, note).map(drop),
         }
-        .map(|()| format!("note saved on paragraph {}", r.cursor + 1))
+        .map(|()| format!("note saved on paragraph {}", r.cursor))
     });
 }
 
@@ -54,7 +51,7 @@ fn at_cursor_paragraph(
     let at = Place {
         article: &r.article,
         root: root.as_deref(),
-        index: r.cursor,
+        paragraph: r.cursor,
     };
     cx.message = Some(change(store, r, at).unwrap_or_else(|e| format!("{what} not saved: {e}")));
     r.bookmarks = store.bookmarks_of(&r.article.path).unwrap_or_default();

@@ -10,7 +10,7 @@ use super::app::{Go, Session};
 use super::draw::{self, Ctx};
 use super::find::{ArticleSearch, Found};
 use super::prompt::{Prompt, PromptFor};
-use crate::collection::Article;
+use crate::collection::{Article, BlockIndex, ParagraphNo};
 use crate::page::{ArticleLayout, Row};
 use crate::store::Bookmark;
 use crate::text::{Direction, Options};
@@ -23,8 +23,8 @@ pub struct ReaderView {
     /// The first row shown. Pages start at multiples of the height, except after the cursor
     /// moved to a paragraph that did not fit whole: then the text scrolls just enough.
     pub top: usize,
-    /// The paragraph under the cursor, from 0 (shown as 1).
-    pub cursor: usize,
+    /// The paragraph under the cursor (the first when there is none).
+    pub cursor: ParagraphNo,
     /// Rows of text on a page.
     pub height: usize,
     /// The search in this article, if any.
@@ -65,7 +65,7 @@ impl ReaderView {
             article,
             layout,
             top: 0,
-            cursor: 0,
+            cursor: ParagraphNo::FIRST,
             height: height.max(1),
             search: None,
             bookmarks: Vec::new(),
@@ -191,19 +191,19 @@ impl ReaderView {
     /// starts at or before the paragraph): saved, so that a long paragraph reopens mid-way.
     pub fn offset_at_top(&self) -> usize {
         match self.layout.rows.get(self.top) {
-            Some(Row::Line { block, line }) if *block == self.cursor + 1 => {
-                let b = &self.layout.blocks[*block];
-                b.lines.get(*line).map_or(0, |l| l.bytes(&b.prepared).start)
-            }
+            Some(Row::Line { block, line }) if *block == self.cursor.block() => self
+                .layout
+                .block(*block)
+                .and_then(|b| b.lines.get(*line).map(|l| l.bytes(&b.prepared).start))
+                .unwrap_or(0),
             _ => 0,
         }
     }
 
-    /// Goes back to paragraph `paragraph` (from 0), on the page showing byte `offset` of it.
-    pub fn restore(&mut self, paragraph: usize, offset: usize) {
-        self.cursor = paragraph.min(self.article.paragraphs.len().saturating_sub(1));
-        self.follow_cursor();
-        if let Some(b) = self.layout.blocks.get(self.cursor + 1)
+    /// Goes back to `paragraph`, on the page showing byte `offset` of it.
+    pub fn restore(&mut self, paragraph: ParagraphNo, offset: usize) {
+        self.go_to_paragraph(paragraph);
+        if let Some(b) = self.layout.block(self.cursor.block())
             && offset > 0
         {
             let line = b
@@ -219,7 +219,7 @@ impl ReaderView {
     pub fn bookmark_here(&self) -> Option<&Bookmark> {
         self.bookmarks
             .iter()
-            .find(|b| !b.orphaned && b.paragraph == self.cursor + 1)
+            .find(|b| !b.orphaned && b.paragraph == self.cursor)
     }
 
     /// Searches the article; the page goes to the first match from the current page on.
@@ -257,14 +257,14 @@ impl ReaderView {
         if !(self.top..self.top + self.height).contains(&row) {
             self.top = row / self.height * self.height;
         }
-        if found.block > 0 {
-            self.cursor = found.block - 1;
+        if let Some(p) = found.block.paragraph() {
+            self.cursor = p;
         }
     }
 
     /// The row on which a match starts.
     fn row_of(&self, found: &Found) -> usize {
-        let Some(b) = self.layout.blocks.get(found.block) else {
+        let Some(b) = self.layout.block(found.block) else {
             return 0;
         };
         let line = b
@@ -295,20 +295,20 @@ impl ReaderView {
 
     /// Shows the page on which the cursor's paragraph starts.
     fn follow_cursor(&mut self) {
-        self.top = self.layout.page_of_block(self.cursor + 1, self.height) * self.height;
+        self.top = self.layout.page_of_block(self.cursor.block(), self.height) * self.height;
     }
 
     /// The rows of the cursor's paragraph, first and last.
     fn cursor_rows(&self) -> Option<(usize, usize)> {
-        let b = self.layout.blocks.get(self.cursor + 1)?;
+        let b = self.layout.block(self.cursor.block())?;
         Some((b.first_row, b.first_row + b.lines.len().max(1) - 1))
     }
 
     /// Moves the cursor by `delta` paragraphs. The text follows: the paragraph is shown whole
     /// when it fits on a page, else from its start.
     pub fn move_cursor(&mut self, delta: isize) {
-        let last = self.article.paragraphs.len().saturating_sub(1);
-        self.cursor = self.cursor.saturating_add_signed(delta).min(last);
+        let last = self.article.last_paragraph().unwrap_or(ParagraphNo::FIRST);
+        self.cursor = self.cursor.moved(delta, last);
         let Some((first, last_row)) = self.cursor_rows() else {
             return;
         };
@@ -336,10 +336,20 @@ impl ReaderView {
 
     /// The cursor to the first paragraph shown.
     fn cursor_to_top(&mut self) {
-        let block = self.layout.block_at(self.top);
-        self.cursor = block
-            .saturating_sub(1)
-            .min(self.article.paragraphs.len().saturating_sub(1));
+        let last = self.article.last_paragraph().unwrap_or(ParagraphNo::FIRST);
+        self.cursor = self
+            .layout
+            .block_at(self.top)
+            .paragraph()
+            .unwrap_or(ParagraphNo::FIRST)
+            .min(last);
+    }
+
+    /// Puts the cursor on `paragraph` (the last when there are fewer), its page shown.
+    pub fn go_to_paragraph(&mut self, paragraph: ParagraphNo) {
+        let last = self.article.last_paragraph().unwrap_or(ParagraphNo::FIRST);
+        self.cursor = paragraph.min(last);
+        self.follow_cursor();
     }
 
     /// Draws the status bar: the title (or `message`) on the left, the match, paragraph and
@@ -364,7 +374,7 @@ impl ReaderView {
             });
         let right = format!(
             "{matches} ¶ {}/{}  page {}/{} ",
-            (self.cursor + 1).min(self.article.paragraphs.len()),
+            self.cursor.get().min(self.article.paragraphs.len()),
             self.article.paragraphs.len(),
             self.page() + 1,
             self.pages()
@@ -410,8 +420,10 @@ impl ReaderView {
             let Row::Line { block, line } = *row else {
                 continue;
             };
-            let b = &self.layout.blocks[block];
-            let text = ArticleLayout::text(&self.article, block);
+            let (Some(b), Some(text)) = (self.layout.block(block), self.article.block(block))
+            else {
+                continue;
+            };
             let Some(l) = b.lines.get(line) else { continue };
             let visual = if ctx.visual {
                 b.prepared.visual(l)
@@ -420,7 +432,7 @@ impl ReaderView {
             };
             // A terminal that does bidi lays an RTL line out from the right by itself.
             let rtl = b.prepared.is_rtl() && ctx.visual;
-            let style = if block == 0 {
+            let style = if block == BlockIndex::TITLE {
                 ctx.styles.title
             } else {
                 ctx.styles.text
@@ -445,7 +457,7 @@ impl ReaderView {
                 };
                 (x < area.x + area.width).then_some(x)
             };
-            if block == self.cursor + 1
+            if block == self.cursor.block()
                 && let Some(x) = margin(1)
             {
                 buf.set_string(x, y, "▌", ctx.styles.accent);
@@ -453,9 +465,9 @@ impl ReaderView {
             let bookmarked = self
                 .bookmarks
                 .iter()
-                .any(|b| !b.orphaned && b.paragraph == block);
+                .any(|b| !b.orphaned && b.paragraph.block() == block);
             if line == 0
-                && block > 0
+                && block != BlockIndex::TITLE
                 && bookmarked
                 && let Some(x) = margin(2)
             {

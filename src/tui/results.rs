@@ -18,7 +18,7 @@ use super::app::{Go, Session};
 use super::draw::{self, Ctx};
 use super::prompt::{Prompt, PromptFor};
 use super::snippet;
-use crate::collection::{Article, Collection, Entry, Progress};
+use crate::collection::{Article, BlockIndex, Collection, Entry, Progress};
 use crate::search::{ParagraphHits, Query, hits_in};
 use crate::text::Options;
 
@@ -142,7 +142,7 @@ fn search(
         let Some(hits) = hits_in(&article, &q) else {
             continue;
         };
-        let title_match = hits.iter().any(|p| p.paragraph == 0);
+        let title_match = hits.iter().any(|p| p.block == BlockIndex::TITLE);
         let count = hits.iter().map(|p| p.hits.len()).sum();
         let (excerpt, excerpt_hits) = excerpt(article, hits);
         let mut item = ResultItem {
@@ -176,7 +176,7 @@ fn search(
 /// as its lede says what the article is about (an empty row would look like a fault), or
 /// nothing when it has no paragraph.
 fn excerpt(article: Article, hits: Vec<ParagraphHits>) -> (String, Vec<Range<usize>>) {
-    let paragraphs = hits.into_iter().filter(|p| p.paragraph > 0);
+    let paragraphs = hits.into_iter().filter(|p| p.block != BlockIndex::TITLE);
     let (every, some): (Vec<_>, Vec<_>) = paragraphs.partition(|p| p.all_terms);
     let best = every.into_iter().next().or_else(|| {
         some.into_iter()
