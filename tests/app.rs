@@ -3,74 +3,17 @@
 
 #![allow(clippy::unwrap_used, clippy::string_slice)]
 
+mod common;
+
+use common::drive::{open_seed, press, reader, type_text, wait_for_search};
 use qari::collection::Collection;
-use qari::config::Theme;
-use qari::text::{Direction, Options};
-use qari::tui::theme::Styles;
-use qari::tui::{App, Key, Keymap, Screen, Settings};
+use qari::text::Direction;
+use qari::tui::{App, Screen};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 fn app(width: u16, height: u16) -> App {
-    let settings = Settings {
-        options: Options {
-            direction: Direction::Auto,
-            shape: true,
-        },
-        visual: true,
-        text_width: 60,
-        styles: Styles::new(&Theme::default(), true),
-        keymap: Keymap::default(),
-    };
-    let mut app = App::new(settings, (width, height));
-    app.loaded(Collection::builtin());
-    app
-}
-
-/// Types `keys` (space-separated key names) into the app.
-fn press(app: &mut App, keys: &str) {
-    for k in keys.split_whitespace() {
-        app.handle_key(Key::parse(k).unwrap());
-    }
-}
-
-/// Types `text` into the app, character by character.
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.handle_key(Key {
-            code: ratatui::crossterm::event::KeyCode::Char(c),
-            ctrl: false,
-        });
-    }
-}
-
-/// Opens the built-in sample article (the one from the seed).
-fn open_seed(app: &mut App) {
-    let c = app.session.collection.as_ref().unwrap();
-    let seed = c
-        .entries
-        .iter()
-        .position(|e| e.path.ends_with("000_8278b886b146244e.txt"))
-        .unwrap();
-    let row = app
-        .library()
-        .unwrap()
-        .order
-        .iter()
-        .position(|&i| i == seed)
-        .unwrap();
-    press(app, "g");
-    for _ in 0..row {
-        press(app, "j");
-    }
-    press(app, "Enter");
-}
-
-fn reader(app: &App) -> &qari::tui::reader::ReaderView {
-    match app.screen() {
-        Screen::Reader(r) => r,
-        other => panic!("not reading: {other:?}"),
-    }
+    common::drive::app_with(common::drive::settings(Direction::Auto), width, height)
 }
 
 #[test]
@@ -160,16 +103,9 @@ fn help_overlay_opens_and_closes() {
 }
 
 fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| app.draw(f)).unwrap();
-    let buffer = terminal.backend().buffer().clone();
     let mut out = String::new();
-    for y in 0..height {
-        let mut line = String::new();
-        for x in 0..width {
-            line.push_str(buffer[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
+    for row in common::drive::rows(app, width, height) {
+        out.push_str(row.trim_end());
         out.push('\n');
     }
     out
@@ -292,12 +228,7 @@ fn collection_search_lists_results_and_opens_at_the_match() {
     press(&mut app, "/");
     type_text(&mut app, "كازاخستان");
     press(&mut app, "Enter");
-    let start = std::time::Instant::now();
-    while app.job.is_some() {
-        assert!(start.elapsed().as_secs() < 10, "the search never finished");
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        app.tick();
-    }
+    wait_for_search(&mut app);
     let Screen::Results(r) = app.screen() else {
         panic!("no results: {:?}", app.session.message)
     };
@@ -484,12 +415,7 @@ fn search_collection<'a>(app: &'a mut App, query: &str) -> &'a qari::tui::result
     press(app, "/");
     type_text(app, query);
     press(app, "Enter");
-    let start = std::time::Instant::now();
-    while app.job.is_some() {
-        assert!(start.elapsed().as_secs() < 10, "the search never finished");
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        app.tick();
-    }
+    wait_for_search(app);
     let Screen::Results(r) = app.screen() else {
         panic!("no results: {:?}", app.session.message)
     };

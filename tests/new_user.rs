@@ -8,62 +8,27 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
 
+mod common;
+
+use common::drive::{open_seed, press, reader, type_text, wait_for_search};
 use qari::collection::{Collection, Progress};
-use qari::config::Theme;
 use qari::text::{Direction, Options, Prepared};
 use qari::tui::app::{Location, Screen};
-use qari::tui::theme::Styles;
 use qari::tui::{App, Key, Keymap, Settings};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 fn settings() -> Settings {
-    Settings {
-        options: Options {
-            direction: Direction::Majority,
-            shape: true,
-        },
-        visual: true,
-        text_width: 60,
-        styles: Styles::new(&Theme::default(), true),
-        keymap: Keymap::default(),
-    }
+    common::drive::settings(Direction::Majority)
 }
 
 fn app(width: u16, height: u16) -> App {
-    let mut app = App::new(settings(), (width, height));
+    let mut app = common::drive::app_with(settings(), width, height);
     app.attach_store(qari::store::Store::in_memory().unwrap(), &[]);
-    app.loaded(Collection::builtin());
     app
-}
-
-fn press(app: &mut App, keys: &str) {
-    for k in keys.split_whitespace() {
-        app.handle_key(Key::parse(k).unwrap());
-    }
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.handle_key(Key {
-            code: ratatui::crossterm::event::KeyCode::Char(c),
-            ctrl: false,
-        });
-    }
 }
 
 fn screen(app: &App) -> Vec<String> {
     let (w, h) = app.session.size;
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| app.draw(f)).unwrap();
-    let buffer = terminal.backend().buffer().clone();
-    (0..h)
-        .map(|y| {
-            (0..w)
-                .map(|x| buffer[(x, y)].symbol().to_owned())
-                .collect::<String>()
-        })
-        .collect()
+    common::drive::rows(app, w, h)
 }
 
 fn status(app: &App) -> String {
@@ -79,43 +44,6 @@ fn visual(text: &str) -> String {
     let p = Prepared::new(text, options);
     let lines = p.wrap(text, usize::MAX);
     p.visual(&lines[0]).text
-}
-
-fn reader(app: &App) -> &qari::tui::reader::ReaderView {
-    match app.screen() {
-        Screen::Reader(r) => r,
-        other => panic!("not reading: {other:?}"),
-    }
-}
-
-fn open_seed(app: &mut App) {
-    let c = app.session.collection.clone().unwrap();
-    let seed = c
-        .entries
-        .iter()
-        .position(|e| e.path.ends_with("000_8278b886b146244e.txt"))
-        .unwrap();
-    let row = app
-        .library()
-        .unwrap()
-        .order
-        .iter()
-        .position(|&i| i == seed)
-        .unwrap();
-    press(app, "g");
-    for _ in 0..row {
-        press(app, "j");
-    }
-    press(app, "Enter");
-}
-
-fn wait_for_search(app: &mut App) {
-    let start = std::time::Instant::now();
-    while app.job.is_some() {
-        assert!(start.elapsed().as_secs() < 20, "the search never finished");
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        app.tick();
-    }
 }
 
 fn temp_dir(name: &str) -> PathBuf {

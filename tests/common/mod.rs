@@ -3,6 +3,8 @@
 #![allow(dead_code)]
 
 use std::io::Write;
+pub mod drive;
+
 use std::path::PathBuf;
 
 /// Where the project's shared test material is: $QARI_SHARED, or ../shared beside the checkout.
