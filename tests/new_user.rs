@@ -575,3 +575,47 @@ fn render_dir_majority() {
     // Most letters are Arabic: right to left, the Latin word on the right.
     assert_eq!(run("majority"), "ةينيتال ةملك Agri\n");
 }
+
+// 3, as whole screens: Arabic in a message, a prompt, a filter label and a skipped file's name.
+#[test]
+fn arabic_in_the_chrome_snapshots() {
+    let mut app = app(70, 8);
+    press(&mut app, "/");
+    type_text(&mut app, "غيرموجودةكلمة");
+    press(&mut app, "Enter");
+    wait_for_search(&mut app);
+    insta::assert_snapshot!("message", screen(&app).join("\n"));
+    press(&mut app, "/");
+    type_text(&mut app, "الحكومة التونسية");
+    insta::assert_snapshot!("prompt", screen(&app).join("\n"));
+    press(&mut app, "Esc");
+    open_seed(&mut app);
+    press(&mut app, "b B /");
+    type_text(&mut app, "الدستوري");
+    press(&mut app, "Enter");
+    // The bookmark's date is today's: not part of the snapshot.
+    let today = qari::store::now();
+    let shown = screen(&app).join("\n");
+    let shown = shown.replace(&date(today), "YYYY-MM-DD");
+    insta::assert_snapshot!("filter", shown);
+
+    let dir = temp_dir("skipped");
+    write(&dir, "مقال.txt", "عنوان\n\nنص\n");
+    std::fs::write(dir.join("أخبار فارغة.txt"), b"").unwrap();
+    let mut app = app_over(&dir, 70, 8);
+    press(&mut app, "S");
+    let shown = screen(&app).join("\n");
+    // The path is laid out by the engine (the Arabic name shaped, right to left), not typed order.
+    assert!(!shown.contains("أخبار فارغة"), "{shown}");
+    let redacted = shown.replace(&visual(&dir.display().to_string()), "TMP");
+    insta::assert_snapshot!("skipped", redacted);
+}
+
+/// A date as the bookmarks screen writes it.
+fn date(secs: i64) -> String {
+    let out = Command::new("date")
+        .args(["-u", "-d", &format!("@{secs}"), "+%Y-%m-%d"])
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
