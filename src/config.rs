@@ -10,11 +10,13 @@ use serde::Deserialize;
 /// The narrowest reading column qari accepts: below it a line holds two or three words.
 pub const MIN_TEXT_WIDTH: u16 = 20;
 
-/// Who does bidi: qari (reordered, shaped text for terminals without bidi) or the terminal.
+/// Who does bidi: qari (reordered, shaped text for terminals without bidi) or the terminal;
+/// `auto` asks the terminal at start (see `tui::detect`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum BidiMode {
     #[default]
+    Auto,
     App,
     Terminal,
 }
@@ -30,10 +32,10 @@ pub enum ShapeMode {
 }
 
 impl ShapeMode {
-    /// Whether to shape, given the bidi mode.
+    /// Whether to shape, given the bidi mode in force (`auto` resolved).
     pub fn enabled(self, bidi: BidiMode) -> bool {
         match self {
-            ShapeMode::Auto => bidi == BidiMode::App,
+            ShapeMode::Auto => bidi != BidiMode::Terminal,
             ShapeMode::On => true,
             ShapeMode::Off => false,
         }
@@ -99,7 +101,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             collection: None,
-            bidi: BidiMode::App,
+            bidi: BidiMode::Auto,
             shape: ShapeMode::Auto,
             direction: DirectionMode::Auto,
             text_width: 80,

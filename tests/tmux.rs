@@ -412,3 +412,133 @@ fn a_long_query_typed_at_once_is_searched_without_another_key() {
     let screen = t.wait_for("search:");
     assert!(!screen.contains("match 1/"), "{screen}");
 }
+
+/// Every tmux paste buffer's content (OSC 52 copies land in them with `set-clipboard on`).
+fn tmux_buffers() -> Vec<String> {
+    let out = Command::new("tmux")
+        .args(["list-buffers", "-F", "#{buffer_name}"])
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|name| {
+            let out = Command::new("tmux")
+                .args(["show-buffer", "-b", name])
+                .output()
+                .unwrap();
+            String::from_utf8(out.stdout).unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn copies_reach_tmux_in_reading_order_byte_for_byte() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/articles/003_reading_arabic.txt");
+    let Some(t) = Tmux::start(&path.display().to_string(), 100, 30) else {
+        return;
+    };
+    assert!(
+        Command::new("tmux")
+            .args(["set-option", "-g", "set-clipboard", "on"])
+            .status()
+            .unwrap()
+            .success()
+    );
+    t.wait_for("page 1/");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let paragraphs: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .skip(1)
+        .collect();
+    // y: the paragraph under the cursor (the second: brackets, a Latin name, «quotes»).
+    t.keys(&["j", "y"]);
+    t.wait_for("copied");
+    let wanted = paragraphs[1].to_owned();
+    let start = Instant::now();
+    while !tmux_buffers().contains(&wanted) {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "not in tmux's buffers: {wanted}\n{:?}",
+            tmux_buffers()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // v, extend, y: two paragraphs, a blank line between.
+    t.keys(&["k", "v", "j", "y"]);
+    let wanted = format!("{}\n\n{}", paragraphs[0], paragraphs[1]);
+    let start = Instant::now();
+    while !tmux_buffers().contains(&wanted) {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "the selection is not in tmux's buffers"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_brings_it_back() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        common::skip("tmux is not installed");
+        return;
+    }
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let home = std::env::temp_dir().join(format!("qari-e2e-{}-{n}", std::process::id()));
+    std::fs::create_dir_all(&home).unwrap();
+    let session = format!("qari-e2e-{}-{n}-z", std::process::id());
+    // An interactive shell, for its job control.
+    assert!(
+        Command::new("tmux")
+            .args(["new-session", "-d", "-s", &session, "-x", "90", "-y", "20"])
+            .args(["env", "PS1=READY$ ", "bash", "--norc", "-i"])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let t = Tmux {
+        session,
+        home: home.clone(),
+        ended: false,
+    };
+    let (path, _, _) = sample();
+    let command = format!(
+        "env HOME={h} XDG_DATA_HOME={h}/data XDG_CACHE_HOME={h}/cache {bin} {p}",
+        h = home.display(),
+        bin = env!("CARGO_BIN_EXE_qari"),
+        p = path.display()
+    );
+    t.wait_for("READY$");
+    t.keys(&["-l", &command]);
+    t.keys(&["Enter"]);
+    t.wait_for("page 1/");
+    t.keys(&["C-z"]);
+    let screen = t.wait_for("Stopped");
+    assert!(
+        !screen.contains("page 1/"),
+        "the terminal was given back:\n{screen}"
+    );
+    t.keys(&["-l", "fg"]);
+    t.keys(&["Enter"]);
+    t.wait_for("page 1/");
+    t.keys(&["j"]);
+    t.wait_for("¶ 2/");
+    t.keys(&["q", "q"]);
+    // The shell's third prompt: qari has exited and given the terminal back.
+    let start = Instant::now();
+    loop {
+        let screen = t.capture();
+        if screen.matches("READY$").count() >= 3 {
+            assert!(!screen.contains("page 1/"), "{screen}");
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "qari did not exit:\n{screen}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

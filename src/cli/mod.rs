@@ -2,6 +2,7 @@
 //! they share: the config, which collection to open, loading it with skipped files reported.
 
 mod bookmarks;
+mod doctor;
 mod list;
 mod output;
 mod read;
@@ -25,7 +26,8 @@ pub struct Cli {
     /// A folder of articles (searched recursively) or one article; default: the config's
     /// `collection`, else the sample collection built into qari.
     path: Option<PathBuf>,
-    /// Who does bidi: qari (`app`, for terminals without bidi) or the terminal.
+    /// Who does bidi: `auto` asks the terminal (default), `app` is qari (for terminals without
+    /// bidi, or told not to reorder), `terminal` hands it logical text.
     #[arg(long, value_enum)]
     bidi: Option<BidiMode>,
     /// Arabic shaping: `auto` shapes in app mode only.
@@ -75,6 +77,9 @@ enum Command {
     /// Paragraph bookmarks: list, add, remove, export.
     #[command(subcommand)]
     Bookmarks(BookmarksCommand),
+    /// What qari finds out about this terminal (bidi, colours, copying), and a line of Arabic
+    /// drawn both ways to see which reads right.
+    Doctor,
     /// List the collection: `path<TAB>title` per article, or JSON lines.
     List {
         /// A folder or file (default: as for the reader).
@@ -182,6 +187,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<bool> {
         Some(Command::Render(args)) => render::run(args),
         Some(Command::List { path, json }) => list::run(path.as_deref(), *json),
         Some(Command::Bookmarks(cmd)) => bookmarks::run(cmd),
+        Some(Command::Doctor) => doctor::run(),
         Some(Command::Search {
             query,
             path,

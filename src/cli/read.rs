@@ -8,7 +8,7 @@ use super::Cli;
 use qari::config::{BidiMode, DirectionMode, Dirs};
 use qari::text::{Direction, Options};
 use qari::tui::theme::Styles;
-use qari::tui::{Keymap, Settings, Source};
+use qari::tui::{Keymap, Settings, Source, detect};
 
 pub fn run(cli: &Cli) -> anyhow::Result<bool> {
     let dirs = Dirs::new();
@@ -34,7 +34,18 @@ pub fn run(cli: &Cli) -> anyhow::Result<bool> {
         "the reader needs a terminal, and standard output is not one \
          (in scripts: qari list, qari search, qari render)"
     );
-    let bidi = cli.bidi.unwrap_or(config.bidi);
+    // `auto`: ask the terminal whether it reorders by itself and can be told not to.
+    let (bidi, mlterm) = match cli.bidi.unwrap_or(config.bidi) {
+        BidiMode::Auto => {
+            let bdsm = detect::ask_terminal();
+            match detect::choose(bdsm, &|k| std::env::var(k).ok()) {
+                detect::Choice::App => (BidiMode::App, false),
+                detect::Choice::AppMlterm => (BidiMode::App, true),
+                detect::Choice::Terminal => (BidiMode::Terminal, false),
+            }
+        }
+        other => (other, false),
+    };
     let shape = cli.shape.unwrap_or(config.shape).enabled(bidi);
     let config_file = || {
         dirs.as_ref()
@@ -63,6 +74,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<bool> {
     let state = qari::tui::State {
         file: dirs.as_ref().map(Dirs::state_file),
         resume: config.resume && cli.path.is_none(),
+        mlterm_bidi_off: mlterm,
     };
     qari::tui::run(source, settings, &state)?;
     Ok(true)

@@ -97,6 +97,12 @@ actions! {
     EditNote => "edit_note",
     /// Show every bookmark.
     Bookmarks => "bookmarks",
+    /// Copy the paragraph (or the selection) in reading order.
+    Copy => "copy",
+    /// Select paragraphs: the paragraph keys extend, copy copies, Esc cancels.
+    Select => "select",
+    /// Suspend qari (fg brings it back).
+    Suspend => "suspend",
     /// Delete the selected bookmark.
     Delete => "delete",
     /// Undo the last deletion.

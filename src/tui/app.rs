@@ -91,6 +91,8 @@ pub struct App {
     /// When the collection is loaded, open the article read last.
     pub resume: bool,
     pub quit: bool,
+    /// Asked to suspend (Ctrl-z): the loop gives the terminal back and stops the process.
+    pub suspend: bool,
 }
 
 impl App {
@@ -109,11 +111,13 @@ impl App {
                 message: None,
                 size,
                 location: None,
+                clipboard: None,
             },
             reloading: None,
             watch: None,
             resume: false,
             quit: false,
+            suspend: false,
         }
     }
 
@@ -290,11 +294,31 @@ impl App {
         self.quit = true;
     }
 
+    /// A mouse button went down (`Some(true)`), dragged (`Some(false)`) or came up (`None`) at
+    /// screen row `y`: in the reader, a drag selects rows to copy.
+    pub fn drag(&mut self, y: u16, phase: Option<bool>) {
+        if self.overlay.is_some() || self.prompt.is_some() {
+            return;
+        }
+        let last = self.screens.len() - 1;
+        if let Screen::Reader(r) = &mut self.screens[last] {
+            if phase == Some(true) {
+                self.session.message = None;
+            }
+            // The text starts on the second row.
+            r.drag(usize::from(y.saturating_sub(1)), phase, &mut self.session);
+        }
+    }
+
     /// Applies one action. A message lasts until the next action.
     pub fn update(&mut self, action: Action) {
         self.session.message = None;
         match action {
             Action::Quit => return self.quit(),
+            Action::Suspend => {
+                self.suspend = true;
+                return;
+            }
             Action::Help => {
                 self.overlay = match self.overlay {
                     Some(Overlay::Help(_)) => None,

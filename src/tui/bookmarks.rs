@@ -87,6 +87,16 @@ impl BookmarksView {
                 }
             }
             Action::Open => return self.jump(cx),
+            // The bookmarked paragraph as it reads now (its excerpt when it is gone).
+            Action::Copy => {
+                if let Some(b) = self.current() {
+                    let text = crate::store::article_at(&b.path)
+                        .filter(|_| !b.orphaned)
+                        .and_then(|a| a.paragraph(b.paragraph).map(str::to_owned))
+                        .unwrap_or_else(|| b.excerpt.clone());
+                    cx.copy(text);
+                }
+            }
             _ => {}
         }
         Go::Stay

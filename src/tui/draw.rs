@@ -48,6 +48,20 @@ fn placed(line: &VisualLine, width: usize, rtl: bool) -> impl Iterator<Item = (u
         .take_while(move |(x, g)| x + g.width <= width)
 }
 
+/// In terminal mode (the terminal does bidi on each row), starts a left-to-right stretch at cell
+/// (`x`, `y`): a left-to-right mark before what the cell holds. At the start of a row it makes
+/// the row a left-to-right paragraph; before a column it keeps the column from joining the
+/// right-to-left text before it (a number after an Arabic title would otherwise be drawn to its
+/// left). In app mode qari lays rows out itself and nothing is added.
+pub fn ltr_mark(buf: &mut Buffer, x: u16, y: u16, ctx: &Ctx<'_>) {
+    if ctx.visual || !buf.area.contains(ratatui::layout::Position::new(x, y)) {
+        return;
+    }
+    let cell = &mut buf[(x, y)];
+    let symbol = format!("\u{200e}{}", cell.symbol());
+    cell.set_symbol(&symbol);
+}
+
 /// Draws `line` on row `y` of `area`: right-aligned when `rtl`, else left-aligned.
 pub fn line(buf: &mut Buffer, area: Rect, y: u16, line: &VisualLine, rtl: bool, style: Style) {
     for (x, g) in placed(line, usize::from(area.width), rtl) {

@@ -123,6 +123,7 @@ const LIST_KEYS: &[(&str, Action)] = &[
 const DEFAULTS: &[(Scope, &str, Action)] = &[
     (Global, "?", Action::Help),
     (Global, "Ctrl-c", Action::Quit),
+    (Global, "Ctrl-z", Action::Suspend),
     (Library, "q", Action::Quit),
     (Library, "Esc", Action::Back),
     (Library, "s", Action::ToggleSort),
@@ -162,6 +163,10 @@ const DEFAULTS: &[(Scope, &str, Action)] = &[
     (Reader, "b", Action::ToggleBookmark),
     (Reader, "m", Action::EditNote),
     (Reader, "B", Action::Bookmarks),
+    (Reader, "y", Action::Copy),
+    (Reader, "v", Action::Select),
+    (Results, "y", Action::Copy),
+    (Bookmarks, "y", Action::Copy),
     (Bookmarks, "q", Action::Back),
     (Bookmarks, "Esc", Action::Back),
     (Bookmarks, "d", Action::Delete),
@@ -172,7 +177,8 @@ const DEFAULTS: &[(Scope, &str, Action)] = &[
 /// Which screens an action makes sense on, for bindings added by the config.
 fn scopes_of(action: Action) -> &'static [Scope] {
     match action {
-        Action::Help | Action::Quit => &[Global],
+        Action::Help | Action::Quit | Action::Suspend => &[Global],
+        Action::Copy => &[Results, Reader, Bookmarks],
         Action::Back | Action::Search => &Scope::SCREENS,
         Action::First | Action::Last => &[Library, Results, Reader, Bookmarks],
         Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Open => {
@@ -191,7 +197,8 @@ fn scopes_of(action: Action) -> &'static [Scope] {
         | Action::NextArticle
         | Action::PrevArticle
         | Action::NextUnread
-        | Action::CycleDirection => &[Reader],
+        | Action::CycleDirection
+        | Action::Select => &[Reader],
         Action::Bookmarks => &[Library, Results, Reader],
         Action::Delete | Action::Undo => &[Bookmarks],
         Action::ToggleSort

@@ -307,6 +307,8 @@ impl LibraryView {
                 false,
                 info_style,
             );
+            draw::ltr_mark(buf, area.x, y, ctx);
+            draw::ltr_mark(buf, info_x, y, ctx);
         }
     }
 }

@@ -5,6 +5,8 @@
 pub mod action;
 pub mod app;
 pub mod bookmarks;
+pub mod copy;
+pub mod detect;
 mod draw;
 pub mod find;
 mod input;
@@ -26,7 +28,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
-use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 
 pub use action::Action;
 pub use app::{App, Screen};
@@ -58,12 +60,14 @@ pub struct State {
     pub file: Option<PathBuf>,
     /// Open the article read last, where it was left.
     pub resume: bool,
+    /// mlterm: switch its own bidi off for the session (it does not know BDSM).
+    pub mlterm_bidi_off: bool,
 }
 
 pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<()> {
     // Before the terminal is taken: a damaged database is moved aside, and the user told.
     let opened = state.file.as_deref().map(crate::store::Store::open);
-    let mut guard = terminal::Guard::new(settings.visual)?;
+    let mut guard = terminal::Guard::new(settings.visual, state.mlterm_bidi_off)?;
     let size = guard.terminal.size()?;
     let mut app = App::new(settings, (size.width, size.height));
     app.resume = state.resume;
@@ -127,6 +131,13 @@ pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<
                 break;
             }
         }
+        if let Some(text) = app.session.clipboard.take() {
+            guard.copy(&text)?;
+        }
+        if std::mem::take(&mut app.suspend) {
+            guard.suspend()?;
+            redraw = true;
+        }
     }
     Ok(())
 }
@@ -139,6 +150,9 @@ fn handle(app: &mut App, event: Event) {
         Event::Mouse(m) => {
             let reading = matches!(app.screen(), Screen::Reader(_));
             match (m.kind, reading) {
+                (MouseEventKind::Down(MouseButton::Left), true) => app.drag(m.row, Some(true)),
+                (MouseEventKind::Drag(MouseButton::Left), true) => app.drag(m.row, Some(false)),
+                (MouseEventKind::Up(MouseButton::Left), true) => app.drag(m.row, None),
                 (MouseEventKind::ScrollDown, true) => app.update(Action::NextParagraph),
                 (MouseEventKind::ScrollUp, true) => app.update(Action::PrevParagraph),
                 (MouseEventKind::ScrollDown, false) => app.update(Action::Down),

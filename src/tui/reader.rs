@@ -36,6 +36,10 @@ pub struct ReaderView {
     pub options: Options,
     /// The direction chosen for this article with that key, kept with the reading position.
     pub chosen: Option<Direction>,
+    /// Where a selection of paragraphs started (`v`), the cursor being its other end.
+    pub selection: Option<ParagraphNo>,
+    /// Rows (of the layout) being dragged over with the mouse: where it started, where it is.
+    pub drag: Option<(usize, usize)>,
 }
 
 /// What the key that cycles directions does next: the reader's rule, then right to left, then
@@ -71,6 +75,8 @@ impl ReaderView {
             bookmarks: Vec::new(),
             options,
             chosen: None,
+            selection: None,
+            drag: None,
         }
         .with_search_ready()
     }
@@ -109,7 +115,11 @@ impl ReaderView {
     /// Applies an action of the reader.
     pub fn update(&mut self, action: Action, cx: &mut Session) -> Go {
         match action {
-            // Esc first clears a search, then leaves the article.
+            // Esc first cancels a selection, then clears a search, then leaves the article.
+            Action::Back if self.selection.is_some() || self.drag.is_some() => {
+                self.selection = None;
+                self.drag = None;
+            }
             Action::Back if self.search.as_ref().is_some_and(ArticleSearch::is_active) => {
                 if let Some(s) = &mut self.search {
                     s.clear();
@@ -161,9 +171,67 @@ impl ReaderView {
             Action::PrevArticle => return Go::Sibling(-1),
             Action::NextUnread => return Go::NextUnread,
             Action::Bookmarks => return super::bookmarks::open(cx),
+            Action::Select => {
+                self.selection = match self.selection {
+                    Some(_) => None,
+                    None if self.article.paragraphs.is_empty() => None,
+                    None => Some(self.cursor),
+                };
+            }
+            Action::Copy => {
+                let (from, to) = self.selected();
+                let text = super::copy::paragraphs(&self.article, from.block()..=to.block());
+                if text.is_empty() {
+                    cx.message = Some("this article has no paragraph to copy".to_owned());
+                } else {
+                    cx.copy(text);
+                }
+                self.selection = None;
+            }
             _ => {}
         }
         Go::Stay
+    }
+
+    /// The paragraphs selected, first and last: from where `v` was pressed to the cursor, or
+    /// the cursor's paragraph alone.
+    pub fn selected(&self) -> (ParagraphNo, ParagraphNo) {
+        let anchor = self.selection.unwrap_or(self.cursor);
+        (anchor.min(self.cursor), anchor.max(self.cursor))
+    }
+
+    /// Row `row` (of block `block`) is in the selection or under a drag.
+    fn is_selected(&self, row: usize, block: BlockIndex) -> bool {
+        if let Some((a, b)) = self.drag {
+            return (a.min(b)..=a.max(b)).contains(&row);
+        }
+        self.selection.is_some() && {
+            let (from, to) = self.selected();
+            (from.block()..=to.block()).contains(&block)
+        }
+    }
+
+    /// A mouse button went down (`Some(true)`), moved (`Some(false)`) or came up (`None`) on
+    /// row `y` of the text (0 the first row shown). A drag selects whole rows; on release they
+    /// are copied in reading order.
+    pub fn drag(&mut self, y: usize, phase: Option<bool>, cx: &mut Session) {
+        let row = (self.top + y).min(self.layout.rows.len().saturating_sub(1));
+        match (phase, self.drag) {
+            (Some(true), _) => self.drag = Some((row, row)),
+            (Some(false), Some((anchor, _))) => self.drag = Some((anchor, row)),
+            (None, Some((anchor, end))) => {
+                self.drag = None;
+                let text = super::copy::rows(
+                    &self.article,
+                    &self.layout,
+                    anchor.min(end)..=anchor.max(end),
+                );
+                if !text.is_empty() {
+                    cx.copy(text);
+                }
+            }
+            _ => {}
+        }
     }
 
     /// Lays the article out again with paragraphs in `direction`, the cursor kept.
@@ -393,12 +461,11 @@ impl ReaderView {
             rtl,
             ctx.styles.status,
         );
-        buf.set_string(
-            status.x + status.width.saturating_sub(right_w),
-            status.y,
-            right,
-            ctx.styles.status,
-        );
+        let right_x = status.x + status.width.saturating_sub(right_w);
+        buf.set_string(right_x, status.y, right, ctx.styles.status);
+        // In terminal mode the row stays left to right, the counters out of the title's run.
+        draw::ltr_mark(buf, status.x, status.y, ctx);
+        draw::ltr_mark(buf, right_x, status.y, ctx);
     }
 
     /// Draws the page into `area` (the text column is centred in it).
@@ -438,6 +505,9 @@ impl ReaderView {
                 ctx.styles.text
             };
             draw::line(buf, column, y, &visual, rtl, style);
+            if self.is_selected(self.top + i, block) {
+                buf.set_style(Rect::new(column.x, y, column.width, 1), ctx.styles.selected);
+            }
             if let Some(s) = &self.search {
                 let marks: Vec<(std::ops::Range<usize>, bool)> = s
                     .in_block(block)

@@ -240,6 +240,14 @@ impl ResultsView {
             Action::Search => return Go::Prompt(Prompt::new(PromptFor::Search, String::new())),
             Action::Bookmarks => return super::bookmarks::open(cx),
             Action::Open => return self.open(cx),
+            // The paragraph the snippet comes from, whole, in reading order.
+            Action::Copy => {
+                if let Some(item) = self.items.get(self.selected)
+                    && !item.excerpt.is_empty()
+                {
+                    cx.copy(item.excerpt.clone());
+                }
+            }
             _ => {}
         }
         Go::Stay

@@ -50,6 +50,20 @@ pub struct Session {
     pub size: (u16, u16),
     /// Where the collection comes from (None: the built-in one).
     pub location: Option<Location>,
+    /// Text to put on the system clipboard, taken by the loop (which owns the terminal).
+    pub clipboard: Option<String>,
+}
+
+impl Session {
+    /// Puts `text` on the clipboard and says how much was copied.
+    pub fn copy(&mut self, text: String) {
+        let n = text.chars().count();
+        self.message = Some(format!(
+            "copied {n} {} in reading order",
+            if n == 1 { "character" } else { "characters" }
+        ));
+        self.clipboard = Some(text);
+    }
 }
 
 impl Session {

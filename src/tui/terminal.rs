@@ -29,8 +29,11 @@ const BIDI_IMPLICIT: &str = "\x1b[8h";
 const DIRECTION_AUTO: &str = "\x1b[?2501h";
 const DIRECTION_DEFAULT: &str = "\x1b[?2501l";
 
-fn restore(explicit_bidi: bool) {
+fn restore(explicit_bidi: bool, mlterm: bool) {
     let mut out = io::stdout();
+    if mlterm {
+        let _ = out.write_all(super::detect::MLTERM_BIDI_ON.as_bytes());
+    }
     let _ = disable_raw_mode();
     let _ = execute!(
         out,
@@ -54,53 +57,84 @@ fn restore(explicit_bidi: bool) {
 pub struct Guard {
     pub terminal: Terminal<CrosstermBackend<io::Stdout>>,
     explicit_bidi: bool,
+    mlterm: bool,
 }
 
 impl Guard {
-    /// Sets the terminal up. `explicit_bidi`: qari reorders, so the terminal must not.
-    pub fn new(explicit_bidi: bool) -> io::Result<Self> {
+    /// Sets the terminal up. `explicit_bidi`: qari reorders, so the terminal must not; `mlterm`:
+    /// switch mlterm's own bidi off too (and on again at exit).
+    pub fn new(explicit_bidi: bool, mlterm: bool) -> io::Result<Self> {
         let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
         std::thread::spawn(move || {
             if let Some(signal) = signals.forever().next() {
-                restore(explicit_bidi);
+                restore(explicit_bidi, mlterm);
                 std::process::exit(128 + signal);
             }
         });
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            restore(explicit_bidi);
+            restore(explicit_bidi, mlterm);
             previous(info);
         }));
-        enable_raw_mode()?;
-        let mut out = io::stdout();
-        let mode = if explicit_bidi {
-            BIDI_EXPLICIT
-        } else {
-            DIRECTION_AUTO
-        };
-        out.write_all(mode.as_bytes())?;
-        execute!(
-            out,
-            EnterAlternateScreen,
-            EnableMouseCapture,
-            EnableBracketedPaste
-        )?;
-        // Terminals keep these modes per paragraph, taken when a paragraph starts or is erased
-        // (the terminal-wg bidi recommendation, VTE): set it again on the alternate screen and
-        // erase every row with it in force.
-        out.write_all(mode.as_bytes())?;
-        out.write_all(b"\x1b[H\x1b[2J")?;
-        out.flush()?;
+        setup(explicit_bidi, mlterm)?;
         let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         Ok(Guard {
             terminal,
             explicit_bidi,
+            mlterm,
         })
+    }
+}
+
+/// Raw mode, the alternate screen, the mouse, bracketed paste and the bidi mode.
+fn setup(explicit_bidi: bool, mlterm: bool) -> io::Result<()> {
+    enable_raw_mode()?;
+    let mut out = io::stdout();
+    if mlterm {
+        out.write_all(super::detect::MLTERM_BIDI_OFF.as_bytes())?;
+    }
+    let mode = if explicit_bidi {
+        BIDI_EXPLICIT
+    } else {
+        DIRECTION_AUTO
+    };
+    out.write_all(mode.as_bytes())?;
+    execute!(
+        out,
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
+    // Terminals keep these modes per paragraph, taken when a paragraph starts or is erased
+    // (the terminal-wg bidi recommendation, VTE): set it again on the alternate screen and
+    // erase every row with it in force.
+    out.write_all(mode.as_bytes())?;
+    out.write_all(b"\x1b[H\x1b[2J")?;
+    out.flush()
+}
+
+impl Guard {
+    /// Puts `text` on the system clipboard (OSC 52; inside tmux, tmux takes it when its
+    /// `set-clipboard` is on).
+    pub fn copy(&mut self, text: &str) -> io::Result<()> {
+        let out = self.terminal.backend_mut();
+        out.write_all(super::copy::osc52(text).as_bytes())?;
+        out.flush()
+    }
+
+    /// Ctrl-z: gives the terminal back (BDSM implicit again, the alternate screen left), stops
+    /// the process as the shell's job control expects, and takes the terminal again when `fg`
+    /// continues it; the next draw repaints everything.
+    pub fn suspend(&mut self) -> io::Result<()> {
+        restore(self.explicit_bidi, self.mlterm);
+        signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+        setup(self.explicit_bidi, self.mlterm)?;
+        self.terminal.clear()
     }
 }
 
 impl Drop for Guard {
     fn drop(&mut self) {
-        restore(self.explicit_bidi);
+        restore(self.explicit_bidi, self.mlterm);
     }
 }

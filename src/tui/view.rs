@@ -30,6 +30,7 @@ fn status_line(buf: &mut Buffer, status: Rect, text: &str, ctx: &Ctx<'_>) {
         false,
         ctx.styles.status,
     );
+    draw::ltr_mark(buf, status.x, status.y, ctx);
 }
 
 fn blank(buf: &mut Buffer, area: Rect, style: Style) {

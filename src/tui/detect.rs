@@ -1,0 +1,256 @@
+//! Knowing the terminal: does it do bidi by itself, and can it be told not to? qari asks with
+//! DECRQM for ECMA-48 BDSM (`CSI 8 $ p`) followed by a primary device attributes request
+//! (`CSI c`), which every terminal answers: a DA1 answer with no DECRPM before it means the
+//! terminal does not know the mode; no answer at all within the timeout counts the same. The
+//! decision is a plain function of the answer and the environment, tested without a terminal.
+
+use std::io::{self, Read, Write};
+use std::time::{Duration, Instant};
+
+/// What the terminal said about BDSM (DECRPM's Ps).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bdsm {
+    /// Implicit mode: the terminal reorders (the default of a bidi terminal).
+    Set,
+    /// Explicit mode: the terminal shows cells as given.
+    Reset,
+    PermanentlySet,
+    PermanentlyReset,
+    /// It answered, but does not know the mode.
+    NotRecognised,
+    /// No answer in time.
+    NoAnswer,
+}
+
+impl Bdsm {
+    /// The terminal knows BDSM: explicit mode will stop it from reordering.
+    pub fn known(self) -> bool {
+        matches!(
+            self,
+            Bdsm::Set | Bdsm::Reset | Bdsm::PermanentlySet | Bdsm::PermanentlyReset
+        )
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Bdsm::Set => "known, implicit (the terminal reorders until told not to)",
+            Bdsm::Reset => "known, explicit (the terminal shows cells as given)",
+            Bdsm::PermanentlySet => "known, permanently implicit",
+            Bdsm::PermanentlyReset => "known, permanently explicit",
+            Bdsm::NotRecognised => "not recognised",
+            Bdsm::NoAnswer => "no answer",
+        }
+    }
+}
+
+/// The questions: DECRQM for ANSI mode 8 (BDSM), then DA1.
+pub const QUERY: &[u8] = b"\x1b[8$p\x1b[c";
+
+/// A terminal to ask: write, and read what arrived within a time.
+pub trait Tty {
+    fn send(&mut self, bytes: &[u8]) -> io::Result<()>;
+    /// Reads what is there, waiting at most `timeout`; 0 bytes on a timeout.
+    fn receive(&mut self, buf: &mut [u8], timeout: Duration) -> io::Result<usize>;
+}
+
+/// Asks `tty` about BDSM, waiting at most `timeout` for the answers.
+pub fn query(tty: &mut impl Tty, timeout: Duration) -> Bdsm {
+    if tty.send(QUERY).is_err() {
+        return Bdsm::NoAnswer;
+    }
+    let start = Instant::now();
+    let mut got = Vec::new();
+    let mut buf = [0u8; 256];
+    // Read up to the DA1 answer, which comes last: nothing of the exchange may be left for the
+    // event reader to find later.
+    while !has_da1(&got) {
+        let Some(left) = timeout.checked_sub(start.elapsed()) else {
+            break;
+        };
+        match tty.receive(&mut buf, left) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => got.extend_from_slice(&buf[..n]),
+        }
+    }
+    parse(&got).unwrap_or(Bdsm::NoAnswer)
+}
+
+/// The DA1 answer (`CSI ? ... c`) is there.
+fn has_da1(bytes: &[u8]) -> bool {
+    bytes
+        .windows(3)
+        .position(|w| w == b"\x1b[?")
+        .is_some_and(|at| bytes[at..].contains(&b'c'))
+}
+
+/// The answer in what the terminal sent so far, if it is complete: a DECRPM for mode 8
+/// (`CSI 8 ; Ps $ y`), or a DA1 answer (`CSI ? ... c`) with none before it.
+pub fn parse(bytes: &[u8]) -> Option<Bdsm> {
+    let text = String::from_utf8_lossy(bytes);
+    let decrpm = text
+        .split("\x1b[8;")
+        .nth(1)
+        .and_then(|rest| rest.split_once("$y"))
+        .map(|(ps, _)| match ps.trim() {
+            "1" => Bdsm::Set,
+            "2" => Bdsm::Reset,
+            "3" => Bdsm::PermanentlySet,
+            "4" => Bdsm::PermanentlyReset,
+            _ => Bdsm::NotRecognised,
+        });
+    decrpm.or_else(|| has_da1(bytes).then_some(Bdsm::NotRecognised))
+}
+
+/// How qari shows text on this terminal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// qari lays text out; the terminal is put in explicit mode (or does no bidi).
+    App,
+    /// qari lays text out, and mlterm's own bidi is switched off for the session.
+    AppMlterm,
+    /// The terminal reorders by itself and cannot be told not to: qari hands it logical text.
+    Terminal,
+}
+
+/// The choice for `--bidi auto`: qari's layout where the terminal knows BDSM or is not known to
+/// reorder; mlterm (which does not know BDSM) is asked to stop reordering with its own
+/// sequence; Konsole, which reorders and cannot be told otherwise, gets logical text.
+pub fn choose(bdsm: Bdsm, env: &dyn Fn(&str) -> Option<String>) -> Choice {
+    if bdsm.known() {
+        Choice::App
+    } else if env("MLTERM").is_some() {
+        Choice::AppMlterm
+    } else if env("KONSOLE_VERSION").is_some() {
+        Choice::Terminal
+    } else {
+        Choice::App
+    }
+}
+
+/// mlterm: its bidi off for the session, and on again at exit.
+pub const MLTERM_BIDI_OFF: &str = "\x1b]5379;use_ctl=false\x07";
+pub const MLTERM_BIDI_ON: &str = "\x1b]5379;use_ctl=true\x07";
+
+/// The controlling terminal, read with poll(2).
+pub struct DevTty(std::fs::File);
+
+impl DevTty {
+    pub fn open() -> io::Result<Self> {
+        std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open("/dev/tty")
+            .map(DevTty)
+    }
+}
+
+impl Tty for DevTty {
+    fn send(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.0.write_all(bytes)?;
+        self.0.flush()
+    }
+
+    fn receive(&mut self, buf: &mut [u8], timeout: Duration) -> io::Result<usize> {
+        use rustix::event::{PollFd, PollFlags, Timespec, poll};
+        let ready = {
+            let mut fds = [PollFd::new(&self.0, PollFlags::IN)];
+            let t = Timespec {
+                tv_sec: timeout.as_secs() as i64,
+                tv_nsec: i64::from(timeout.subsec_nanos()),
+            };
+            poll(&mut fds, Some(&t)).map_err(io::Error::from)?
+        };
+        if ready == 0 {
+            return Ok(0);
+        }
+        self.0.read(buf)
+    }
+}
+
+/// Asks the controlling terminal (in raw mode, so that the answer is neither echoed nor held
+/// for a newline), with a short timeout.
+pub fn ask_terminal() -> Bdsm {
+    use ratatui::crossterm::terminal::{disable_raw_mode, enable_raw_mode, is_raw_mode_enabled};
+    let Ok(mut tty) = DevTty::open() else {
+        return Bdsm::NoAnswer;
+    };
+    let was_raw = is_raw_mode_enabled().unwrap_or(false);
+    if !was_raw && enable_raw_mode().is_err() {
+        return Bdsm::NoAnswer;
+    }
+    let answer = query(&mut tty, Duration::from_millis(300));
+    if !was_raw {
+        let _ = disable_raw_mode();
+    }
+    answer
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A terminal that answers the query with `answer`, in pieces, or never.
+    struct Fake {
+        answer: Option<&'static [u8]>,
+        sent: Vec<u8>,
+        at: usize,
+    }
+
+    impl Tty for Fake {
+        fn send(&mut self, bytes: &[u8]) -> io::Result<()> {
+            self.sent.extend_from_slice(bytes);
+            Ok(())
+        }
+
+        fn receive(&mut self, buf: &mut [u8], _: Duration) -> io::Result<usize> {
+            let Some(answer) = self.answer else {
+                return Ok(0);
+            };
+            // Three bytes at a time, as a slow line might deliver them.
+            let n = (answer.len() - self.at).min(3).min(buf.len());
+            buf[..n].copy_from_slice(&answer[self.at..self.at + n]);
+            self.at += n;
+            Ok(n)
+        }
+    }
+
+    fn ask(answer: Option<&'static [u8]>) -> Bdsm {
+        let mut fake = Fake {
+            answer,
+            sent: Vec::new(),
+            at: 0,
+        };
+        let got = query(&mut fake, Duration::from_millis(50));
+        assert_eq!(fake.sent, QUERY);
+        got
+    }
+
+    #[test]
+    fn each_answer() {
+        assert_eq!(ask(Some(b"\x1b[8;1$y\x1b[?62;22c")), Bdsm::Set);
+        assert_eq!(ask(Some(b"\x1b[8;2$y\x1b[?62;22c")), Bdsm::Reset);
+        assert_eq!(ask(Some(b"\x1b[8;0$y\x1b[?1;2c")), Bdsm::NotRecognised);
+        assert_eq!(ask(Some(b"\x1b[?1;2c")), Bdsm::NotRecognised, "DA1 alone");
+        assert_eq!(ask(None), Bdsm::NoAnswer);
+        assert_eq!(
+            ask(Some(b"\x1b[8;2$y")),
+            Bdsm::Reset,
+            "DECRPM, then silence"
+        );
+    }
+
+    #[test]
+    fn the_choice() {
+        let none = |_: &str| None;
+        let mlterm = |k: &str| (k == "MLTERM").then(|| "3.9.3".to_owned());
+        let konsole = |k: &str| (k == "KONSOLE_VERSION").then(|| "230804".to_owned());
+        assert_eq!(
+            choose(Bdsm::Reset, &konsole),
+            Choice::App,
+            "BDSM known wins"
+        );
+        assert_eq!(choose(Bdsm::NoAnswer, &none), Choice::App);
+        assert_eq!(choose(Bdsm::NotRecognised, &mlterm), Choice::AppMlterm);
+        assert_eq!(choose(Bdsm::NotRecognised, &konsole), Choice::Terminal);
+    }
+}
