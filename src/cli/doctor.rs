@@ -66,7 +66,9 @@ pub fn run() -> anyhow::Result<bool> {
             out,
             "--bidi auto     {}",
             match choice {
-                Choice::App => "qari lays text out (the terminal in explicit mode)",
+                Choice::App if bdsm.known() =>
+                    "qari lays text out; the terminal is told not to reorder (BDSM explicit)",
+                Choice::App => "qari lays text out (the terminal is not known to reorder)",
                 Choice::AppMlterm =>
                     "qari lays text out, mlterm's own bidi switched off (OSC 5379 use_ctl=false)",
                 Choice::Terminal => "the terminal does bidi: qari hands it logical text",
