@@ -502,12 +502,15 @@ fn help_lists_the_mouse_wheel_and_scrolls() {
     let mut app = app(100, 16);
     open_seed(&mut app);
     press(&mut app, "?");
+    // Everything the help says, scrolled through.
+    let mut seen = screen(&app).join("\n");
     for _ in 0..40 {
         press(&mut app, "j");
+        seen.push_str(&screen(&app).join("\n"));
     }
-    let shown = screen(&app).join("\n");
-    assert!(shown.contains("mouse wheel"), "{shown}");
-    assert!(shown.contains("Paragraph direction"), "{shown}");
+    assert!(seen.contains("mouse wheel"), "{seen}");
+    assert!(seen.contains("Paragraph direction"), "{seen}");
+    assert!(seen.contains("Copy the paragraph"), "{seen}");
 }
 
 fn qari() -> Command {
@@ -618,4 +621,18 @@ fn date(secs: i64) -> String {
         .output()
         .unwrap();
     String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
+
+// A query longer than the prompt shows its end, where the cursor is.
+#[test]
+fn a_long_prompt_shows_where_the_cursor_is() {
+    let mut app = app(60, 10);
+    press(&mut app, "/");
+    type_text(&mut app, &("الحكومة ".repeat(30) + "نهاية"));
+    let line = status(&app);
+    assert!(line.contains(&visual("نهاية")), "{line}");
+    press(&mut app, "Home");
+    let line = status(&app);
+    assert!(!line.contains(&visual("نهاية")), "{line}");
+    assert!(line.contains('…'), "{line}");
 }

@@ -315,9 +315,41 @@ fn draw_prompt(buf: &mut Buffer, status: Rect, prompt: &Prompt, ctx: &Ctx<'_>) -
     buf.set_string(status.x + 1, status.y, label, ctx.styles.status);
     let x0 = status.x + 2 + label.len() as u16;
     let width = usize::from((status.x + status.width).saturating_sub(x0 + 1));
-    let (line, rtl) = draw::one_line(&prompt.text, width, ctx.chrome(), ctx.visual);
+    // A text longer than the field shows the stretch that ends at the cursor.
+    let start = shown_from(&prompt.text, prompt.cursor, width, ctx);
+    let text = prompt.text.get(start..).unwrap_or_default();
+    let (line, rtl) = draw::one_line(text, width, ctx.chrome(), ctx.visual);
     let area = Rect::new(x0, status.y, width as u16, 1);
     draw::line(buf, area, status.y, &line, rtl, ctx.styles.status);
-    let x = draw::cursor_x(&line, width, rtl, prompt.cursor, prompt.text.len())?;
+    let x = draw::cursor_x(&line, width, rtl, prompt.cursor - start, text.len())?;
     Some(Position::new(x0 + x as u16, status.y))
+}
+
+/// Where the prompt's text is shown from: 0 when all of it up to the cursor fits in `width`
+/// cells, else the first character boundary from which it does (found by halving).
+fn shown_from(text: &str, cursor: usize, width: usize, ctx: &Ctx<'_>) -> usize {
+    let fits = |from: usize| {
+        let piece = text.get(from..cursor).unwrap_or_default();
+        let p = crate::text::Prepared::new(piece, ctx.chrome());
+        p.wrap(piece, width.saturating_sub(1)).len() <= 1
+    };
+    if fits(0) {
+        return 0;
+    }
+    let bounds: Vec<usize> = text
+        .get(..cursor)
+        .unwrap_or_default()
+        .char_indices()
+        .map(|(i, _)| i)
+        .collect();
+    let (mut lo, mut hi) = (0, bounds.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if fits(bounds[mid]) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    bounds.get(lo).copied().unwrap_or(cursor)
 }
