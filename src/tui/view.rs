@@ -342,14 +342,7 @@ fn shown_from(text: &str, cursor: usize, width: usize, ctx: &Ctx<'_>) -> usize {
         .char_indices()
         .map(|(i, _)| i)
         .collect();
-    let (mut lo, mut hi) = (0, bounds.len());
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        if fits(bounds[mid]) {
-            hi = mid;
-        } else {
-            lo = mid + 1;
-        }
-    }
-    bounds.get(lo).copied().unwrap_or(cursor)
+    // It fits from some boundary on: the first one from which it does.
+    let first = bounds.partition_point(|&b| !fits(b));
+    bounds.get(first).copied().unwrap_or(cursor)
 }
