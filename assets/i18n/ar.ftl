@@ -60,6 +60,7 @@ not-saved = لم يُحفظ: { $error }
 position-not-saved = لم يُحفظ موضع القراءة: { $error }
 no-collection = لا مكتبة مفتوحة
 no-such-article = لا يوجد هذا المقال
+not-builtin = { $path }: لا يوجد هذا المقال في المكتبة المدمجة في البرنامج
 path-error = { $path }: { $error }
 last-article = هذا آخر مقال في المكتبة
 first-article = هذا أول مقال في المكتبة

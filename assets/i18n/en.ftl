@@ -54,6 +54,7 @@ not-saved = not saved: { $error }
 position-not-saved = reading position not saved: { $error }
 no-collection = no collection
 no-such-article = no such article
+not-builtin = { $path }: no such article in the built-in collection
 # A file that cannot be opened, or any error about a file: $path, then $error.
 path-error = { $path }: { $error }
 last-article = this is the last article of the library

@@ -106,7 +106,7 @@ pub enum CollectionError {
     #[error("{0}: no such article in the built-in collection")]
     NotBuiltin(PathBuf),
     #[error("{path}: {reason}")]
-    Unreadable { path: PathBuf, reason: String },
+    Unreadable { path: PathBuf, reason: SkipReason },
 }
 
 const BUILTIN: &[(&str, &str)] = &[
@@ -273,7 +273,7 @@ impl Collection {
                 .and_then(|(name, text)| builtin_article(name, text))
                 .ok_or_else(|| CollectionError::NotBuiltin(entry.path.clone())),
             Origin::Path(_) => {
-                read_article(&entry.path).map_err(|reason| CollectionError::Unreadable {
+                load_article(&entry.path).map_err(|reason| CollectionError::Unreadable {
                     path: entry.path.clone(),
                     reason,
                 })

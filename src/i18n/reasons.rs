@@ -4,7 +4,7 @@
 use std::io::ErrorKind;
 
 use super::Messages;
-use crate::collection::{DecodeError, SkipReason};
+use crate::collection::{CollectionError, DecodeError, SkipReason};
 use crate::t;
 use crate::text::Direction;
 
@@ -49,6 +49,30 @@ impl Messages {
                 "skip-undecodable",
                 guess = *guess,
                 invalid = *invalid_utf8
+            ),
+        }
+    }
+}
+
+impl Messages {
+    /// Why an article or a collection cannot be opened: in English exactly the error's
+    /// `Display`.
+    pub fn collection_error(&self, error: &CollectionError) -> String {
+        match error {
+            CollectionError::Missing { path, source } => t!(
+                self,
+                "path-error",
+                path = path.display().to_string(),
+                error = source.to_string()
+            ),
+            CollectionError::NotBuiltin(path) => {
+                t!(self, "not-builtin", path = path.display().to_string())
+            }
+            CollectionError::Unreadable { path, reason } => t!(
+                self,
+                "path-error",
+                path = path.display().to_string(),
+                error = self.skip_reason(reason)
             ),
         }
     }

@@ -558,6 +558,30 @@ fn skip_reasons_in_both_languages() {
 }
 
 #[test]
+fn collection_errors_in_both_languages() {
+    use crate::collection::CollectionError;
+    use std::path::PathBuf;
+    let errors = [
+        CollectionError::Missing {
+            path: PathBuf::from("/news"),
+            source: std::io::Error::from_raw_os_error(2),
+        },
+        CollectionError::NotBuiltin(PathBuf::from("assets/articles/x.txt")),
+        CollectionError::Unreadable {
+            path: PathBuf::from("/news/a.txt"),
+            reason: SkipReason::Decode(DecodeError::Binary),
+        },
+    ];
+    for e in &errors {
+        assert_eq!(en().collection_error(e), e.to_string());
+    }
+    assert_eq!(
+        ar_plain().collection_error(&errors[2]),
+        "/news/a.txt: ملف ثنائي (فيه بايتات NUL)، لا نص"
+    );
+}
+
+#[test]
 fn wiring_mistakes_are_reported() {
     let m = en();
     let missing = m.try_get("bookmark-added", &[("paragraph", 3.into())]);
