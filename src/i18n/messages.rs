@@ -159,6 +159,19 @@ impl Messages {
         messages
     }
 
+    /// The messages as the settings ask: `lang` from `--lang` or the config, else from the
+    /// locale ([`Lang::from_env`]); the config's `digits` if it says, else the language's;
+    /// the config's calendar; month names from the locale's region.
+    pub fn configured(lang: Option<Lang>, digits: Option<Digits>, calendar: Calendar) -> Self {
+        let messages = Messages::new(lang.unwrap_or_else(Lang::from_env))
+            .with_calendar(calendar)
+            .with_months(MonthNames::from_env());
+        match digits {
+            Some(d) => messages.with_digits(d),
+            None => messages,
+        }
+    }
+
     /// The same messages with numbers (and dates) in `digits`.
     #[must_use]
     pub fn with_digits(mut self, digits: Digits) -> Self {
