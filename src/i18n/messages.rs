@@ -93,8 +93,8 @@ pub struct Vars {
     pub selectors: BTreeSet<String>,
 }
 
-/// The interface's messages in one language. Built once (parsing the file takes about a
-/// millisecond) and kept in the app's session.
+/// The interface's messages in one language. Built once (parsing the file takes a few
+/// milliseconds) and kept in the app's session.
 pub struct Messages {
     lang: Lang,
     digits: Digits,
@@ -112,6 +112,16 @@ impl fmt::Debug for Messages {
             .field("dates", &self.dates)
             .field("isolate", &self.isolate)
             .finish_non_exhaustive()
+    }
+}
+
+impl Clone for Messages {
+    /// Built again from the file (a Fluent bundle cannot be copied): a few milliseconds.
+    fn clone(&self) -> Self {
+        let mut m = Messages::new(self.lang).with_isolation(self.isolate);
+        m.set_digits(self.digits);
+        m.dates = self.dates;
+        m
     }
 }
 

@@ -602,9 +602,17 @@ fn wiring_mistakes_are_reported() {
 }
 
 #[test]
-fn messages_can_be_shared_between_threads() {
-    fn shared<T: Send + Sync>() {}
+fn messages_can_be_shared_between_threads_and_cloned() {
+    fn shared<T: Send + Sync + Clone>() {}
     shared::<Messages>();
+    let m = ar()
+        .with_digits(Digits::Latin)
+        .with_calendar(Calendar::Hijri)
+        .with_isolation(false);
+    let copy = m.clone();
+    assert_eq!(copy.digits(), Digits::Latin);
+    assert_eq!(copy.date("2024-02-24"), "14 شعبان 1445");
+    assert_eq!(t!(copy, "hint-help", key = "F1"), "F1 مساعدة");
 }
 
 /// Arabic punctuation after Arabic words: ، ؛ ؟ rather than , ; ?
