@@ -2,30 +2,31 @@
 //! messages, the help, the skipped files, the bookmarks screen, the CLI's errors and help) is a
 //! message of `assets/i18n/en.ftl` or `assets/i18n/ar.ftl` (Fluent), compiled into the binary.
 //! Plural forms follow CLDR (Arabic's zero, one, two, few, many, other: مقال واحد، مقالان،
-//! ٣ مقالات، ١١ مقالًا، ١٠٠ مقال), chosen by the messages' `PLURAL($n)` (qari's own rule:
-//! the crate Fluent uses gets Arabic wrong from 103 on, see [`plural_category`]); numbers and dates are written in the interface's digits
-//! (Arabic-Indic by default in Arabic); dates have Arabic month names, or the Hijri calendar of
-//! Umm al-Qura. The text of articles is never changed. Nothing here touches the terminal.
+//! ٣ مقالات، ١١ مقالًا، ١٠٠ مقال), chosen by the messages' `PLURAL($n)`: qari's own rule,
+//! since the crate Fluent uses gets Arabic wrong from 103 on (see [`plural_category`]).
+//! Numbers and dates are written in the interface's digits (Arabic-Indic by default in
+//! Arabic); dates have Arabic month names, or the Hijri calendar of Umm al-Qura. The text of
+//! articles is never changed. Nothing here touches the terminal.
 //!
 //! How the wiring uses it:
-//! - **One [`Messages`] per process**, built at start and kept in the app's `Session` (and
-//!   passed to the CLI's runners): `lang` is `--lang`, else the config's `lang`, else
-//!   [`Lang::from_env`]; then `.with_digits(config.digits)` when the config says,
-//!   `.with_calendar(config.calendar)`, `.with_months(MonthNames::from_env())`. The CLI, whose
-//!   text no bidi engine reads, adds `.with_isolation(false)`. `Messages` is `Send + Sync`.
+//! - **One [`Messages`] per process**, built at start with [`Messages::configured`]`(cli.lang
+//!   .or(config.lang), config.digits, config.calendar)` (language from `--lang`, the config,
+//!   else the locale; month names from the locale's region) and kept in the app's `Session`
+//!   or `Settings` (it is `Clone`, `Send` and `Sync`); the CLI's runners get one built with
+//!   `.with_isolation(false)`, since no bidi engine reads their text.
 //! - **Calls**: `t!(msgs, "bookmark-added", paragraph = r.cursor, key = &key)`, or
 //!   `msgs.get(id, &[("count", n.into())])`. Counts go in as numbers (they pick the plural and
 //!   get the interface's digits); a value the user types (a width, an id) goes in as text.
 //!   [`Messages::try_get`] says what is wrong (no such message, a variable missing or unknown):
-//!   the wiring's tests should use it.
+//!   the wiring's tests should use it. Messages of errors from the library:
+//!   [`Messages::skip_reason`]`(&skipped.cause)`, [`Messages::collection_error`].
 //! - **Keys in hints are arguments**: `t!(msgs, "hint-help", key = session.key(Action::Help,
 //!   scope))`; the hints of a status line are joined with `" · "` and passed as `hints`. So a
 //!   key rebound in the config is named in either language.
 //! - **Choices are text arguments** that a message selects its variant by: `sort` is `date`,
 //!   `file-time` or `title`; `direction` is [`direction_choice`].
-//! - **The help screen** takes each action's line from [`action_id`]`(action.name())`; the
-//!   skipped files' reasons from [`Messages::skip_reason`]`(&skipped.cause)`; dates from
-//!   [`Messages::date`] (front matter) and [`Messages::day`]`(Ymd::from_unix(created))`.
+//! - **The help screen** takes each action's line from [`action_id`]`(action.name())`; dates
+//!   come from [`Messages::date`] (front matter) and [`Messages::day`]`(Ymd::from_unix(t))`.
 //! - **Padding stays in the code**: messages have no leading or trailing spaces (the reader's
 //!   right-hand status is `format!(" {match} {position} ")` as today).
 //!
