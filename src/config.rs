@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::i18n::{Calendar, Digits, Lang};
+
 /// The narrowest reading column qari accepts: below it a line holds two or three words.
 pub const MIN_TEXT_WIDTH: u16 = 20;
 
@@ -95,6 +97,13 @@ pub struct Config {
     pub keys: BTreeMap<String, Vec<String>>,
     /// With no PATH, open the article read last, where it was left.
     pub resume: bool,
+    /// The interface's language, `ar` or `en` (`--lang` overrides it); none: from the locale.
+    pub lang: Option<Lang>,
+    /// The digits of the interface's numbers and dates, `arabic` or `latin`; none: Arabic-Indic
+    /// in the Arabic interface, Latin in the English one. Articles are never changed.
+    pub digits: Option<Digits>,
+    /// The calendar of the dates shown, `gregorian` or `hijri` (Umm al-Qura).
+    pub calendar: Calendar,
 }
 
 impl Default for Config {
@@ -108,6 +117,9 @@ impl Default for Config {
             theme: Theme::default(),
             keys: BTreeMap::new(),
             resume: false,
+            lang: None,
+            digits: None,
+            calendar: Calendar::Gregorian,
         }
     }
 }
@@ -301,6 +313,23 @@ mod tests {
         assert_eq!(c.text_width, 60);
         assert_eq!(c.theme.title, "red");
         assert_eq!(c.keys["next_page"], vec!["l".to_owned()]);
+    }
+
+    #[test]
+    fn language_digits_and_calendar() {
+        let c = Config::default();
+        assert_eq!(
+            (c.lang, c.digits, c.calendar),
+            (None, None, Calendar::Gregorian)
+        );
+        let c = Config::parse("lang = \"ar\"\ndigits = \"latin\"\ncalendar = \"hijri\"\n").unwrap();
+        assert_eq!(c.lang, Some(Lang::Ar));
+        assert_eq!(c.digits, Some(Digits::Latin));
+        assert_eq!(c.calendar, Calendar::Hijri);
+        let (line, msg) = Config::parse("lang = \"ar\"\ndigits = \"roman\"\n").unwrap_err();
+        assert_eq!(line, 2);
+        assert!(msg.contains("roman") || msg.contains("variant"), "{msg}");
+        assert!(Config::parse("lang = \"fr\"").is_err());
     }
 
     #[test]

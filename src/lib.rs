@@ -4,11 +4,13 @@
 //! everything about how text looks in a terminal; it imports nothing from the terminal crates.
 //! [`render`] drives it line by line for the `qari render` filter.
 //! [`hash`] is the one hash written to disk (stable across Rust releases); [`parallel`] the one
-//! way work is spread over the cores.
+//! way work is spread over the cores. [`i18n`] holds the interface's messages in Arabic and
+//! English (plural forms, digits, dates), which the TUI and the CLI format their strings with.
 
 pub mod collection;
 pub mod config;
 pub mod hash;
+pub mod i18n;
 pub mod page;
 pub mod parallel;
 pub mod render;

@@ -11,6 +11,7 @@ mod decode;
 mod order;
 mod paragraph;
 mod parse;
+mod skip;
 mod walk;
 pub mod watch;
 
@@ -21,6 +22,7 @@ pub use decode::{DecodeError, Decoded, decode};
 pub use order::natural_cmp;
 pub use paragraph::{BlockIndex, ParagraphNo};
 pub use parse::{Format, Meta, Parsed, parse};
+pub use skip::SkipReason;
 
 /// An article in the library: what the list shows, without the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,7 +55,20 @@ pub struct Article {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Skipped {
     pub path: PathBuf,
+    /// Why, in English (`cause` as text): what `qari list` prints.
     pub reason: String,
+    /// Why, as a value that the interface can put in its own language.
+    pub cause: SkipReason,
+}
+
+impl Skipped {
+    pub fn new(path: PathBuf, cause: SkipReason) -> Self {
+        Skipped {
+            path,
+            reason: cause.to_string(),
+            cause,
+        }
+    }
 }
 
 /// Where a collection comes from.
@@ -91,7 +106,7 @@ pub enum CollectionError {
     #[error("{0}: no such article in the built-in collection")]
     NotBuiltin(PathBuf),
     #[error("{path}: {reason}")]
-    Unreadable { path: PathBuf, reason: String },
+    Unreadable { path: PathBuf, reason: SkipReason },
 }
 
 const BUILTIN: &[(&str, &str)] = &[
@@ -123,18 +138,23 @@ fn format_of(path: &Path) -> Option<Format> {
         .and_then(Format::from_extension)
 }
 
-/// Reads, decodes and parses one file.
+/// Reads, decodes and parses one file; the error is why, in English.
 pub fn read_article(path: &Path) -> Result<Article, String> {
+    load_article(path).map_err(|why| why.to_string())
+}
+
+/// [`read_article`] with the reason as a value, for an interface that says it in its language.
+pub fn load_article(path: &Path) -> Result<Article, SkipReason> {
     read(path).map(|(article, _)| article)
 }
 
 /// [`read_article`], and how many invalid sequences decoding replaced: the library keeps the
 /// count in its [`Entry`], while an opened [`Article`] is text only.
-fn read(path: &Path) -> Result<(Article, usize), String> {
+fn read(path: &Path) -> Result<(Article, usize), SkipReason> {
     let format = format_of(path).unwrap_or(Format::Text);
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    let decoded = decode(&bytes).map_err(|e| e.to_string())?;
-    let parsed = parse(&decoded.text, format).ok_or_else(|| "no text in the file".to_owned())?;
+    let bytes = std::fs::read(path).map_err(|e| SkipReason::io(&e))?;
+    let decoded = decode(&bytes)?;
+    let parsed = parse(&decoded.text, format).ok_or(SkipReason::NoText)?;
     let article = Article {
         path: path.to_owned(),
         title: parsed.title,
@@ -253,7 +273,7 @@ impl Collection {
                 .and_then(|(name, text)| builtin_article(name, text))
                 .ok_or_else(|| CollectionError::NotBuiltin(entry.path.clone())),
             Origin::Path(_) => {
-                read_article(&entry.path).map_err(|reason| CollectionError::Unreadable {
+                load_article(&entry.path).map_err(|reason| CollectionError::Unreadable {
                     path: entry.path.clone(),
                     reason,
                 })
@@ -276,10 +296,7 @@ fn builtin_article(name: &str, text: &str) -> Option<Article> {
 fn load_entry(found: &walk::Found) -> Result<Entry, Skipped> {
     read(&found.path)
         .map(|(a, replaced)| a.entry(replaced, found.size, found.mtime))
-        .map_err(|reason| Skipped {
-            path: found.path.clone(),
-            reason,
-        })
+        .map_err(|cause| Skipped::new(found.path.clone(), cause))
 }
 
 #[cfg(test)]

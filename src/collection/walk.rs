@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Condvar, Mutex};
 use std::time::UNIX_EPOCH;
 
-use super::{Skipped, format_of};
+use super::{SkipReason, Skipped, format_of};
 
 /// An article file found, with what its metadata says.
 #[derive(Clone, Debug)]
@@ -115,28 +115,19 @@ fn list(
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
             if !w.seen.insert(real) {
-                skipped.push(Skipped {
-                    path: dir.to_owned(),
-                    reason: "symbolic link loop (folder already visited)".to_owned(),
-                });
+                skipped.push(Skipped::new(dir.to_owned(), SkipReason::LinkLoop));
                 return Vec::new();
             }
         }
         Err(e) => {
-            skipped.push(Skipped {
-                path: dir.to_owned(),
-                reason: e.to_string(),
-            });
+            skipped.push(Skipped::new(dir.to_owned(), SkipReason::io(&e)));
             return Vec::new();
         }
     }
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            skipped.push(Skipped {
-                path: dir.to_owned(),
-                reason: format!("cannot list the folder: {e}"),
-            });
+            skipped.push(Skipped::new(dir.to_owned(), SkipReason::cannot_list(&e)));
             return Vec::new();
         }
     };
@@ -162,19 +153,13 @@ fn list(
                 if meta.is_file() {
                     found.push(Found::new(path, &meta));
                 } else {
-                    skipped.push(Skipped {
-                        path,
-                        reason: "not a regular file".to_owned(),
-                    });
+                    skipped.push(Skipped::new(path, SkipReason::NotRegularFile));
                 }
             }
             Ok(_) => {}
             Err(e) => {
                 if is_article {
-                    skipped.push(Skipped {
-                        path,
-                        reason: e.to_string(),
-                    });
+                    skipped.push(Skipped::new(path, SkipReason::io(&e)));
                 }
             }
         }

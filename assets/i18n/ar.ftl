@@ -1,0 +1,281 @@
+# واجهة «قارئ» بالعربية.
+#
+# The same messages as en.ftl, with the same variables (a test checks both); see en.ftl for what
+# each variable holds. Terms from shared/GLOSSARY-ar.md. Numbers passed as numbers are written
+# in the interface's digits (Arabic-Indic by default); digits written here in the text are what
+# the user types (0 for the terminal's width, exit codes) and stay Latin.
+# Plural forms (CLDR, Arabic): zero 0; one 1; two 2; few 3–10 (and 103–110…); many 11–99
+# (and 111–199…); other 100, 101, 102…: مقال واحد، مقالان، ٣ مقالات، ١١ مقالًا، ١٠٠ مقال.
+# Always select with PLURAL($n), never on $n itself (see en.ftl): a test checks it.
+
+## Hints in status bars: a key and what it does.
+
+hint-help = { $key } مساعدة
+hint-opens = { $key } فتح
+hint-deletes = { $key } حذف
+hint-undoes = { $key } تراجع
+hint-filters = { $key } تصفية
+hint-back = { $key } رجوع
+hint-searches-again = { $key } بحث جديد
+
+## Loading the collection.
+
+loading-looking = جارٍ البحث عن المقالات…
+loading-reading = جارٍ تحميل المقالات… { $done } / { $total }
+
+## The library.
+
+library-status =
+    { PLURAL($count) ->
+        [zero] لا مقالات
+        [one] مقال واحد
+        [two] مقالان
+        [few] { $count } مقالات
+        [many] { $count } مقالًا
+       *[other] { $count } مقال
+    } · { $sort ->
+        [date] مرتبة حسب التاريخ
+        [file-time] مرتبة حسب وقت الملف (لا تاريخ في أي مقال)
+       *[title] مرتبة حسب العنوان
+    } · { PLURAL($skipped) ->
+        [zero] لا ملفات متجاوزة
+        [one] ملف متجاوز واحد
+        [two] ملفان متجاوزان
+        [few] { $skipped } ملفات متجاوزة
+        [many] { $skipped } ملفًا متجاوزًا
+       *[other] { $skipped } ملف متجاوز
+    } · { $hints }
+skipped-files =
+    { PLURAL($count) ->
+        [zero] لا ملفات متجاوزة
+        [one] ملف متجاوز واحد: { $key } لعرضه
+        [two] ملفان متجاوزان: { $key } لعرضهما
+        [few] { $count } ملفات متجاوزة: { $key } لعرضها
+        [many] { $count } ملفًا متجاوزًا: { $key } لعرضها
+       *[other] { $count } ملف متجاوز: { $key } لعرضها
+    }
+marked-read = عُلِّم المقال مقروءًا
+marked-unread = عُلِّم المقال غير مقروء
+not-saved = لم يُحفظ: { $error }
+position-not-saved = لم يُحفظ موضع القراءة: { $error }
+no-collection = لا مكتبة مفتوحة
+no-such-article = لا يوجد هذا المقال
+not-builtin = { $path }: لا يوجد هذا المقال في المكتبة المدمجة في البرنامج
+path-error = { $path }: { $error }
+last-article = هذا آخر مقال في المكتبة
+first-article = هذا أول مقال في المكتبة
+all-opened = فُتحت كل مقالات المكتبة
+
+## Reading the collection again.
+
+not-reloaded = لم تُحدَّث المكتبة: { $error }
+builtin-unchanging = المكتبة المدمجة في البرنامج لا تتغير
+reloaded-unchanged = حُدِّثت المكتبة: لا تغيير على القرص
+reloaded = حُدِّثت المكتبة من القرص — جديدة: { $added }، معدّلة: { $changed }، محذوفة: { $gone }
+
+## Searching.
+
+search-cancelled = أُلغي البحث
+not-found = لا نتائج لـ «{ $query }»
+search-failed = فشل البحث: { $error }
+nothing-to-search = لا شيء للبحث عنه: البحث يتجاهل الحركات والتطويل والمسافات
+searching = جارٍ البحث… { $done } / { $total }  ({ $key } للإلغاء)
+results-status =
+    { PLURAL($count) ->
+        [zero] لا مقالات تطابق
+        [one] مقال واحد يطابق
+        [two] مقالان يطابقان
+        [few] { $count } مقالات تطابق
+        [many] { $count } مقالًا يطابق
+       *[other] { $count } مقال يطابق
+    } «{ $query }»  ·  { $hints }
+
+## The reader.
+
+reader-position = ¶ { $paragraph }/{ $paragraphs }  صفحة { $page }/{ $pages }
+reader-match = النتيجة { $current } من { $total }
+reader-no-match = لا نتائج
+direction-set =
+    اتجاه الفقرات في هذا المقال: { $direction ->
+        [majority] تلقائي (حسب أغلب الحروف)
+        [auto] تلقائي (حسب أول حرف)
+        [rtl] من اليمين إلى اليسار
+       *[ltr] من اليسار إلى اليمين
+    }
+no-paragraph-for-note = لا فقرة في هذا المقال لإضافة ملاحظة
+no-paragraph-for-bookmark = لا فقرة في هذا المقال لإضافة إشارة مرجعية
+no-state-database = لا قاعدة بيانات للحالة: الإشارات المرجعية غير متاحة
+bookmark-removed = أُزيلت الإشارة المرجعية
+bookmark-added = أضيفت إشارة مرجعية إلى الفقرة { $paragraph } ({ $key } لإضافة ملاحظة)
+note-saved = حُفظت الملاحظة على الفقرة { $paragraph }
+bookmark-not-saved = لم تُحفظ الإشارة المرجعية: { $error }
+note-not-saved = لم تُحفظ الملاحظة: { $error }
+
+## The bookmarks screen.
+
+bookmarks-status =
+    { PLURAL($count) ->
+        [zero] لا إشارات مرجعية
+        [one] إشارة مرجعية واحدة
+        [two] إشارتان مرجعيتان
+        [few] { $count } إشارات مرجعية
+        [many] { $count } إشارة مرجعية
+       *[other] { $count } إشارة مرجعية
+    } · { $hints }
+bookmarks-status-filtered =
+    { PLURAL($count) ->
+        [zero] لا إشارات مرجعية
+        [one] إشارة مرجعية واحدة
+        [two] إشارتان مرجعيتان
+        [few] { $count } إشارات مرجعية
+        [many] { $count } إشارة مرجعية
+       *[other] { $count } إشارة مرجعية
+    } · تصفية: { $filter } · { $hints }
+bookmarks-empty = لا إشارات مرجعية بعد. في المقال، { $key } يضيف إشارة مرجعية إلى الفقرة التي عند المؤشر.
+bookmarks-no-match = لا شيء يطابق التصفية «{ $filter }».
+bookmark-label = ¶{ $paragraph }
+bookmark-label-orphaned = ¶{ $paragraph }؟
+bookmark-when-note = { $when } · { $note }
+bookmark-when-orphaned = { $when } · بلا فقرة: لم تعد الفقرة في المقال
+bookmark-when-orphaned-note = { $when } · بلا فقرة · { $note }
+bookmark-deleted = حُذفت الإشارة المرجعية ({ $key } للتراجع)
+not-deleted = لم تُحذف: { $error }
+bookmark-restored = استُعيدت الإشارة المرجعية
+not-restored = لم تُستعد: { $error }
+article-unreadable = { $path }: تعذّرت قراءة المقال
+
+## Prompts in the status bar.
+
+prompt-search = بحث:
+prompt-note = ملاحظة:
+prompt-filter = تصفية:
+prompt-titles = العناوين:
+
+## The help screen.
+
+help-title = المفاتيح ({ $key } للإغلاق)
+help-title-scroll = المفاتيح ({ $key } للإغلاق، { $down }/{ $up } للتمرير)
+help-mouse-wheel = عجلة الفأرة
+help-wheel-reader = تحريك مؤشر الفقرة.
+help-wheel-list = تحريك التحديد.
+action-quit = الخروج من «قارئ».
+action-back = الرجوع إلى الشاشة السابقة.
+action-help = إظهار هذه المساعدة أو إخفاؤها.
+action-up = الصعود سطرًا.
+action-down = النزول سطرًا.
+action-page-up = الصعود شاشة كاملة.
+action-page-down = النزول شاشة كاملة.
+action-first = الذهاب إلى أول مقال، أو أول صفحة.
+action-last = الذهاب إلى آخر مقال، أو آخر صفحة.
+action-open = فتح العنصر المحدد.
+action-toggle-sort = ترتيب المكتبة حسب التاريخ، ثم حسب العنوان.
+action-filter = تصفية العناوين أثناء الكتابة (Esc يمسحها).
+action-toggle-read = تعليم المقال المحدد مقروءًا، أو غير مقروء من جديد.
+action-reload = إعادة قراءة المكتبة من القرص.
+action-show-skipped = عرض الملفات المتجاوزة وسبب تجاوز كل منها.
+action-next-page = الصفحة التالية.
+action-prev-page = الصفحة السابقة.
+action-page-left = الصفحة إلى اليسار: التالية في النص المكتوب من اليمين إلى اليسار.
+action-page-right = الصفحة إلى اليمين: التالية في النص المكتوب من اليسار إلى اليمين.
+action-next-article = المقال التالي في المكتبة.
+action-prev-article = المقال السابق في المكتبة.
+action-next-unread = المقال غير المقروء التالي في المكتبة.
+action-cycle-direction = اتجاه الفقرات هنا: تلقائي، من اليمين إلى اليسار، من اليسار إلى اليمين.
+action-next-paragraph = نقل المؤشر إلى الفقرة التالية.
+action-prev-paragraph = نقل المؤشر إلى الفقرة السابقة.
+action-search = بحث (في سطر الإدخال: ←/→ Home End Ctrl-U Ctrl-W، و↑/↓ لعمليات البحث السابقة).
+action-next-match = الذهاب إلى النتيجة التالية (Esc يمسح البحث).
+action-prev-match = الذهاب إلى النتيجة السابقة.
+action-toggle-bookmark = إضافة إشارة مرجعية إلى الفقرة عند المؤشر (مرة ثانية: إزالتها).
+action-edit-note = إضافة ملاحظة إلى الإشارة المرجعية للفقرة أو تعديلها.
+action-bookmarks = عرض كل الإشارات المرجعية.
+action-delete = حذف الإشارة المرجعية المحددة.
+action-undo = التراجع عن آخر حذف.
+
+## Skipped files.
+
+skipped-title = الملفات المتجاوزة ({ $key } للإغلاق)
+skipped-line = { $path }: { $reason }
+skipped-none = لم يُتجاوز أي ملف.
+skip-empty = ملف فارغ
+skip-binary = ملف ثنائي (فيه بايتات NUL)، لا نص
+skip-damaged = نص { $encoding } تالف (تسلسلات غير صالحة: { $invalid }، حروف سليمة: { $intact })
+skip-undecodable = ترميز غير معروف: ليس UTF-8 (تسلسلات غير صالحة: { $invalid }) ولا { $guess }، أرجح الترميزات القديمة؛ حوّل الملف إلى UTF-8
+skip-no-text = لا نص في الملف
+skip-link-loop = حلقة روابط رمزية (مجلد سبقت قراءته)
+skip-not-regular = ليس ملفًا عاديًا
+skip-cannot-list = تعذّر سرد محتوى المجلد: { $error }
+# The system's English message is left out where Arabic can say it (the test allows it).
+skip-not-found = الملف غير موجود
+skip-permission-denied = لا إذن بقراءة الملف
+skip-io = { $error }
+
+## Key bindings from the config ([keys]).
+
+keys-unknown-action = [keys]: إجراء غير معروف `{ $name }`
+keys-unknown-key = [keys] { $name }: مفتاح غير معروف `{ $key }`
+
+## The command line: errors and notices on stderr.
+
+cli-no-home = لا مجلد منزل: تعذّرت معرفة مكان حفظ الحالة
+cli-cannot-read-article = { $path }: تعذّرت قراءة هذا المقال
+cli-no-paragraph = { $path }: لا فقرة رقمها { $paragraph } (عدد فقرات المقال: { $count })
+cli-no-bookmark = لا إشارة مرجعية رقمها { $id }
+cli-orphaned = (بلا فقرة)
+cli-not-a-number = `{ $value }` ليس عددًا من الخانات
+cli-too-narrow = العرض { $n } ضيق جدًا للقراءة: استخدم { $min } خانة أو أكثر، أو 0 لعرض الطرفية كله
+cli-no-such-path = { $path }: لا يوجد ملف أو مجلد بهذا الاسم
+cli-skipped = ملف متجاوز { $path }: { $reason }
+cli-needs-terminal = واجهة القراءة تحتاج إلى طرفية، والمخرج القياسي ليس طرفية (في السكربتات: qari list، qari search، qari render)
+cli-no-term = لا كلمة في الاستعلام للبحث عنها
+cli-index-rebuilt = { $error }؛ أُعيد بناء الفهرس
+cli-stdin = <الدخل القياسي>
+cli-invalid-utf8 = السطر { $line }: ترميز UTF-8 غير صالح عند البايت { $column }
+config-text-width = يجب ألا يقل text_width عن { $min }، أو 0 لعرض الطرفية كله
+config-not-a-colour = [theme] { $name } = "{ $value }" ليس لونًا (اسم مثل "red" أو "lightblue"، أو #rrggbb، أو 0-255)
+
+## The command line's --help.
+
+cli-about = قارئ الأخبار العربية في الطرفية
+cli-arg-path = مجلد مقالات (بمجلداته الفرعية) أو مقال واحد؛ الافتراضي: `collection` في الإعدادات، وإلا فمقالات الأمثلة المدمجة في البرنامج
+cli-arg-bidi = من يرتّب النص ثنائي الاتجاه: «قارئ» (`app`، للطرفيات التي لا ترتّبه) أو الطرفية
+cli-arg-shape = تشكيل الحروف العربية: `auto` يشكّلها في وضع `app` فقط
+cli-arg-text-width = عرض عمود القراءة بالخانات: 20 أو أكثر، أو 0 لعرض الطرفية كله (الافتراضي: `text_width` في الإعدادات، وإلا 80)
+cli-arg-lang = لغة الواجهة: ar (العربية) أو en (الافتراضي: `lang` في الإعدادات، وإلا لغة النظام)
+cli-render = ترتيب النص للطرفية مثل `fribidi`: كل سطر من المدخل فقرة
+cli-render-file = الملف المقروء، أو - للدخل القياسي
+cli-render-width = لفّ الأسطر على هذا العدد من الخانات (0: بلا لفّ)
+cli-render-dir = اتجاه الفقرة: `auto` قاعدة يونيكود (أول حرف قوي يحدده، كما في FriBidi)؛ `majority` قاعدة القارئ (اتجاه أغلب الحروف القوية)
+cli-render-no-shape = دون أشكال العرض العربية (للطرفيات التي تشكّل الحروف بنفسها)
+cli-render-order = طباعة الأسطر مرتبة للعرض (visual) أو قطعًا منطقية من المدخل (logical)
+cli-render-align = محاذاة أسطر الفقرات المكتوبة من اليمين إلى اليسار إلى اليمين، على عرض --width
+cli-search = البحث في المكتبة (بما يناسب العربية): سطر لكل فقرة مطابقة، `path<TAB>paragraph<TAB>text` (الفقرة 0 هي العنوان). رمز الخروج 0 إن وُجدت نتيجة، و1 إن لم توجد
+cli-search-query = كلمات تفصل بينها مسافات؛ "العبارة بين علامتي تنصيص" كلمة واحدة. يجب أن ترد كلها
+cli-search-path = مجلد أو ملف (الافتراضي: كما في واجهة القراءة)
+cli-search-files-with-matches = طباعة مسارات المقالات المطابقة فقط
+cli-search-count = طباعة `path<TAB>matches` لكل مقال مطابق
+cli-search-json = كائن JSON لكل نتيجة، مع موضعها بالبايت في النص الأصلي
+cli-bookmarks = الإشارات المرجعية للفقرات: عرض، إضافة، إزالة، تصدير
+cli-bookmarks-list = كل الإشارات المرجعية، كلٌّ مربوطة بفقرتها: `id<TAB>path<TAB>paragraph<TAB>excerpt`
+cli-bookmarks-list-json = كائن JSON لكل إشارة مرجعية
+cli-bookmarks-add = إضافة إشارة مرجعية إلى الفقرة N (من 1) من الملف FILE
+cli-bookmarks-remove = إزالة الإشارة المرجعية ID
+cli-bookmarks-export = كل الإشارات المرجعية بصيغة Markdown (العناوين رؤوسًا، والفقرات اقتباسات، والملاحظات تحتها) أو JSON
+cli-list = عرض المكتبة: `path<TAB>title` لكل مقال، أو أسطر JSON
+cli-list-path = مجلد أو ملف (الافتراضي: كما في واجهة القراءة)
+cli-list-json = كائن JSON لكل مقال
+cli-help-usage = الاستخدام:
+cli-help-commands = الأوامر:
+cli-help-arguments = الوسائط:
+cli-help-options = الخيارات:
+cli-help-help = عرض المساعدة
+cli-help-version = عرض الإصدار
+cli-help-subcommand = عرض هذه الرسالة أو مساعدة الأمر الفرعي المذكور
+cli-help-default = [الافتراضي: { $value }]
+cli-help-possible = [القيم الممكنة: { $values }]
+cli-error = خطأ:
+cli-error-unknown-argument = وسيط غير متوقع '{ $arg }'
+cli-error-invalid-value = قيمة غير صالحة '{ $value }' للخيار '{ $arg }'
+cli-error-missing = لم تُعطَ الوسائط المطلوبة التالية:
+cli-error-unknown-subcommand = أمر فرعي غير معروف '{ $name }'
+cli-error-more = لمزيد من المعلومات جرّب '{ $help }'.
