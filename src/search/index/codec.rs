@@ -7,7 +7,7 @@ use zstd::bulk::{Compressor, Decompressor};
 use zstd::dict::{DecoderDictionary, EncoderDictionary};
 
 /// zstd's level: fast to write, and small enough.
-const LEVEL: i32 = 6;
+const LEVEL: i32 = 3;
 /// The dictionary's size in bytes.
 const DICT_SIZE: usize = 112 * 1024;
 /// The fewest texts worth training a dictionary on.
@@ -15,7 +15,9 @@ pub const DICT_MIN_SAMPLES: usize = 500;
 
 /// Compresses and decompresses texts, with the index's dictionary if it has one.
 pub struct Codec {
-    encoder: EncoderDictionary<'static>,
+    dict: Vec<u8>,
+    /// Made on first use: a search only decompresses.
+    encoder: std::sync::OnceLock<EncoderDictionary<'static>>,
     decoder: DecoderDictionary<'static>,
 }
 
@@ -23,7 +25,8 @@ impl Codec {
     /// A codec with `dict` (empty: none).
     pub fn new(dict: &[u8]) -> Self {
         Codec {
-            encoder: EncoderDictionary::copy(dict, LEVEL),
+            dict: dict.to_owned(),
+            encoder: std::sync::OnceLock::new(),
             decoder: DecoderDictionary::copy(dict),
         }
     }
@@ -40,7 +43,10 @@ impl Codec {
     /// `text` compressed: its length (4 bytes, little-endian), then a zstd frame. None only
     /// when zstd cannot get memory.
     pub fn compress(&self, text: &str) -> Option<Vec<u8>> {
-        let frame = Compressor::with_prepared_dictionary(&self.encoder)
+        let encoder = self
+            .encoder
+            .get_or_init(|| EncoderDictionary::copy(&self.dict, LEVEL));
+        let frame = Compressor::with_prepared_dictionary(encoder)
             .and_then(|mut c| c.compress(text.as_bytes()))
             .ok()?;
         let mut out = Vec::with_capacity(4 + frame.len());

@@ -134,6 +134,9 @@ impl Index {
             .map_err(&e)?;
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(&e)?;
+        // Read pages in place rather than copied by a system call each.
+        conn.pragma_update(None, "mmap_size", 1i64 << 32)
+            .map_err(&e)?;
         let version: Option<String> = conn
             .query_row(
                 "SELECT value FROM meta WHERE key = 'version'",

@@ -123,10 +123,31 @@ pub fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
     out
 }
 
+/// A hasher for grams, which are already well spread: one multiplication (std's SipHash took a
+/// quarter of a first index's time here).
+#[derive(Default)]
+pub struct GramHasher(u64);
+
+impl std::hash::Hasher for GramHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_i64(&mut self, g: i64) {
+        self.0 = (g as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(26);
+    }
+}
+
+type GramMap<V> = HashMap<Gram, V, std::hash::BuildHasherDefault<GramHasher>>;
+
 /// Postings gathered in memory before they are written as a segment.
 #[derive(Default)]
 pub struct Pending {
-    lists: HashMap<Gram, Vec<u32>>,
+    lists: GramMap<Vec<u32>>,
     /// How many ids the lists hold.
     pub count: usize,
 }

@@ -170,7 +170,7 @@ impl Index {
         )?;
         write_segment(&tx, &mut pending).map_err(&e)?;
         merge_small_segments(&tx, &rows).map_err(&e)?;
-        rows.sort_unstable_by(|a, b| a.path.cmp(&b.path));
+        rows.sort_unstable_by(|a, b| a.path.as_bytes().cmp(b.path.as_bytes()));
         tx.execute(
             "INSERT OR REPLACE INTO catalog(part, data) VALUES (0, ?1)",
             [catalog::encode(&rows)],
@@ -220,8 +220,10 @@ impl Index {
 /// Compares the catalog's `rows` (sorted by path) with the collection's `entries`.
 fn diff<'c>(rows: &'c [FileRow], entries: &'c [Entry]) -> Diff<'c> {
     let mut sorted: Vec<&Entry> = entries.iter().collect();
-    fn key(e: &Entry) -> std::borrow::Cow<'_, str> {
-        e.path.to_string_lossy()
+    // Paths compare as bytes (a path that is not UTF-8 is never found in the catalog, which
+    // keeps paths as UTF-8: it is read again each time, and matches as it should).
+    fn key(e: &Entry) -> &[u8] {
+        e.path.as_os_str().as_encoded_bytes()
     }
     if !sorted.is_sorted_by(|a, b| key(a) <= key(b)) {
         sorted.sort_by(|a, b| key(a).cmp(&key(b)));
@@ -230,10 +232,10 @@ fn diff<'c>(rows: &'c [FileRow], entries: &'c [Entry]) -> Diff<'c> {
     let mut rows = rows.iter().peekable();
     for entry in sorted {
         let path = key(entry);
-        while let Some(gone) = rows.next_if(|r| r.path.as_str() < path.as_ref()) {
+        while let Some(gone) = rows.next_if(|r| r.path.as_bytes() < path) {
             diff.gone.push(gone);
         }
-        match rows.next_if(|r| r.path.as_str() == path.as_ref()) {
+        match rows.next_if(|r| r.path.as_bytes() == path) {
             Some(row)
                 if !row.racy
                     && row.size == entry.size
