@@ -45,12 +45,13 @@ pub fn find(
         Err(e) => (run(Index::recreate(file)?)?, Some(e)),
     };
     // By bytes: hashing a Path parses its components, which costs more at 100,000 entries.
-    let paths: HashSet<&[u8]> = paths.iter().map(|p| p.as_os_str().as_encoded_bytes()).collect();
+    let paths: HashSet<&[u8]> = paths
+        .iter()
+        .map(|p| p.as_os_str().as_encoded_bytes())
+        .collect();
     Ok(Found {
         entries: (0..collection.entries.len())
-            .filter(|&i| {
-                paths.contains(collection.entries[i].path.as_os_str().as_encoded_bytes())
-            })
+            .filter(|&i| paths.contains(collection.entries[i].path.as_os_str().as_encoded_bytes()))
             .collect(),
         exact: true,
         rebuilt,

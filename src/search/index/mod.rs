@@ -138,15 +138,15 @@ impl Index {
         conn.pragma_update(None, "mmap_size", 1i64 << 32)
             .map_err(&e)?;
         let version: Option<String> = conn
-            .query_row(
-                "SELECT value FROM meta WHERE key = 'version'",
-                [],
-                |r| r.get(0),
-            )
+            .query_row("SELECT value FROM meta WHERE key = 'version'", [], |r| {
+                r.get(0)
+            })
             .optional()
             .or_else(|err| match err {
                 // A new database: no meta table yet.
-                rusqlite::Error::SqliteFailure(_, Some(ref m)) if m.starts_with("no such table") => {
+                rusqlite::Error::SqliteFailure(_, Some(ref m))
+                    if m.starts_with("no such table") =>
+                {
                     Ok(None)
                 }
                 other => Err(other),
@@ -175,7 +175,9 @@ impl Index {
             }
         }
         let dict: Option<Vec<u8>> = conn
-            .query_row("SELECT value FROM meta WHERE key = 'dict'", [], |r| r.get(0))
+            .query_row("SELECT value FROM meta WHERE key = 'dict'", [], |r| {
+                r.get(0)
+            })
             .optional()
             .map_err(&e)?;
         drop(e);
@@ -271,9 +273,11 @@ impl Index {
             let mut rows = stmt.query([gram]).map_err(&e)?;
             let mut segments = 0;
             while let Some(row) = rows.next().map_err(&e)? {
-                let bytes = row.get_ref(0).map_err(&e)?.as_blob().map_err(|_| {
-                    self.damaged("a posting list that is not a blob")
-                })?;
+                let bytes = row
+                    .get_ref(0)
+                    .map_err(&e)?
+                    .as_blob()
+                    .map_err(|_| self.damaged("a posting list that is not a blob"))?;
                 postings::decode(bytes, &mut ids)
                     .ok_or_else(|| self.damaged("a damaged posting list"))?;
                 segments += 1;
@@ -320,12 +324,8 @@ impl Index {
                     stored.push((id, z));
                 }
             }
-            let parts = crate::parallel::split_by_weight(
-                &stored,
-                crate::parallel::threads(),
-                64,
-                |_| 1,
-            );
+            let parts =
+                crate::parallel::split_by_weight(&stored, crate::parallel::threads(), 64, |_| 1);
             let (codec, path) = (&self.codec, &self.path);
             let damaged = |reason: &str| IndexError::Damaged {
                 path: path.clone(),

@@ -138,7 +138,9 @@ impl std::hash::Hasher for GramHasher {
         }
     }
     fn write_i64(&mut self, g: i64) {
-        self.0 = (g as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(26);
+        self.0 = (g as u64)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            .rotate_left(26);
     }
 }
 
@@ -166,7 +168,10 @@ impl Pending {
         self.count = 0;
         let mut lists: Vec<(Gram, Vec<u32>)> = self.lists.drain().collect();
         lists.sort_unstable_by_key(|(g, _)| *g);
-        lists.into_iter().map(|(g, ids)| (g, encode(&ids))).collect()
+        lists
+            .into_iter()
+            .map(|(g, ids)| (g, encode(&ids)))
+            .collect()
     }
 }
 

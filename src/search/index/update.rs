@@ -98,7 +98,9 @@ impl Index {
         let mut rows: Vec<FileRow> = diff.unchanged.iter().map(|&r| r.clone()).collect();
         let tx = self.conn.transaction().map_err(&e)?;
         let mut next_id: u32 = tx
-            .query_row("SELECT coalesce(max(id), 0) + 1 FROM texts", [], |r| r.get(0))
+            .query_row("SELECT coalesce(max(id), 0) + 1 FROM texts", [], |r| {
+                r.get(0)
+            })
             .map_err(&e)?;
         // Ids must never be reused while older segments may still list them.
         let recorded: u32 = tx
@@ -197,12 +199,15 @@ impl Index {
         let e = sqlite(&self.path);
         let step = (stale.len() / (4 * DICT_MIN_SAMPLES)).max(1);
         let picked: Vec<&Entry> = stale.iter().step_by(step).map(|s| s.entry).collect();
-        let picked = picked.get(..picked.len().min(4 * DICT_MIN_SAMPLES)).unwrap_or(&[]);
+        let picked = picked
+            .get(..picked.len().min(4 * DICT_MIN_SAMPLES))
+            .unwrap_or(&[]);
         if picked.len() < DICT_MIN_SAMPLES {
             return Ok(());
         }
-        let texts: Vec<Option<String>> =
-            crate::parallel::map(picked, |entry| normalized(collection, entry).map(|(_, t)| t));
+        let texts: Vec<Option<String>> = crate::parallel::map(picked, |entry| {
+            normalized(collection, entry).map(|(_, t)| t)
+        });
         let samples: Vec<&str> = texts.iter().flatten().map(String::as_str).collect();
         if let Some(dict) = Codec::train(&samples) {
             self.conn
@@ -301,7 +306,8 @@ fn write_segment(tx: &Transaction<'_>, pending: &mut Pending) -> rusqlite::Resul
     let count = pending.count as i64;
     tx.execute("INSERT INTO segments(count) VALUES (?1)", [count])?;
     let seg = tx.last_insert_rowid();
-    let mut insert = tx.prepare_cached("INSERT INTO postings(gram, seg, ids) VALUES (?1, ?2, ?3)")?;
+    let mut insert =
+        tx.prepare_cached("INSERT INTO postings(gram, seg, ids) VALUES (?1, ?2, ?3)")?;
     for (gram, ids) in pending.take() {
         insert.execute(params![gram, seg, ids])?;
     }
