@@ -224,14 +224,14 @@ impl Index {
 
 /// Compares the catalog's `rows` (sorted by path) with the collection's `entries`.
 fn diff<'c>(rows: &'c [FileRow], entries: &'c [Entry]) -> Diff<'c> {
-    let mut sorted: Vec<&Entry> = entries.iter().collect();
     // Paths compare as bytes (a path that is not UTF-8 is never found in the catalog, which
     // keeps paths as UTF-8: it is read again each time, and matches as it should).
     fn key(e: &Entry) -> &[u8] {
         e.path.as_os_str().as_encoded_bytes()
     }
+    let mut sorted: Vec<&Entry> = entries.iter().collect();
     if !sorted.is_sorted_by(|a, b| key(a) <= key(b)) {
-        sorted.sort_by(|a, b| key(a).cmp(&key(b)));
+        sorted.sort_by(|a, b| key(a).cmp(key(b)));
     }
     let mut diff = Diff::default();
     let mut rows = rows.iter().peekable();
