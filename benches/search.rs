@@ -6,7 +6,11 @@
 //!   of `../shared/bench/make-collection` (in target/bench-collection, made on first use), the
 //!   index warm, side by side with `rg -l` (Debian's ripgrep) for the same literal word.
 //!
-//! Run with `cargo bench --bench search`.
+//! - `tui_job_100k`: the library's search job (`SearchJob::start`, polled until done) over the
+//!   same collection loaded in memory, the index warm: from Enter to the results screen.
+//!
+//! Run with `cargo bench --bench search`. `benches/search-speed.sh` measures the CLI figures
+//! of issue 10 (warm search, first index, index size) side by side with `rg` in one run.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -107,5 +111,49 @@ mod collection_100k {
             .status()
             .expect("rg did not start");
         assert!(status.success());
+    }
+}
+
+mod tui_job_100k {
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    use qari::collection::{Collection, Progress};
+    use qari::text::Options;
+    use qari::tui::results::{Fit, SearchJob};
+
+    use super::collection;
+
+    /// Enter on a query in the library: the job started and polled until its results are in.
+    #[divan::bench(sample_count = 10)]
+    fn search_job(b: divan::Bencher) {
+        let (dir, home) = collection();
+        let cache = std::fs::read_dir(home.join("cache/qari"))
+            .expect("the library cache")
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|e| e == "tsv"));
+        let index = std::fs::read_dir(home.join("data/qari"))
+            .expect("the index")
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|e| e == "db"));
+        let c = Arc::new(
+            Collection::load(dir, cache.as_deref(), &Progress::default()).expect("collection"),
+        );
+        b.bench_local(|| {
+            let job = SearchJob::start(
+                Arc::clone(&c),
+                "الإسلامية",
+                index.clone(),
+                Fit::new(100, Options::default()),
+            );
+            loop {
+                if let Some(results) = job.poll() {
+                    break results.map(|r| r.len());
+                }
+                std::thread::sleep(Duration::from_millis(1));
+            }
+        });
     }
 }

@@ -215,3 +215,123 @@ fn qari_search_finds_every_variant() {
     std::fs::remove_dir_all(dir).ok();
     std::fs::remove_dir_all(home).ok();
 }
+
+/// The articles now in `dir`, as (path, text), for [`brute_force`].
+fn current(dir: &Path) -> Vec<(PathBuf, String)> {
+    let mut out: Vec<(PathBuf, String)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            (p, text)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Brings `index` up to date with `dir` and checks it against a scan, for every query.
+fn assert_exact(index: &mut Index, dir: &Path, step: &str) -> qari::search::Updated {
+    let c = Collection::load(dir, None, &Progress::default()).unwrap();
+    let updated = index.update(&c, &Progress::default()).unwrap();
+    let articles = current(dir);
+    for q in ["مدينة", "قرية", "سوق", "الرياض", "في", "عنوان"] {
+        let query = Query::parse(q);
+        assert_eq!(
+            index.search(&query).unwrap(),
+            brute_force(&articles, &query),
+            "{step}: {q}"
+        );
+    }
+    updated
+}
+
+/// Writes `text` to `path`, then puts its modification time back to `mtime`: a change that
+/// size and modification time alone would miss.
+fn write_keeping_mtime(path: &Path, text: &str, mtime: std::time::SystemTime) {
+    std::fs::write(path, text).unwrap();
+    let f = std::fs::File::options().write(true).open(path).unwrap();
+    f.set_modified(mtime).unwrap();
+}
+
+/// Lets the files' last changes age past the index's racy window, then updates: every file is
+/// then recorded as trustworthy, so that the next change must be seen in its size, times or
+/// inode (not merely read again for being recent).
+fn settle(index: &mut Index, dir: &Path) {
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    assert_exact(index, dir, "settled");
+    let c = Collection::load(dir, None, &Progress::default()).unwrap();
+    let u = index.update(&c, &Progress::default()).unwrap();
+    assert_eq!(
+        u.unchanged,
+        c.entries.len(),
+        "nothing is read again once settled"
+    );
+}
+
+#[test]
+fn the_index_is_exact_after_every_kind_of_change() {
+    let dir = temp_dir("fresh");
+    // Same length in bytes: مدينة and قريةي are both 10 bytes.
+    std::fs::write(dir.join("a.txt"), "عنوان\n\nفي مدينة الرياض\n").unwrap();
+    std::fs::write(dir.join("b.txt"), "عنوان\n\nفي سوق الرياض\n").unwrap();
+    std::fs::write(dir.join("c.txt"), "عنوان\n\nفي قريةي صغيرة\n").unwrap();
+    let db = dir.join("index.db");
+    let mut index = Index::open(&db).unwrap();
+    assert_exact(&mut index, &dir, "first index");
+    let mtime = |p: &str| std::fs::metadata(dir.join(p)).unwrap().modified().unwrap();
+    let changed = |u: qari::search::Updated| (u.added, u.changed, u.removed);
+
+    // Edited in place: same size, and the modification time put back.
+    settle(&mut index, &dir);
+    let t = mtime("a.txt");
+    write_keeping_mtime(&dir.join("a.txt"), "عنوان\n\nفي قريةي الرياض\n", t);
+    assert_eq!(mtime("a.txt"), t);
+    let u = assert_exact(&mut index, &dir, "edited in place");
+    assert_eq!(changed(u), (0, 1, 0));
+
+    // Replaced by rename: another file of the same size and time moved over it.
+    settle(&mut index, &dir);
+    let t = mtime("b.txt");
+    write_keeping_mtime(&dir.join("b.tmp"), "عنوان\n\nفي مدينة الرياض\n", t);
+    std::fs::rename(dir.join("b.tmp"), dir.join("b.txt")).unwrap();
+    let u = assert_exact(&mut index, &dir, "replaced by rename");
+    assert_eq!(changed(u), (0, 1, 0));
+
+    // Added, deleted, touched (new times, same content: its text is kept).
+    settle(&mut index, &dir);
+    std::fs::write(dir.join("d.txt"), "عنوان\n\nسوق المدينة\n").unwrap();
+    assert_eq!(changed(assert_exact(&mut index, &dir, "added")), (1, 0, 0));
+    std::fs::remove_file(dir.join("c.txt")).unwrap();
+    assert_eq!(
+        changed(assert_exact(&mut index, &dir, "deleted")),
+        (0, 0, 1)
+    );
+    settle(&mut index, &dir);
+    let f = std::fs::File::options()
+        .write(true)
+        .open(dir.join("d.txt"))
+        .unwrap();
+    f.set_modified(std::time::SystemTime::now()).unwrap();
+    let u = assert_exact(&mut index, &dir, "touched");
+    assert_eq!((changed(u.clone()), u.unchanged), ((0, 0, 0), 3));
+
+    // Many small updates: their segments are merged along the way, and stay exact.
+    for i in 0..20 {
+        let word = ["مدينة", "قريةي", "سوقوق"][i % 3];
+        std::fs::write(dir.join("a.txt"), format!("عنوان\n\nفي {word} الرياض\n")).unwrap();
+        std::fs::write(
+            dir.join(format!("n{i}.txt")),
+            format!("عنوان {i}\n\n{word}\n"),
+        )
+        .unwrap();
+        assert_exact(&mut index, &dir, &format!("update {i}"));
+    }
+
+    // A new process (the index read back from disk) agrees.
+    drop(index);
+    let mut index = Index::open(&db).unwrap();
+    assert_exact(&mut index, &dir, "reopened");
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -94,6 +94,8 @@ pub fn read(path: &Path) -> Vec<Entry> {
                 replaced: replaced.parse().ok()?,
                 size: size.parse().ok()?,
                 mtime: mtime.parse().ok()?,
+                ctime: 0,
+                inode: 0,
             })
         })
         .collect()

@@ -38,6 +38,11 @@ pub struct Entry {
     pub size: u64,
     /// Modification time in nanoseconds since the epoch (0 when unknown).
     pub mtime: i64,
+    /// Status-change time in nanoseconds since the epoch and inode number, as the last look
+    /// at the file found them (0 when unknown; not kept in the library cache): the index
+    /// trusts a file only when these too are unchanged.
+    pub ctime: i64,
+    pub inode: u64,
 }
 
 /// An article, read and parsed.
@@ -166,7 +171,7 @@ fn read(path: &Path) -> Result<(Article, usize), SkipReason> {
 }
 
 impl Article {
-    fn entry(&self, replaced: usize, size: u64, mtime: i64) -> Entry {
+    fn entry(&self, replaced: usize, found: &walk::Found) -> Entry {
         Entry {
             path: self.path.clone(),
             title: self.title.clone(),
@@ -174,8 +179,10 @@ impl Article {
             paragraphs: self.paragraphs.len(),
             encoding: self.encoding.clone(),
             replaced,
-            size,
-            mtime,
+            size: found.size,
+            mtime: found.mtime,
+            ctime: found.ctime,
+            inode: found.inode,
         }
     }
 }
@@ -187,7 +194,14 @@ impl Collection {
             .iter()
             .filter_map(|(name, text)| {
                 let article = builtin_article(name, text)?;
-                Some(article.entry(0, text.len() as u64, 0))
+                let found = walk::Found {
+                    path: article.path.clone(),
+                    size: text.len() as u64,
+                    mtime: 0,
+                    ctime: 0,
+                    inode: 0,
+                };
+                Some(article.entry(0, &found))
             })
             .collect();
         Collection {
@@ -229,7 +243,12 @@ impl Collection {
             {}
             let hit = known
                 .next_if(|e| e.path == f.path)
-                .filter(|e| e.size == f.size && e.mtime == f.mtime);
+                .filter(|e| e.size == f.size && e.mtime == f.mtime)
+                .map(|e| Entry {
+                    ctime: f.ctime,
+                    inode: f.inode,
+                    ..e
+                });
             slots.push(hit);
         }
         let misses: Vec<usize> = (0..files.len()).filter(|&i| slots[i].is_none()).collect();
@@ -295,7 +314,7 @@ fn builtin_article(name: &str, text: &str) -> Option<Article> {
 
 fn load_entry(found: &walk::Found) -> Result<Entry, Skipped> {
     read(&found.path)
-        .map(|(a, replaced)| a.entry(replaced, found.size, found.mtime))
+        .map(|(a, replaced)| a.entry(replaced, found))
         .map_err(|cause| Skipped::new(found.path.clone(), cause))
 }
 

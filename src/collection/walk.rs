@@ -15,6 +15,11 @@ pub struct Found {
     pub path: PathBuf,
     pub size: u64,
     pub mtime: i64,
+    /// Status-change time (nanoseconds since the epoch; 0 when unknown) and inode number (0
+    /// when unknown): a file's content cannot change without a new change time, and a file
+    /// put in its place by a rename has another inode.
+    pub ctime: i64,
+    pub inode: u64,
 }
 
 impl Found {
@@ -24,10 +29,19 @@ impl Found {
             .ok()
             .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
             .map_or(0, |d| d.as_nanos() as i64);
+        #[cfg(unix)]
+        let (ctime, inode) = {
+            use std::os::unix::fs::MetadataExt;
+            (meta.ctime() * 1_000_000_000 + meta.ctime_nsec(), meta.ino())
+        };
+        #[cfg(not(unix))]
+        let (ctime, inode) = (0, 0);
         Found {
             path,
             size: meta.len(),
             mtime,
+            ctime,
+            inode,
         }
     }
 }

@@ -1,52 +1,70 @@
 //! Bringing an index up to date with its collection, in three steps. The diff compares the
-//! index's rows with the files' sizes and times: what must be read again, and which rows are
-//! of files gone. The read takes each such file's content hash and normalised text, on all
-//! cores. The write puts them in, in one transaction on the calling thread as reads come in; a
-//! file whose time changed but whose content hash did not only gets its new size and time.
+//! catalog with the files' sizes, times and inodes: what must be read again, and which files
+//! are gone. The read takes each such file's content hash, normalised text, grams and
+//! compressed text, on all cores. The write puts them in, in one transaction on the calling
+//! thread as reads come in: a file whose content hash did not change keeps its text and only
+//! gets its new times; any other gets a new id, its text and its postings (written as a new
+//! segment); the texts of changed and gone files are deleted (their ids, still in older
+//! segments, are no longer in the catalog and so never match).
+//!
+//! The rule that makes an index exact: a file is trusted unchanged only when its size,
+//! modification time, change time and inode are those recorded, and it was recorded at least
+//! [`RACY`] after its last change. Writing to a file sets its change time to the clock's
+//! present, which no program can set back; a file renamed into place is another inode; and a
+//! file changed within the clock's granularity of being read is read again next time (git's
+//! "racily clean" rule).
 
-use std::collections::HashMap;
 use std::sync::atomic::Ordering;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Transaction, params};
 
+use super::catalog::{self, FileRow};
+use super::codec::{Codec, DICT_MIN_SAMPLES};
+use super::postings::{self, Gram, Pending};
 use super::{Index, IndexError, Updated, article_text, sqlite};
 use crate::collection::{Collection, Entry, Format, Origin, Progress, decode, parse};
 
-/// A file as the index has it: a row of the `files` table. Its text is the `docs` row with the
-/// same id.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct FileRow {
-    id: i64,
-    /// The size in bytes when it was read.
-    size: i64,
-    /// The modification time (nanoseconds since the epoch) when it was read.
-    mtime: i64,
-    /// The [`content_hash`] of what was read.
-    hash: i64,
-}
+/// A file changed less than this before an update began is read again by the next one: far
+/// more than any file system's time granularity.
+const RACY: Duration = Duration::from_secs(2);
 
-/// An entry to read again, with its row when the index has one.
+/// Postings held in memory before they are written as a segment (4 bytes each).
+const SEGMENT_POSTINGS: usize = 24 << 20;
+
+/// Segments smaller than this many postings are merged once there are [`SMALL_SEGMENTS`].
+const SMALL_POSTINGS: i64 = 1 << 20;
+const SMALL_SEGMENTS: usize = 8;
+
+/// An entry to read again, with its row when the catalog has one.
 #[derive(Debug, PartialEq, Eq)]
 struct Stale<'c> {
     entry: &'c Entry,
-    row: Option<FileRow>,
+    row: Option<&'c FileRow>,
 }
 
 /// What an update must do.
 #[derive(Debug, Default, PartialEq, Eq)]
 struct Diff<'c> {
-    /// New files, and files whose size or time changed.
+    /// New files, files whose size, times or inode changed, and racy ones.
     stale: Vec<Stale<'c>>,
-    /// The ids of rows whose files are no longer in the collection.
-    gone: Vec<i64>,
-    /// Files whose size and time are as indexed.
-    unchanged: usize,
+    /// Rows whose files are no longer in the collection.
+    gone: Vec<&'c FileRow>,
+    /// Rows of files that are as recorded.
+    unchanged: Vec<&'c FileRow>,
 }
 
 /// An article as read for the index.
 struct Read {
-    hash: i64,
-    text: String,
+    hash: u64,
+    /// Its distinct grams, and its text compressed.
+    grams: Vec<Gram>,
+    stored: Vec<u8>,
+}
+
+fn nanos(t: SystemTime) -> i64 {
+    t.duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as i64)
 }
 
 impl Index {
@@ -57,83 +75,200 @@ impl Index {
         collection: &Collection,
         progress: &Progress,
     ) -> Result<Updated, IndexError> {
-        let e = sqlite(&self.path);
-        let diff = diff(rows(&self.conn).map_err(&e)?, &collection.entries);
+        let started = nanos(SystemTime::now());
+        let old = std::mem::take(self.catalog_mut()?);
+        let diff = diff(&old, &collection.entries);
         progress
             .total
             .store(collection.entries.len(), Ordering::Relaxed);
-        progress.done.store(diff.unchanged, Ordering::Relaxed);
+        progress.done.store(diff.unchanged.len(), Ordering::Relaxed);
         let mut stats = Updated {
-            unchanged: diff.unchanged,
+            unchanged: diff.unchanged.len(),
             removed: diff.gone.len(),
             ..Updated::default()
         };
-        let tx = self.conn.transaction().map_err(&e)?;
-        for &id in &diff.gone {
-            forget(&tx, id).map_err(&e)?;
+        if diff.stale.is_empty() && diff.gone.is_empty() {
+            self.catalog = Some(old);
+            return Ok(stats);
         }
-        // Read and normalise in parallel, write here.
+        if old.is_empty() {
+            self.train(collection, &diff.stale)?;
+        }
+        let e = sqlite(&self.path);
+        let mut rows: Vec<FileRow> = diff.unchanged.iter().map(|&r| r.clone()).collect();
+        let tx = self.conn.transaction().map_err(&e)?;
+        let mut next_id: u32 = tx
+            .query_row("SELECT coalesce(max(id), 0) + 1 FROM texts", [], |r| {
+                r.get(0)
+            })
+            .map_err(&e)?;
+        // Ids must never be reused while older segments may still list them.
+        let recorded: u32 = tx
+            .query_row(
+                "SELECT coalesce((SELECT value FROM meta WHERE key = 'next_id'), 1)",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(&e)?;
+        next_id = next_id.max(recorded);
+        for row in &diff.gone {
+            forget(&tx, row.id).map_err(&e)?;
+        }
+        let mut pending = Pending::default();
+        let codec = &self.codec;
         crate::parallel::for_each(
             diff.stale.len(),
-            |i| read(collection, diff.stale[i].entry),
+            |i| read(collection, diff.stale[i].entry, codec),
             |i, read| {
                 progress.done.fetch_add(1, Ordering::Relaxed);
-                write(&tx, &diff.stale[i], read, &mut stats).map_err(&e)
+                let stale = &diff.stale[i];
+                let mut row = FileRow {
+                    path: stale.entry.path.to_string_lossy().into_owned(),
+                    id: 0,
+                    size: stale.entry.size,
+                    mtime: stale.entry.mtime,
+                    ctime: stale.entry.ctime,
+                    inode: stale.entry.inode,
+                    hash: 0,
+                    racy: stale.entry.ctime >= started - RACY.as_nanos() as i64
+                        || stale.entry.ctime == 0,
+                };
+                match (stale.row, read) {
+                    // Unreadable now: it cannot match. Recorded, so it is read again only
+                    // when it changes.
+                    (old, None) => {
+                        if let Some(old) = old {
+                            forget(&tx, old.id).map_err(&e)?;
+                            stats.changed += 1;
+                        }
+                    }
+                    (Some(old), Some(read)) if old.hash == read.hash && old.id != 0 => {
+                        (row.id, row.hash) = (old.id, old.hash);
+                        stats.unchanged += 1;
+                    }
+                    (old, Some(read)) => {
+                        if let Some(old) = old {
+                            forget(&tx, old.id).map_err(&e)?;
+                            stats.changed += 1;
+                        } else {
+                            stats.added += 1;
+                        }
+                        (row.id, row.hash) = (next_id, read.hash);
+                        next_id += 1;
+                        tx.execute(
+                            "INSERT INTO texts(id, z) VALUES (?1, ?2)",
+                            params![row.id, read.stored],
+                        )
+                        .map_err(&e)?;
+                        pending.add(row.id, &read.grams);
+                        if pending.count >= SEGMENT_POSTINGS {
+                            write_segment(&tx, &mut pending).map_err(&e)?;
+                        }
+                    }
+                }
+                rows.push(row);
+                Ok(())
             },
         )?;
+        write_segment(&tx, &mut pending).map_err(&e)?;
+        merge_small_segments(&tx, &rows).map_err(&e)?;
+        rows.sort_unstable_by(|a, b| a.path.as_bytes().cmp(b.path.as_bytes()));
+        tx.execute(
+            "INSERT OR REPLACE INTO catalog(part, data) VALUES (0, ?1)",
+            [catalog::encode(&rows)],
+        )
+        .map_err(&e)?;
+        tx.execute(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES ('next_id', ?1)",
+            [next_id],
+        )
+        .map_err(&e)?;
         tx.commit().map_err(&e)?;
+        self.catalog = Some(rows);
         Ok(stats)
+    }
+
+    fn catalog_mut(&mut self) -> Result<&mut Vec<FileRow>, IndexError> {
+        self.catalog()?;
+        Ok(self.catalog.get_or_insert_default())
+    }
+
+    /// Trains the text dictionary on the first of the files about to be read, for an index
+    /// being built; too few files to train on and the texts are compressed without one.
+    fn train(&mut self, collection: &Collection, stale: &[Stale<'_>]) -> Result<(), IndexError> {
+        let e = sqlite(&self.path);
+        let step = (stale.len() / (4 * DICT_MIN_SAMPLES)).max(1);
+        let picked: Vec<&Entry> = stale.iter().step_by(step).map(|s| s.entry).collect();
+        let picked = picked
+            .get(..picked.len().min(4 * DICT_MIN_SAMPLES))
+            .unwrap_or(&[]);
+        if picked.len() < DICT_MIN_SAMPLES {
+            return Ok(());
+        }
+        let texts: Vec<Option<String>> = crate::parallel::map(picked, |entry| {
+            normalized(collection, entry).map(|(_, t)| t)
+        });
+        let samples: Vec<&str> = texts.iter().flatten().map(String::as_str).collect();
+        if let Some(dict) = Codec::train(&samples) {
+            self.conn
+                .execute(
+                    "INSERT OR REPLACE INTO meta(key, value) VALUES ('dict', ?1)",
+                    [&dict],
+                )
+                .map_err(&e)?;
+            self.codec = Codec::new(&dict);
+        }
+        Ok(())
     }
 }
 
-/// Every row of `files`, by path.
-fn rows(conn: &Connection) -> rusqlite::Result<HashMap<String, FileRow>> {
-    let mut stmt = conn.prepare("SELECT path, id, size, mtime, hash FROM files")?;
-    stmt.query_map([], |r| {
-        let row = FileRow {
-            id: r.get(1)?,
-            size: r.get(2)?,
-            mtime: r.get(3)?,
-            hash: r.get(4)?,
-        };
-        Ok((r.get(0)?, row))
-    })?
-    .collect()
-}
-
-/// Compares the index's `rows` with the collection's `entries`: an entry with the size and
-/// time of its row is unchanged, any other must be read; the rows left are of files gone.
-fn diff(mut rows: HashMap<String, FileRow>, entries: &[Entry]) -> Diff<'_> {
+/// Compares the catalog's `rows` (sorted by path) with the collection's `entries`.
+fn diff<'c>(rows: &'c [FileRow], entries: &'c [Entry]) -> Diff<'c> {
+    // Paths compare as bytes (a path that is not UTF-8 is never found in the catalog, which
+    // keeps paths as UTF-8: it is read again each time, and matches as it should).
+    fn key(e: &Entry) -> &[u8] {
+        e.path.as_os_str().as_encoded_bytes()
+    }
+    let mut sorted: Vec<&Entry> = entries.iter().collect();
+    if !sorted.is_sorted_by(|a, b| key(a) <= key(b)) {
+        sorted.sort_by(|a, b| key(a).cmp(key(b)));
+    }
     let mut diff = Diff::default();
-    for entry in entries {
-        match rows.remove(entry.path.to_string_lossy().as_ref()) {
-            Some(row) if row.size == entry.size as i64 && row.mtime == entry.mtime => {
-                diff.unchanged += 1;
+    let mut rows = rows.iter().peekable();
+    for entry in sorted {
+        let path = key(entry);
+        while let Some(gone) = rows.next_if(|r| r.path.as_bytes() < path) {
+            diff.gone.push(gone);
+        }
+        match rows.next_if(|r| r.path.as_bytes() == path) {
+            Some(row)
+                if !row.racy
+                    && row.size == entry.size
+                    && row.mtime == entry.mtime
+                    && row.ctime == entry.ctime
+                    && row.inode == entry.inode =>
+            {
+                diff.unchanged.push(row);
             }
             row => diff.stale.push(Stale { entry, row }),
         }
     }
-    diff.gone = rows.into_values().map(|row| row.id).collect();
+    diff.gone.extend(rows);
     diff
 }
 
-/// The hash kept to tell a file whose time changed but whose content did not (stored as
-/// SQLite's signed integer).
-fn content_hash(bytes: &[u8]) -> i64 {
-    crate::hash::fnv1a(bytes) as i64
+/// The hash kept to tell a file whose times changed but whose content did not.
+fn content_hash(bytes: &[u8]) -> u64 {
+    crate::hash::fnv1a(bytes)
 }
 
-/// Reads an article for the index: its content hash and normalised text; None when it cannot
-/// be read now.
-fn read(collection: &Collection, entry: &Entry) -> Option<Read> {
+/// An article's content hash and normalised text; None when it cannot be read now.
+fn normalized(collection: &Collection, entry: &Entry) -> Option<(u64, String)> {
     match &collection.origin {
         Origin::Builtin => {
             let a = collection.open(entry).ok()?;
             let text = article_text(&a.title, &a.paragraphs);
-            Some(Read {
-                hash: content_hash(text.as_bytes()),
-                text,
-            })
+            Some((content_hash(text.as_bytes()), text))
         }
         Origin::Path(_) => {
             let bytes = std::fs::read(&entry.path).ok()?;
@@ -146,74 +281,90 @@ fn read(collection: &Collection, entry: &Entry) -> Option<Read> {
                 .and_then(Format::from_extension)
                 .unwrap_or(Format::Text);
             let parsed = parse(&text, format)?;
-            Some(Read {
-                hash,
-                text: article_text(&parsed.title, &parsed.paragraphs),
-            })
+            Some((hash, article_text(&parsed.title, &parsed.paragraphs)))
         }
     }
 }
 
-/// Writes what was `read` of a stale entry, counting it in `stats`.
-fn write(
-    tx: &Transaction<'_>,
-    stale: &Stale<'_>,
-    read: Option<Read>,
-    stats: &mut Updated,
-) -> rusqlite::Result<()> {
-    let Some(read) = read else {
-        // Unreadable now: it cannot match; forget it.
-        if let Some(row) = stale.row {
-            forget(tx, row.id)?;
-        }
+/// Reads an article for the index.
+fn read(collection: &Collection, entry: &Entry, codec: &Codec) -> Option<Read> {
+    let (hash, text) = normalized(collection, entry)?;
+    let mut grams = Vec::new();
+    postings::grams(&text, &mut grams);
+    Some(Read {
+        hash,
+        grams,
+        stored: codec.compress(&text)?,
+    })
+}
+
+/// Writes the pending postings as a new segment.
+fn write_segment(tx: &Transaction<'_>, pending: &mut Pending) -> rusqlite::Result<()> {
+    if pending.count == 0 {
         return Ok(());
-    };
-    let (size, mtime) = (stale.entry.size as i64, stale.entry.mtime);
-    match stale.row {
-        Some(row) if row.hash == read.hash => {
-            tx.execute(
-                "UPDATE files SET size = ?2, mtime = ?3 WHERE id = ?1",
-                params![row.id, size, mtime],
-            )?;
-            stats.unchanged += 1;
-        }
-        Some(row) => {
-            tx.execute(
-                "UPDATE files SET size = ?2, mtime = ?3, hash = ?4 WHERE id = ?1",
-                params![row.id, size, mtime, read.hash],
-            )?;
-            tx.execute("DELETE FROM docs WHERE rowid = ?1", [row.id])?;
-            tx.execute(
-                "INSERT INTO docs(rowid, text) VALUES (?1, ?2)",
-                params![row.id, read.text],
-            )?;
-            stats.changed += 1;
-        }
-        None => {
-            tx.execute(
-                "INSERT INTO files(path, size, mtime, hash) VALUES (?1, ?2, ?3, ?4)",
-                params![
-                    stale.entry.path.to_string_lossy().as_ref(),
-                    size,
-                    mtime,
-                    read.hash
-                ],
-            )?;
-            let id = tx.last_insert_rowid();
-            tx.execute(
-                "INSERT INTO docs(rowid, text) VALUES (?1, ?2)",
-                params![id, read.text],
-            )?;
-            stats.added += 1;
-        }
+    }
+    let count = pending.count as i64;
+    tx.execute("INSERT INTO segments(count) VALUES (?1)", [count])?;
+    let seg = tx.last_insert_rowid();
+    let mut insert =
+        tx.prepare_cached("INSERT INTO postings(gram, seg, ids) VALUES (?1, ?2, ?3)")?;
+    for (gram, ids) in pending.take() {
+        insert.execute(params![gram, seg, ids])?;
     }
     Ok(())
 }
 
-/// Drops a file and its text from the index.
-fn forget(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<()> {
-    tx.execute("DELETE FROM docs WHERE rowid = ?1", [id])?;
-    tx.execute("DELETE FROM files WHERE id = ?1", [id])?;
+/// Merges the small segments (one per update) into one once there are many, dropping the ids
+/// no longer in the catalog `rows`.
+fn merge_small_segments(tx: &Transaction<'_>, rows: &[FileRow]) -> rusqlite::Result<()> {
+    let small: Vec<i64> = tx
+        .prepare("SELECT seg FROM segments WHERE count < ?1 ORDER BY seg")?
+        .query_map([SMALL_POSTINGS], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if small.len() < SMALL_SEGMENTS {
+        return Ok(());
+    }
+    let live: std::collections::HashSet<u32> = rows.iter().map(|r| r.id).collect();
+    let list = small
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    let mut merged = Pending::default();
+    {
+        let mut stmt = tx.prepare(&format!(
+            "SELECT gram, ids FROM postings WHERE seg IN ({list}) ORDER BY gram"
+        ))?;
+        let mut q = stmt.query([])?;
+        let mut gram_ids: Vec<(Gram, Vec<u32>)> = Vec::new();
+        while let Some(row) = q.next()? {
+            let gram: Gram = row.get(0)?;
+            let mut ids = Vec::new();
+            // A damaged list merges as empty: its ids are dropped, as if gone.
+            let _ = postings::decode(row.get_ref(1)?.as_blob()?, &mut ids);
+            gram_ids.push((gram, ids));
+        }
+        let mut by_id: Vec<(u32, Gram)> = gram_ids
+            .into_iter()
+            .flat_map(|(g, ids)| ids.into_iter().map(move |id| (id, g)))
+            .filter(|(id, _)| live.contains(id))
+            .collect();
+        by_id.sort_unstable();
+        for (id, g) in by_id {
+            merged.add(id, &[g]);
+        }
+    }
+    tx.execute_batch(&format!(
+        "DELETE FROM postings WHERE seg IN ({list}); DELETE FROM segments WHERE seg IN ({list});"
+    ))?;
+    write_segment(tx, &mut merged)
+}
+
+/// Drops a file's text from the index (its postings stay until their segment is merged).
+fn forget(tx: &Transaction<'_>, id: u32) -> rusqlite::Result<()> {
+    if id != 0 {
+        tx.execute("DELETE FROM texts WHERE id = ?1", [id])?;
+    }
     Ok(())
 }
 
@@ -231,43 +382,68 @@ mod tests {
             replaced: 0,
             size,
             mtime,
+            ctime: mtime,
+            inode: 1,
         }
     }
 
-    fn row(id: i64, size: i64, mtime: i64) -> FileRow {
+    fn row(path: &str, id: u32, size: u64, mtime: i64) -> FileRow {
         FileRow {
+            path: path.into(),
             id,
             size,
             mtime,
+            ctime: mtime,
+            inode: 1,
             hash: 0,
+            racy: false,
         }
     }
 
     #[test]
-    fn diff_reads_new_and_touched_files_and_drops_gone_ones() {
-        let rows = HashMap::from([
-            ("/same".to_owned(), row(1, 10, 100)),
-            ("/touched".to_owned(), row(2, 10, 100)),
-            ("/grown".to_owned(), row(3, 10, 100)),
-            ("/gone".to_owned(), row(4, 10, 100)),
-        ]);
+    fn diff_reads_new_touched_replaced_and_racy_files_and_drops_gone_ones() {
+        let mut racy = row("/racy", 6, 10, 100);
+        racy.racy = true;
+        let rows = [
+            row("/gone", 4, 10, 100),
+            row("/grown", 3, 10, 100),
+            racy,
+            row("/renamed", 5, 10, 100),
+            row("/same", 1, 10, 100),
+            row("/touched", 2, 10, 100),
+        ];
+        let mut renamed = entry("/renamed", 10, 100);
+        renamed.inode = 2;
+        let mut chmod = entry("/touched", 10, 100);
+        chmod.ctime = 200;
         let entries = [
             entry("/same", 10, 100),
-            entry("/touched", 10, 200),
+            chmod,
             entry("/grown", 11, 100),
             entry("/new", 5, 100),
+            renamed,
+            entry("/racy", 10, 100),
         ];
-        let d = diff(rows, &entries);
-        assert_eq!(d.unchanged, 1);
-        assert_eq!(d.gone, vec![4]);
-        let stale: Vec<(&str, Option<i64>)> = d
+        let d = diff(&rows, &entries);
+        assert_eq!(
+            d.unchanged.iter().map(|r| r.id).collect::<Vec<_>>(),
+            vec![1]
+        );
+        assert_eq!(d.gone.iter().map(|r| r.id).collect::<Vec<_>>(), vec![4]);
+        let stale: Vec<(&str, Option<u32>)> = d
             .stale
             .iter()
             .map(|s| (s.entry.path.to_str().unwrap(), s.row.map(|r| r.id)))
             .collect();
         assert_eq!(
             stale,
-            vec![("/touched", Some(2)), ("/grown", Some(3)), ("/new", None)]
+            vec![
+                ("/grown", Some(3)),
+                ("/new", None),
+                ("/racy", Some(6)),
+                ("/renamed", Some(5)),
+                ("/touched", Some(2)),
+            ]
         );
     }
 }

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Issue 10's figures, each side by side with its reference in one run, in alternated pairs
+# (qari, then the reference, five times; the median of each is printed), page cache warm.
+#
+#   benches/search-speed.sh [COLLECTION] [WORD]
+#
+# COLLECTION defaults to target/bench-collection (made by ../shared/bench/make-collection on
+# first use, 100,000 articles). Needs `rg` (Debian's ripgrep) and a release build
+# (`cargo build --release`). The index and caches go to a fresh home under target/, so the
+# first-index figure really is a first index; your own ~/.local/share/qari is not touched.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+coll=${1:-$here/target/bench-collection}
+word=${2:-الإسلامية}
+qari=$here/target/release/qari
+[ -x "$qari" ] || { echo "build first: cargo build --release" >&2; exit 2; }
+command -v rg >/dev/null || { echo "needs rg (apt-get install ripgrep)" >&2; exit 2; }
+if [ ! -d "$coll" ]; then
+    python3 "$here/../shared/bench/make-collection" "$coll" 100000
+fi
+home=$here/target/bench-speed-home
+rm -rf "$home"
+export XDG_CACHE_HOME=$home/cache XDG_DATA_HOME=$home/data XDG_CONFIG_HOME=$home/config
+
+ms() { local t0 t1; t0=$(date +%s%N); "$@" >/dev/null 2>&1 || true; t1=$(date +%s%N); echo $(((t1 - t0) / 1000000)); }
+median() { printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"; }
+
+echo "collection: $coll ($(find "$coll" -type f | wc -l) files, $(find "$coll" -type f -printf '%s\n' | awk '{s+=$1} END {printf "%.0f MB", s/1e6}') of text); load: $(cut -d' ' -f1-3 /proc/loadavg)"
+# Warm the page cache and the library cache.
+rg -l -F "$word" "$coll" >/dev/null || true
+"$qari" list "$coll" >/dev/null
+
+# First index (the library cache warm, as in the library), then one rg pass.
+first=$(ms "$qari" search -l "$word" "$coll")
+rg1=$(ms rg -l -F "$word" "$coll")
+size=$(du -b "$home"/data/qari/index-*.db | awk '{s+=$1} END {print s}')
+text=$(find "$coll" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
+echo "first index: qari ${first} ms | one rg pass ${rg1} ms"
+echo "index size: $((size / 1000000)) MB = $(awk "BEGIN {printf \"%.2f\", $size / $text}") x the text"
+
+# Warm search, alternated pairs.
+q=() r=()
+for _ in 1 2 3 4 5; do
+    q+=("$(ms "$qari" search -l "$word" "$coll")")
+    r+=("$(ms rg -l -F "$word" "$coll")")
+done
+mq=$(median "${q[@]}") mr=$(median "${r[@]}")
+echo "warm search -l: qari ${mq} ms (${q[*]}) | rg -l -F ${mr} ms (${r[*]}) | ratio $(awk "BEGIN {printf \"%.2f\", $mq / $mr}")"
+
+# Same results: every file rg finds, qari finds (qari also finds the other spellings).
+missing=$(comm -13 <("$qari" search -l "$word" "$coll" | sort) <(rg -l -F "$word" "$coll" | sort) | wc -l)
+echo "files rg finds that qari does not: $missing"
+
+# Second open of the library (the list), with its peak memory.
+l=()
+for _ in 1 2 3; do l+=("$(ms "$qari" list "$coll")"); done
+mem=$(/usr/bin/time -f %M "$qari" list "$coll" 2>&1 >/dev/null | tail -1)
+echo "second open (qari list): $(median "${l[@]}") ms, ${mem} KB peak"
