@@ -76,6 +76,17 @@ impl Default for Theme {
     }
 }
 
+/// A subscribed feed (`[[feeds]]` in config.toml): where it is, what it is called, and the
+/// folder of the collection its articles go to (default: a slug of the name).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeedConfig {
+    pub url: String,
+    pub name: String,
+    #[serde(default)]
+    pub folder: Option<String>,
+}
+
 /// The whole configuration.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -93,6 +104,8 @@ pub struct Config {
     pub keys: BTreeMap<String, Vec<String>>,
     /// With no PATH, open the article read last, where it was left.
     pub resume: bool,
+    /// The feeds `qari update` fetches.
+    pub feeds: Vec<FeedConfig>,
 }
 
 impl Default for Config {
@@ -106,6 +119,7 @@ impl Default for Config {
             theme: Theme::default(),
             keys: BTreeMap::new(),
             resume: false,
+            feeds: Vec::new(),
         }
     }
 }
@@ -166,6 +180,17 @@ impl Config {
                 ),
             ));
         }
+        for (i, feed) in config.feeds.iter().enumerate() {
+            if feed.name.trim().is_empty() {
+                return Err((1, format!("[[feeds]] {}: name is empty", feed.url)));
+            }
+            if config.feeds[..i].iter().any(|f| f.name == feed.name) {
+                return Err((
+                    last_line_of(text, &format!("name = {}", toml_string(&feed.name))),
+                    format!("two feeds are named \"{}\": give each its own name", feed.name),
+                ));
+            }
+        }
         for (key, value) in config.theme.colours() {
             if value.parse::<ratatui::style::Color>().is_err() {
                 return Err((
@@ -194,6 +219,11 @@ impl Theme {
     }
 }
 
+/// `s` as a TOML basic string, quoted and escaped.
+pub fn toml_string(s: &str) -> String {
+    toml::Value::String(s.to_owned()).to_string()
+}
+
 /// The line (1-based) of `key` in `[section]`, or 1.
 fn line_of_section_key(text: &str, section: &str, key: &str) -> usize {
     let header = format!("[{section}]");
@@ -207,6 +237,15 @@ fn line_of_section_key(text: &str, section: &str, key: &str) -> usize {
         }
     }
     1
+}
+
+/// The line (1-based) of the last line starting with `start`, or 1.
+fn last_line_of(text: &str, start: &str) -> usize {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with(start))
+        .last()
+        .map_or(1, |(i, _)| i + 1)
 }
 
 fn line_of(text: &str, key: &str) -> usize {
