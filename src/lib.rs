@@ -4,10 +4,12 @@
 //! everything about how text looks in a terminal; it imports nothing from the terminal crates.
 //! [`render`] drives it line by line for the `qari render` filter.
 //! [`hash`] is the one hash written to disk (stable across Rust releases); [`parallel`] the one
-//! way work is spread over the cores.
+//! way work is spread over the cores. [`feeds`] brings news in: it fetches feeds and pages and
+//! writes their articles into the collection, where [`collection`] reads them like any other.
 
 pub mod collection;
 pub mod config;
+pub mod feeds;
 pub mod hash;
 pub mod page;
 pub mod parallel;

@@ -2,6 +2,7 @@
 //! they share: the config, which collection to open, loading it with skipped files reported.
 
 mod bookmarks;
+mod feeds;
 mod list;
 mod output;
 mod read;
@@ -75,6 +76,22 @@ enum Command {
     /// Paragraph bookmarks: list, add, remove, export.
     #[command(subcommand)]
     Bookmarks(BookmarksCommand),
+    /// Feeds subscribed to (kept in config.toml): add, list, remove.
+    #[command(subcommand)]
+    Feeds(FeedsCommand),
+    /// Fetch every feed and save its new items into the collection, one folder per feed.
+    Update,
+    /// Fetch a web page, extract its article and save it into the collection (folder `saved`).
+    Save {
+        /// The page's http:// or https:// URL.
+        url: String,
+    },
+    /// Extract the article of a saved web page and save it into the collection (folder
+    /// `saved`).
+    Import {
+        /// An .html file.
+        file: PathBuf,
+    },
     /// List the collection: `path<TAB>title` per article, or JSON lines.
     List {
         /// A folder or file (default: as for the reader).
@@ -109,6 +126,24 @@ enum BookmarksCommand {
         #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
         format: ExportFormat,
     },
+}
+
+#[derive(Subcommand)]
+enum FeedsCommand {
+    /// Subscribe to the feed at URL (RSS, Atom or JSON Feed).
+    Add {
+        url: String,
+        /// Its name (default: the feed's own title, else its host).
+        #[arg(long)]
+        name: Option<String>,
+        /// The folder of the collection its articles go to (default: a slug of the name).
+        #[arg(long)]
+        folder: Option<String>,
+    },
+    /// The feeds: `name<TAB>url<TAB>folder`.
+    List,
+    /// Unsubscribe from the feed named NAME (its saved articles stay).
+    Remove { name: String },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -182,6 +217,10 @@ pub fn run(cli: &Cli) -> anyhow::Result<bool> {
         Some(Command::Render(args)) => render::run(args),
         Some(Command::List { path, json }) => list::run(path.as_deref(), *json),
         Some(Command::Bookmarks(cmd)) => bookmarks::run(cmd),
+        Some(Command::Feeds(cmd)) => feeds::run(cmd),
+        Some(Command::Update) => feeds::update(),
+        Some(Command::Save { url }) => feeds::save(url),
+        Some(Command::Import { file }) => feeds::import(file),
         Some(Command::Search {
             query,
             path,
