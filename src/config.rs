@@ -187,7 +187,10 @@ impl Config {
             if config.feeds[..i].iter().any(|f| f.name == feed.name) {
                 return Err((
                     last_line_of(text, &format!("name = {}", toml_string(&feed.name))),
-                    format!("two feeds are named \"{}\": give each its own name", feed.name),
+                    format!(
+                        "two feeds are named \"{}\": give each its own name",
+                        feed.name
+                    ),
                 ));
             }
         }

@@ -5,7 +5,7 @@
 //! and ETag 304 on the second run. The real binary saves them; the files, their front matter and
 //! paragraphs, deduplication across runs and the failing feeds' reports are checked.
 
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::format_collect)]
 
 mod common;
 
@@ -117,7 +117,10 @@ fn serve(stream: TcpStream, routes: &Routes, log: &Mutex<Vec<String>>) {
     let (status, bytes) = match reply {
         None => (404, head(404, "", 0).into_bytes()),
         Some(Reply::Status(s)) => (s, head(s, "", 0).into_bytes()),
-        Some(Reply::Redirect(to)) => (302, head(302, &format!("Location: {to}\r\n"), 0).into_bytes()),
+        Some(Reply::Redirect(to)) => (
+            302,
+            head(302, &format!("Location: {to}\r\n"), 0).into_bytes(),
+        ),
         Some(Reply::Ok {
             content_type,
             body,
@@ -130,7 +133,10 @@ fn serve(stream: TcpStream, routes: &Routes, log: &Mutex<Vec<String>>) {
                     "Content-Type: {content_type}\r\n{}",
                     etag.map(|e| format!("ETag: {e}\r\n")).unwrap_or_default()
                 );
-                (200, [head(200, &extra, body.len()).into_bytes(), body].concat())
+                (
+                    200,
+                    [head(200, &extra, body.len()).into_bytes(), body].concat(),
+                )
             }
         }
         Some(Reply::Slow(wait)) => {
@@ -202,7 +208,9 @@ fn articles(dir: &Path) -> Vec<PathBuf> {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 const PARAS: [&str; 3] = [
@@ -246,9 +254,12 @@ const JSON_FEED: &str = r#"{"version":"https://jsonfeed.org/version/1.1","title"
 
 /// A news page: the article among navigation, ads, scripts and a comment list.
 fn page(title: &str, paragraphs: &[&str], charset_meta: &str) -> String {
-    let body: String = paragraphs.iter().map(|p| format!("<p>{}</p>\n", escape(p))).collect();
+    let body: String = paragraphs
+        .iter()
+        .map(|p| format!("<p>{}</p>\n", escape(p)))
+        .collect();
     format!(
-        r#"<!DOCTYPE html><html lang="ar" dir="rtl"><head>{charset_meta}<title>{title} | الموقع</title>
+        r##"<!DOCTYPE html><html lang="ar" dir="rtl"><head>{charset_meta}<title>{title} | الموقع</title>
 <meta property="og:site_name" content="موقع الأخبار"><meta name="author" content="مراسل الموقع">
 <script>var ad = "<p>إعلان في سكربت</p>";</script><style>p {{ color: red }}</style></head>
 <body><header><nav><ul><li><a href="/">الرئيسية</a></li><li><a href="/sport">رياضة</a></li></ul></nav></header>
@@ -258,7 +269,7 @@ fn page(title: &str, paragraphs: &[&str], charset_meta: &str) -> String {
 <section class="comments"><p>تعليق: هذا تعليق طويل من أحد القراء على الخبر، ولا ينبغي أن يظهر في المقال المحفوظ أبدا.</p></section>
 <aside class="related"><ul><li><a href="/x">خبر ذو صلة</a></li></ul></aside></main>
 <footer><p>جميع الحقوق محفوظة © 2015، موقع الأخبار، وكل ما ينشر فيه يعبر عن آراء كتابه.</p></footer>
-<script>track("<p>")</script></body></html>"#
+<script>track("<p>")</script></body></html>"##
     )
 }
 
@@ -307,7 +318,12 @@ fn fixtures() -> Server {
         "/pages/a.html",
         Reply::Ok {
             content_type: "text/html; charset=utf-8",
-            body: page("مشروع القطار يربط المدن", &PAGE_A, "<meta charset=\"utf-8\">").into_bytes(),
+            body: page(
+                "مشروع القطار يربط المدن",
+                &PAGE_A,
+                "<meta charset=\"utf-8\">",
+            )
+            .into_bytes(),
             etag: None,
         },
     );
@@ -328,7 +344,11 @@ fn fixtures() -> Server {
             etag: None,
         },
     );
-    s.xml("/broken.xml", "<rss version=\"2.0\"><channel><title>مكسور</title><item><title>x</item></channel>", None);
+    s.xml(
+        "/broken.xml",
+        "<rss version=\"2.0\"><channel><title>مكسور</title><item><title>x</item></channel>",
+        None,
+    );
     s.route("/missing.xml", Reply::Status(404));
     s.route("/error.xml", Reply::Status(500));
     s.route("/loop.xml", Reply::Redirect("/loop.xml"));
@@ -406,14 +426,24 @@ fn update_saves_every_kind_of_feed_and_reports_the_failing_ones() {
     }
     assert!(first.stdout.contains("صحيفة: 3 new"), "{}", first.stdout);
     assert!(first.stdout.contains("ملخصات: 3 new"), "{}", first.stdout);
-    assert!(first.stdout.contains("ملخصات: warning:"), "{}", first.stdout);
+    assert!(
+        first.stdout.contains("ملخصات: warning:"),
+        "{}",
+        first.stdout
+    );
 
     let files = articles(&news);
     assert_eq!(files.len(), 3 + 1 + 1 + 3, "{files:#?}");
-    assert!(files.iter().all(|f| f.extension().unwrap() == "md"), "no temporary file left");
+    assert!(
+        files.iter().all(|f| f.extension().unwrap() == "md"),
+        "no temporary file left"
+    );
 
     // RSS with CDATA, entities and content:encoded: the item's own content, scripts dropped.
-    let a = read(find(&files, "صحيفة/2015-07-21-افتتاح-مستشفى-جديد-في-المدينة.md"));
+    let a = read(find(
+        &files,
+        "صحيفة/2015-07-21-افتتاح-مستشفى-جديد-في-المدينة.md",
+    ));
     assert_eq!(a.title, "افتتاح مستشفى «جديد» في المدينة");
     assert_eq!(a.paragraphs, PARAS);
     assert_eq!(a.meta.author.as_deref(), Some("الرياض - واس"));
@@ -422,7 +452,10 @@ fn update_saves_every_kind_of_feed_and_reports_the_failing_ones() {
     assert_eq!(a.meta.url.as_deref(), Some(server.url("/news/1").as_str()));
     let b = read(find(&files, "2015-07-22-الطقس-الحرارة-جو-حار"));
     assert_eq!(b.title, "الطقس & الحرارة: جو حار");
-    assert_eq!(b.paragraphs, ["يسود طقس حار على معظم المناطق، مع رياح نشطة."]);
+    assert_eq!(
+        b.paragraphs,
+        ["يسود طقس حار على معظم المناطق، مع رياح نشطة."]
+    );
     // A title with no letters gives a name from the item's URL, never an empty one.
     let c = read(find(&files, "-article-"));
     assert_eq!(c.paragraphs, ["خبر بلا عنوان مقروء."]);
@@ -430,10 +463,20 @@ fn update_saves_every_kind_of_feed_and_reports_the_failing_ones() {
     // Atom and JSON Feed.
     let atom = read(find(&files, "مدونة-أطلس/2015-07-21-قراءة-في-كتاب.md"));
     assert_eq!(atom.title, "قراءة في كتاب");
-    assert_eq!(atom.paragraphs, ["المقدمة", "يتناول الكتاب تاريخ المدن العربية.", "- الفصل الأول"]);
+    assert_eq!(
+        atom.paragraphs,
+        [
+            "المقدمة",
+            "يتناول الكتاب تاريخ المدن العربية.",
+            "- الفصل الأول"
+        ]
+    );
     assert_eq!(atom.meta.author.as_deref(), Some("سارة"));
     let json = read(find(&files, "json/2015-07-23-خبر-من-جيسون.md"));
-    assert_eq!(json.paragraphs, ["الفقرة الأولى من جيسون.", "الفقرة الثانية."]);
+    assert_eq!(
+        json.paragraphs,
+        ["الفقرة الأولى من جيسون.", "الفقرة الثانية."]
+    );
     assert_eq!(json.meta.author.as_deref(), Some("علي"));
 
     // Summary-only items: the page's article, without navigation, ads, comments or scripts;
@@ -451,7 +494,11 @@ fn update_saves_every_kind_of_feed_and_reports_the_failing_ones() {
     let user_edit = find(&files, "افتتاح-مستشفى").clone();
     std::fs::write(&user_edit, "---\ntitle: عدّلته\n---\nملاحظاتي\n").unwrap();
     let second = run(&home, &["update"]);
-    assert!(second.stdout.contains("صحيفة: not modified"), "{}", second.stdout);
+    assert!(
+        second.stdout.contains("صحيفة: not modified"),
+        "{}",
+        second.stdout
+    );
     assert!(second.stdout.contains("ملخصات: 0 new"), "{}", second.stdout);
     assert_eq!(
         server.requests("/feed.xml"),
@@ -466,7 +513,11 @@ fn update_saves_every_kind_of_feed_and_reports_the_failing_ones() {
     let third = run(&home, &["update"]);
     assert!(third.stdout.contains("صحيفة: 0 new"), "{}", third.stdout);
     assert_eq!(articles(&news), files);
-    assert!(std::fs::read_to_string(&user_edit).unwrap().contains("ملاحظاتي"));
+    assert!(
+        std::fs::read_to_string(&user_edit)
+            .unwrap()
+            .contains("ملاحظاتي")
+    );
 
     // The library, search and bookmarks treat the new articles like any other.
     let listed = run(&home, &["list"]);
@@ -476,11 +527,18 @@ fn update_saves_every_kind_of_feed_and_reports_the_failing_ones() {
     let found = run(&home, &["search", "القطار", "-l"]);
     assert!(found.ok, "{}", found.stderr);
     assert!(found.stdout.contains("مشروع-القطار"), "{}", found.stdout);
-    let pb_path = find(&files, "النادي-يستعد-للموسم").to_str().unwrap().to_owned();
+    let pb_path = find(&files, "النادي-يستعد-للموسم")
+        .to_str()
+        .unwrap()
+        .to_owned();
     let added = run(&home, &["bookmarks", "add", &pb_path, "--paragraph", "2"]);
     assert!(added.ok, "{}", added.stderr);
     let marks = run(&home, &["bookmarks", "list"]);
-    assert!(marks.stdout.contains("تعاقدت مع ثلاثة لاعبين"), "{}", marks.stdout);
+    assert!(
+        marks.stdout.contains("تعاقدت مع ثلاثة لاعبين"),
+        "{}",
+        marks.stdout
+    );
 
     // Unsubscribing keeps the articles.
     assert!(run(&home, &["feeds", "remove", "huge"]).ok);
@@ -516,11 +574,18 @@ fn a_slow_feed_times_out_and_the_others_still_update() {
     assert_eq!(seen.len(), 2);
     assert_eq!(progress.done.load(std::sync::atomic::Ordering::Relaxed), 2);
     let slow = &report.feeds[0];
-    assert!(slow.error.as_deref().unwrap().contains("no answer"), "{slow:?}");
+    assert!(
+        slow.error.as_deref().unwrap().contains("no answer"),
+        "{slow:?}"
+    );
     let atom = &report.feeds[1];
     assert_eq!(atom.new.len(), 1);
     // A folder is kept inside the collection.
-    assert!(atom.new[0].starts_with(news.join("out/اطلس")), "{:?}", atom.new);
+    assert!(
+        atom.new[0].starts_with(news.join("out/اطلس")),
+        "{:?}",
+        atom.new
+    );
     std::fs::remove_dir_all(dir).ok();
 }
 
@@ -546,14 +611,22 @@ fn save_and_import_pages() {
     assert_eq!(a.paragraphs, PAGE_A);
     assert_eq!(a.meta.source.as_deref(), Some("موقع الأخبار"));
     let again = run(&home, &["save", &server.url("/pages/a.html")]);
-    assert!(!again.ok && again.stderr.contains("already saved"), "{}", again.stderr);
+    assert!(
+        !again.ok && again.stderr.contains("already saved"),
+        "{}",
+        again.stderr
+    );
 
     // A page saved from a browser, in Windows-1256.
     let file = home.join("page.html");
     std::fs::write(
         &file,
         encoding_rs::WINDOWS_1256
-            .encode(&page("النادي يستعد للموسم", &PAGE_B, "<meta charset=\"windows-1256\">"))
+            .encode(&page(
+                "النادي يستعد للموسم",
+                &PAGE_B,
+                "<meta charset=\"windows-1256\">",
+            ))
             .0,
     )
     .unwrap();
@@ -578,7 +651,10 @@ fn corpus_articles_round_trip() {
         .iter()
         .map(|f| {
             let text = std::fs::read_to_string(f).unwrap();
-            let mut lines = text.lines().filter(|l| !l.trim().is_empty()).map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "));
+            let mut lines = text
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "));
             let title = lines.next().unwrap();
             (title, lines.collect::<Vec<_>>())
         })

@@ -3,6 +3,7 @@
 //! and one line per feed on stdout in any case; every name, path and reason from a feed or a
 //! page goes through [`printable`].
 
+use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -69,6 +70,9 @@ pub fn run(cmd: &FeedsCommand) -> anyhow::Result<bool> {
     Ok(true)
 }
 
+/// The progress bar's width, in cells.
+const WIDTH: usize = 30;
+
 /// A progress bar on stderr, when it is a terminal.
 struct Bar {
     on: bool,
@@ -81,7 +85,6 @@ impl Bar {
         if !self.on {
             return;
         }
-        const WIDTH: usize = 30;
         let filled = (self.done * WIDTH).checked_div(self.total).unwrap_or(WIDTH);
         eprint!(
             "\r\x1b[2K[{}{}] {}/{} feeds",
@@ -112,7 +115,7 @@ fn line(r: &FeedReport) -> String {
     }
     let mut s = format!("{name}: {} new", r.new.len());
     for w in &r.warnings {
-        s.push_str(&format!("\n{name}: warning: {}", printable(w)));
+        let _ = write!(s, "\n{name}: warning: {}", printable(w));
     }
     s
 }
@@ -146,7 +149,10 @@ pub fn update() -> anyhow::Result<bool> {
     bar.clear();
     let report = report?;
     let new = report.new_files().count();
-    let failed: Vec<String> = report.failed().map(|f| printable(&f.name).into_owned()).collect();
+    let failed: Vec<String> = report
+        .failed()
+        .map(|f| printable(&f.name).into_owned())
+        .collect();
     if let Some(root) = &config.collection {
         println!("{new} new articles in {}", root.display());
     }

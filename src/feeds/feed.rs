@@ -148,7 +148,13 @@ mod tests {
         );
         assert_eq!(a.author.as_deref(), Some("الرياض-الوئام"));
         assert_eq!(a.date.as_deref(), Some("2015-07-20 23:17"));
-        let content: Vec<&str> = a.content.as_ref().unwrap().iter().map(Block::text).collect();
+        let content: Vec<&str> = a
+            .content
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(Block::text)
+            .collect();
         assert_eq!(content, vec!["الفقرة الأولى", "الفقرة \"الثانية\""]);
         let b = &feed.items[1];
         assert_eq!(b.guid, "");
@@ -170,7 +176,13 @@ mod tests {
         let json = r#"{"version":"https://jsonfeed.org/version/1.1","title":"جيسون",
 "items":[{"id":"j1","url":"http://127.0.0.1/j1","title":"خبر","content_text":"سطر أول\n\nسطر ثان"}]}"#;
         let feed = parse(json.as_bytes(), "http://127.0.0.1/feed.json").unwrap();
-        let texts: Vec<&str> = feed.items[0].content.as_ref().unwrap().iter().map(Block::text).collect();
+        let texts: Vec<&str> = feed.items[0]
+            .content
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(Block::text)
+            .collect();
         assert_eq!(texts, vec!["سطر أول", "سطر ثان"]);
     }
 

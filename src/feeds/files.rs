@@ -69,7 +69,11 @@ pub fn stem(day: &str, title: &str, key: &str) -> String {
     } else {
         s
     };
-    if day.is_empty() { s } else { format!("{day}-{s}") }
+    if day.is_empty() {
+        s
+    } else {
+        format!("{day}-{s}")
+    }
 }
 
 /// Writes `text` to `dir/STEM.md`, or `dir/STEM-2.md` and so on when the name is taken. Never
@@ -139,7 +143,10 @@ mod tests {
         assert_eq!(slug("!!! ؟؟ …"), "");
         let long = slug(&"كلمة ".repeat(40));
         assert!(long.chars().count() <= SLUG_CHARS && !long.ends_with('-'));
-        assert_eq!(stem("2015-07-21", "؟", "http://x/1"), stem("2015-07-21", "!", "http://x/1"));
+        assert_eq!(
+            stem("2015-07-21", "؟", "http://x/1"),
+            stem("2015-07-21", "!", "http://x/1")
+        );
         assert!(stem("2015-07-21", "؟", "http://x/1").starts_with("2015-07-21-article-"));
         assert_eq!(folder_name("الوئام"), "الوئام");
         assert!(folder_name("***").starts_with("feed-"));

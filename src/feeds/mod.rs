@@ -39,7 +39,9 @@ pub enum FeedsError {
         "no collection to save articles into: set `collection = \"/path/to/news\"` in config.toml"
     )]
     NoCollection,
-    #[error("the state database is read-only: saved items cannot be remembered, so nothing is saved")]
+    #[error(
+        "the state database is read-only: saved items cannot be remembered, so nothing is saved"
+    )]
     ReadOnly,
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -80,7 +82,9 @@ pub struct Report {
 impl Report {
     /// Every article written.
     pub fn new_files(&self) -> impl Iterator<Item = &Path> {
-        self.feeds.iter().flat_map(|f| f.new.iter().map(PathBuf::as_path))
+        self.feeds
+            .iter()
+            .flat_map(|f| f.new.iter().map(PathBuf::as_path))
     }
 
     /// The feeds that failed.
@@ -331,12 +335,19 @@ fn save(
         return Ok(None);
     }
     let text = draft.to_markdown();
-    let day = draft
-        .date
-        .as_deref()
-        .and_then(|d| d.get(..10))
-        .map_or_else(|| chrono::Utc::now().format("%Y-%m-%d").to_string(), str::to_owned);
-    let stem = files::stem(&day, &draft.title, if key.url.is_empty() { &key.guid } else { &key.url });
+    let day = draft.date.as_deref().and_then(|d| d.get(..10)).map_or_else(
+        || chrono::Utc::now().format("%Y-%m-%d").to_string(),
+        str::to_owned,
+    );
+    let stem = files::stem(
+        &day,
+        &draft.title,
+        if key.url.is_empty() {
+            &key.guid
+        } else {
+            &key.url
+        },
+    );
     let path = files::write_new(dir, &stem, &text).map_err(|source| FeedsError::Io {
         path: dir.to_owned(),
         source,
@@ -406,10 +417,13 @@ pub fn save_url(
         source,
     })?;
     let mut draft = page_draft(page, url);
-    draft
-        .source
-        .get_or_insert_with(|| url::Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_owned)).unwrap_or_default());
-    save_draft(store, &root, key, draft, url)
+    draft.source.get_or_insert_with(|| {
+        url::Url::parse(url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_owned))
+            .unwrap_or_default()
+    });
+    save_draft(store, &root, &key, &draft, url)
 }
 
 /// `qari import FILE.html`: a saved page, written into the collection's [`SAVED_FOLDER`]. Its
@@ -444,20 +458,20 @@ pub fn import_file(config: &Config, store: &mut Store, file: &Path) -> Result<Pa
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
     }
-    save_draft(store, &root, key, draft, &file.display().to_string())
+    save_draft(store, &root, &key, &draft, &file.display().to_string())
 }
 
 fn save_draft(
     store: &mut Store,
     root: &Path,
-    key: ItemKey,
-    draft: Draft,
+    key: &ItemKey,
+    draft: &Draft,
     what: &str,
 ) -> Result<PathBuf, FeedsError> {
     if draft.blocks.is_empty() {
         return Err(FeedsError::Empty(what.to_owned()));
     }
-    save(store, &root.join(SAVED_FOLDER), "", &key, &draft)?
+    save(store, &root.join(SAVED_FOLDER), "", key, draft)?
         .ok_or_else(|| FeedsError::Empty(what.to_owned()))
 }
 

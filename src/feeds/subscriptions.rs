@@ -3,6 +3,7 @@
 //! a removed one loses its table's lines and nothing else. The result is parsed before it is
 //! written (a change never leaves a broken config), and written through a temporary file.
 
+use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 use crate::config::{Config, FeedConfig, toml_string};
@@ -69,7 +70,9 @@ fn write(path: &Path, text: &str) -> Result<(), SubscriptionError> {
 /// Adds `feed` to the config file at `path` (created if missing).
 pub fn add(path: &Path, feed: &FeedConfig) -> Result<(), SubscriptionError> {
     let lower = feed.url.to_ascii_lowercase();
-    if !(lower.starts_with("http://") || lower.starts_with("https://")) || url::Url::parse(&feed.url).is_err() {
+    if !(lower.starts_with("http://") || lower.starts_with("https://"))
+        || url::Url::parse(&feed.url).is_err()
+    {
         return Err(SubscriptionError::BadUrl(feed.url.clone()));
     }
     let mut text = read(path)?;
@@ -90,10 +93,10 @@ pub fn add(path: &Path, feed: &FeedConfig) -> Result<(), SubscriptionError> {
         text.push('\n');
     }
     text.push_str("[[feeds]]\n");
-    text.push_str(&format!("url = {}\n", toml_string(&feed.url)));
-    text.push_str(&format!("name = {}\n", toml_string(&feed.name)));
+    let _ = writeln!(text, "url = {}", toml_string(&feed.url));
+    let _ = writeln!(text, "name = {}", toml_string(&feed.name));
     if let Some(folder) = &feed.folder {
-        text.push_str(&format!("folder = {}\n", toml_string(folder)));
+        let _ = writeln!(text, "folder = {}", toml_string(folder));
     }
     parse(path, &text)?;
     write(path, &text)
@@ -114,7 +117,9 @@ pub fn remove(path: &Path, name: &str) -> Result<FeedConfig, SubscriptionError> 
         .filter(|(_, l)| l.trim() == "[[feeds]]")
         .map(|(i, _)| i)
         .collect();
-    let start = *starts.get(index).ok_or_else(|| SubscriptionError::NoSuchFeed(name.to_owned()))?;
+    let start = *starts
+        .get(index)
+        .ok_or_else(|| SubscriptionError::NoSuchFeed(name.to_owned()))?;
     let end = lines[start + 1..]
         .iter()
         .position(|l| is_header(l))
@@ -131,7 +136,9 @@ pub fn remove(path: &Path, name: &str) -> Result<FeedConfig, SubscriptionError> 
         return Err(SubscriptionError::Config {
             path: path.to_owned(),
             line: start + 1,
-            message: format!("cannot remove \"{name}\": write its [[feeds]] table on lines of its own"),
+            message: format!(
+                "cannot remove \"{name}\": write its [[feeds]] table on lines of its own"
+            ),
         });
     }
     write(path, &kept)?;
@@ -175,7 +182,10 @@ mod tests {
         assert_eq!(config.keys["next_page"], vec!["l".to_owned()]);
         let removed = remove(&path, "الوئام \"أ\"").unwrap();
         assert_eq!(removed.url, "http://127.0.0.1:1/a.xml");
-        assert!(matches!(remove(&path, "لا"), Err(SubscriptionError::NoSuchFeed(_))));
+        assert!(matches!(
+            remove(&path, "لا"),
+            Err(SubscriptionError::NoSuchFeed(_))
+        ));
         remove(&path, "سبق").unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), original);
         std::fs::remove_dir_all(&dir).unwrap();

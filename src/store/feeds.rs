@@ -157,7 +157,8 @@ mod tests {
         assert!(!saved(&s, "http://x/feed", "g1", "http://x/1"));
         s.record_saved(&item("g1", "http://x/1")).unwrap();
         assert_eq!(
-            s.saved_path("http://x/feed", "g1", "http://x/other").unwrap(),
+            s.saved_path("http://x/feed", "g1", "http://x/other")
+                .unwrap(),
             Some(PathBuf::from("/news/x/a.md"))
         );
         assert!(saved(&s, "http://y/feed", "", "http://x/1"));
@@ -174,7 +175,10 @@ mod tests {
     #[test]
     fn validators_are_kept_per_feed() {
         let mut s = Store::in_memory().unwrap();
-        assert_eq!(s.validators("http://x/feed").unwrap(), Validators::default());
+        assert_eq!(
+            s.validators("http://x/feed").unwrap(),
+            Validators::default()
+        );
         let v = Validators {
             etag: Some("\"abc\"".into()),
             last_modified: None,
@@ -183,6 +187,9 @@ mod tests {
         assert_eq!(s.validators("http://x/feed").unwrap(), v);
         s.set_validators("http://x/feed", &Validators::default())
             .unwrap();
-        assert_eq!(s.validators("http://x/feed").unwrap(), Validators::default());
+        assert_eq!(
+            s.validators("http://x/feed").unwrap(),
+            Validators::default()
+        );
     }
 }

@@ -165,7 +165,10 @@ impl Walker<'_> {
 
     /// Inside an article: a part that is mostly links, or named like navigation or sharing.
     fn is_clutter(&self, id: NodeId, tag: &str) -> bool {
-        if matches!(tag, "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "td" | "th") {
+        if matches!(
+            tag,
+            "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "td" | "th"
+        ) {
             return false;
         }
         if is_unlikely(self.dom, id) {

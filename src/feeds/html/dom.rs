@@ -36,14 +36,26 @@ pub struct Dom {
 
 /// Elements with no content and no end tag.
 const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
 ];
 
 /// Elements whose text is never article text.
 const DROPPED_TEXT: &[&str] = &[
-    "script", "style", "noscript", "template", "iframe", "textarea", "svg", "math", "object",
-    "xmp", "noembed", "noframes", "plaintext", "select",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "textarea",
+    "svg",
+    "math",
+    "object",
+    "xmp",
+    "noembed",
+    "noframes",
+    "plaintext",
+    "select",
 ];
 
 /// Block elements that close an open `<p>`.
@@ -160,16 +172,15 @@ impl Dom {
             _ => &[],
         };
         let top = |open: &Vec<NodeId>| open.last().and_then(|&n| self.tag(n));
-        if CLOSES_P.contains(&name) || closes.contains(&"li") {
-            if let Some(at) = open.iter().rposition(|&n| self.tag(n) == Some("p")) {
-                // Only a `<p>` still open above no other block: `<div><p>a<div>` closes it.
-                if open[at + 1..]
-                    .iter()
-                    .all(|&n| !self.tag(n).is_some_and(|t| CLOSES_P.contains(&t)))
-                {
-                    open.truncate(at);
-                }
-            }
+        // A block closes the innermost open `<p>`, unless a block was opened inside that `<p>`
+        // (then the new block belongs to it).
+        if (CLOSES_P.contains(&name) || closes.contains(&"li"))
+            && let Some(at) = open.iter().rposition(|&n| self.tag(n) == Some("p"))
+            && open[at + 1..]
+                .iter()
+                .all(|&n| !self.tag(n).is_some_and(|t| CLOSES_P.contains(&t)))
+        {
+            open.truncate(at);
         }
         while top(open).is_some_and(|t| closes.contains(&t)) {
             open.pop();

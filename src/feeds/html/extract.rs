@@ -39,7 +39,9 @@ const UNLIKELY: &[&str] = &[
 ];
 
 /// Words of names that mark a part that is likely the article (by prefix too).
-const LIKELY: &[&str] = &["article", "body", "content", "entry", "main", "post", "story", "text"];
+const LIKELY: &[&str] = &[
+    "article", "body", "content", "entry", "main", "post", "story", "text",
+];
 
 /// Tags that are never the article's container.
 const NOT_CONTENT: &[&str] = &[
@@ -192,7 +194,8 @@ pub fn article_nodes(dom: &Dom) -> Vec<NodeId> {
             dom.tag(s) == Some("p") && {
                 let len = dom.text(s).chars().count();
                 let density = link_density(dom, s);
-                (len > 80 && density < 0.25) || (len > 0 && density == 0.0 && dom.text(s).contains(['.', '。', '؟']))
+                (len > 80 && density < 0.25)
+                    || (len > 0 && density == 0.0 && dom.text(s).contains(['.', '。', '؟']))
             }
         })
         .collect()

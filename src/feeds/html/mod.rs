@@ -66,9 +66,14 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
             if let Some(value) = value.strip_prefix('=') {
                 let value = value.trim_start().trim_start_matches(['"', '\'']);
                 let end = value
-                    .find(|c: char| c == '"' || c == '\'' || c == ';' || c.is_whitespace() || c == '/')
+                    .find(|c: char| {
+                        c == '"' || c == '\'' || c == ';' || c.is_whitespace() || c == '/'
+                    })
                     .unwrap_or(value.len());
-                if let Some(e) = value.get(..end).and_then(|v| Encoding::for_label(v.as_bytes())) {
+                if let Some(e) = value
+                    .get(..end)
+                    .and_then(|v| Encoding::for_label(v.as_bytes()))
+                {
                     return Some(e);
                 }
             }
@@ -161,11 +166,11 @@ fn meta(dom: &Dom, names: &[&str]) -> Option<String> {
         .collect();
     names.iter().find_map(|want| {
         metas.iter().find_map(|&m| {
-            let named = ["name", "property", "itemprop"]
+            let is_wanted = ["name", "property", "itemprop"]
                 .iter()
                 .any(|a| dom.attr(m, a).is_some_and(|v| v.eq_ignore_ascii_case(want)));
             let content = dom::collapse(dom.attr(m, "content")?);
-            (named && !content.is_empty()).then_some(content)
+            (is_wanted && !content.is_empty()).then_some(content)
         })
     })
 }
@@ -197,11 +202,16 @@ mod tests {
     #[test]
     fn charset_from_header_meta_or_guess() {
         let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode("<p>مرحبا بالعالم</p>");
-        let page = [b"<html><head><meta charset=\"windows-1256\"></head><body>".as_slice(), &bytes].concat();
+        let page = [
+            b"<html><head><meta charset=\"windows-1256\"></head><body>".as_slice(),
+            &bytes,
+        ]
+        .concat();
         assert!(decode(&page, None).contains("مرحبا بالعالم"));
         assert!(decode(&bytes, Some("text/html; charset=windows-1256")).contains("مرحبا"));
         let equiv = [
-            b"<meta http-equiv='Content-Type' content='text/html; charset=windows-1256'>".as_slice(),
+            b"<meta http-equiv='Content-Type' content='text/html; charset=windows-1256'>"
+                .as_slice(),
             &bytes,
         ]
         .concat();
@@ -237,7 +247,10 @@ mod tests {
 
     #[test]
     fn plain_text_from_feed_html() {
-        assert_eq!(plain("<b>عاجل</b>: &quot;خبر&quot; &amp; تفاصيل"), "عاجل: \"خبر\" & تفاصيل");
+        assert_eq!(
+            plain("<b>عاجل</b>: &quot;خبر&quot; &amp; تفاصيل"),
+            "عاجل: \"خبر\" & تفاصيل"
+        );
         assert_eq!(plain("نص \u{1b}[31m عادي"), "نص [31m عادي");
     }
 }
