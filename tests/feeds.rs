@@ -1,9 +1,10 @@
 //! News in, without the internet: a server on 127.0.0.1 (a thread of the test, hand-written
 //! HTTP/1.1) serves feeds and pages written for the tests and made from the shared corpus: RSS
-//! with CDATA and entities, Atom, JSON Feed, a summary-only feed whose pages need extraction,
-//! a Windows-1256 page, broken XML, a slow response, a 404, a 500, a redirect loop, a huge body,
-//! and ETag 304 on the second run. The real binary saves them; the files, their front matter and
-//! paragraphs, deduplication across runs and the failing feeds' reports are checked.
+//! with CDATA and entities, Atom, JSON Feed (gzip-compressed), a summary-only feed whose pages
+//! need extraction, a Windows-1256 page, broken XML, a slow response, a 404, a 500, a redirect
+//! loop, a huge body, and 304 on the second run (ETag, Last-Modified). The real binary saves
+//! them; the files, their front matter and paragraphs, deduplication across runs and the
+//! failing feeds' reports are checked.
 
 #![allow(clippy::unwrap_used, clippy::format_collect)]
 
@@ -25,6 +26,13 @@ enum Reply {
         content_type: &'static str,
         body: Vec<u8>,
         etag: Option<&'static str>,
+    },
+    /// 200 with a gzip-compressed body and a Last-Modified date; 304 when the client sends
+    /// the date back.
+    Gzip {
+        content_type: &'static str,
+        body: Vec<u8>,
+        last_modified: &'static str,
     },
     Status(u16),
     Redirect(&'static str),
@@ -98,6 +106,8 @@ fn serve(stream: TcpStream, routes: &Routes, log: &Mutex<Vec<String>>) {
     }
     let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
     let mut if_none_match = None;
+    let mut if_modified_since = None;
+    let mut gzip_accepted = false;
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line).unwrap_or(0) == 0 || line.trim().is_empty() {
@@ -107,6 +117,14 @@ fn serve(stream: TcpStream, routes: &Routes, log: &Mutex<Vec<String>>) {
             && k.eq_ignore_ascii_case("if-none-match")
         {
             if_none_match = Some(v.trim().to_owned());
+        }
+        if let Some((k, v)) = line.split_once(':') {
+            if k.eq_ignore_ascii_case("if-modified-since") {
+                if_modified_since = Some(v.trim().to_owned());
+            }
+            if k.eq_ignore_ascii_case("accept-encoding") && v.contains("gzip") {
+                gzip_accepted = true;
+            }
         }
     }
     let reply = routes.lock().unwrap().get(&path).cloned();
@@ -132,6 +150,25 @@ fn serve(stream: TcpStream, routes: &Routes, log: &Mutex<Vec<String>>) {
                 let extra = format!(
                     "Content-Type: {content_type}\r\n{}",
                     etag.map(|e| format!("ETag: {e}\r\n")).unwrap_or_default()
+                );
+                (
+                    200,
+                    [head(200, &extra, body.len()).into_bytes(), body].concat(),
+                )
+            }
+        }
+        Some(Reply::Gzip {
+            content_type,
+            body,
+            last_modified,
+        }) => {
+            if if_modified_since.as_deref() == Some(last_modified) {
+                (304, head(304, "", 0).into_bytes())
+            } else if !gzip_accepted {
+                (406, head(406, "", 0).into_bytes())
+            } else {
+                let extra = format!(
+                    "Content-Type: {content_type}\r\nContent-Encoding: gzip\r\nLast-Modified: {last_modified}\r\n"
                 );
                 (
                     200,
@@ -301,12 +338,15 @@ fn fixtures() -> Server {
     let s = Server::start();
     s.xml("/feed.xml", &rss_full(""), Some("\"v1\""));
     s.xml("/atom.xml", ATOM, None);
+    // Compressed, with Last-Modified for the conditional GET.
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(JSON_FEED.as_bytes()).unwrap();
     s.route(
         "/feed.json",
-        Reply::Ok {
+        Reply::Gzip {
             content_type: "application/feed+json",
-            body: JSON_FEED.as_bytes().to_vec(),
-            etag: None,
+            body: gz.finish().unwrap(),
+            last_modified: "Tue, 21 Jul 2015 10:00:00 GMT",
         },
     );
     s.xml(
@@ -504,6 +544,11 @@ fn update_saves_every_kind_of_feed_and_reports_the_failing_ones() {
         server.requests("/feed.xml"),
         ["/feed.xml 200", "/feed.xml 304"],
         "conditional GET with the ETag"
+    );
+    assert_eq!(
+        server.requests("/feed.json"),
+        ["/feed.json 200", "/feed.json 304"],
+        "conditional GET with Last-Modified"
     );
     assert_eq!(articles(&news), files);
 

@@ -116,9 +116,25 @@ fn resolve(base: Option<&url::Url>, href: &str) -> String {
 }
 
 /// A URL as it is compared to know an item saved already: parsed (so case and escapes of the
-/// host and path are the same), without its fragment.
+/// host and path are the same), without its fragment or `utm_` tracking parameters.
 pub fn normalize_url(url: &str) -> String {
-    resolve(None, url)
+    let Ok(mut u) = url::Url::parse(url.trim()) else {
+        return url.trim().to_owned();
+    };
+    u.set_fragment(None);
+    if u.query().is_some() {
+        let kept: Vec<(String, String)> = u
+            .query_pairs()
+            .filter(|(k, _)| !k.starts_with("utm_"))
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        if kept.is_empty() {
+            u.set_query(None);
+        } else {
+            u.query_pairs_mut().clear().extend_pairs(kept);
+        }
+    }
+    u.to_string()
 }
 
 #[cfg(test)]
@@ -184,6 +200,19 @@ mod tests {
             .map(Block::text)
             .collect();
         assert_eq!(texts, vec!["سطر أول", "سطر ثان"]);
+    }
+
+    #[test]
+    fn urls_compare_without_fragment_or_tracking() {
+        assert_eq!(
+            normalize_url("HTTP://Example.COM/a?utm_source=rss&id=3#top"),
+            "http://example.com/a?id=3"
+        );
+        assert_eq!(
+            normalize_url("http://example.com/a?utm_medium=x"),
+            "http://example.com/a"
+        );
+        assert_eq!(normalize_url(" not a url "), "not a url");
     }
 
     #[test]
