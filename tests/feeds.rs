@@ -749,3 +749,51 @@ fn corpus_articles_round_trip() {
     }
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// An item with neither GUID nor link is saved once, not on every update; a page's URL with a
+/// tracking parameter is the same page.
+#[test]
+fn items_without_guid_or_link_are_saved_once() {
+    let server = Server::start();
+    server.xml(
+        "/bare.xml",
+        "<rss version=\"2.0\"><channel><title>عار</title>\
+         <item><title>خبر بلا رابط</title><description>نص الخبر كاملا.</description></item>\
+         <item><title>خبر برابط</title><link>http://127.0.0.1:1/x?utm_source=rss</link><guid>g</guid><description>نص.</description></item>\
+         </channel></rss>",
+        None,
+    );
+    let dir = home("bare");
+    let config = qari::config::Config::parse(&format!(
+        "collection = {:?}\n[[feeds]]\nurl = {:?}\nname = \"bare\"\n",
+        dir.join("news").to_str().unwrap(),
+        server.url("/bare.xml")
+    ))
+    .unwrap();
+    let mut store = qari::store::Store::in_memory().unwrap();
+    let options = qari::feeds::FetchOptions {
+        timeout: Duration::from_secs(2),
+        ..Default::default()
+    };
+    let mut update = || {
+        qari::feeds::update_with(
+            &config,
+            &mut store,
+            &options,
+            &qari::collection::Progress::default(),
+            &mut |_| {},
+        )
+        .unwrap()
+    };
+    let first = update();
+    assert_eq!(first.feeds[0].new.len(), 2, "{:?}", first.feeds[0]);
+    let second = update();
+    assert_eq!(second.feeds[0].new.len(), 0, "{:?}", second.feeds[0]);
+    assert!(
+        store
+            .saved_path("", "", "http://127.0.0.1:1/x")
+            .unwrap()
+            .is_some()
+    );
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -142,7 +142,17 @@ fn fetch_feed(
     let mut warnings = Vec::new();
     for item in parsed.items {
         let url = item.url.as_deref().map(normalize_url).unwrap_or_default();
-        let seen = (!item.guid.is_empty() && known.contains(&guid_key(&feed.url, &item.guid)))
+        // An item with neither GUID nor link is known by its title: better than saving it again
+        // on every update.
+        let guid = if item.guid.is_empty() && url.is_empty() {
+            format!(
+                "qari-title:{:016x}",
+                crate::hash::fnv1a(item.title.as_bytes())
+            )
+        } else {
+            item.guid.clone()
+        };
+        let seen = (!guid.is_empty() && known.contains(&guid_key(&feed.url, &guid)))
             || (!url.is_empty() && known.contains(&url));
         if seen || (item.guid.is_empty() && url.is_empty() && item.title.is_empty()) {
             continue;
@@ -152,13 +162,7 @@ fn fetch_feed(
         if draft.blocks.is_empty() && draft.title.is_empty() {
             continue;
         }
-        items.push((
-            ItemKey {
-                guid: item.guid.clone(),
-                url,
-            },
-            draft,
-        ));
+        items.push((ItemKey { guid, url }, draft));
     }
     Ok(Some(FetchedFeed {
         title: parsed.title,

@@ -1,8 +1,8 @@
 //! Web pages as articles: the bytes decoded by what the page says of its charset (a BOM, the
 //! HTTP header, `<meta charset>`, in that order, as browsers do; else qari's own guess, which
 //! knows Windows-1256 and ISO-8859-6), parsed into a small tree ([`dom`]), the article found in
-//! it ([`extract`]) and turned into paragraphs ([`blocks`]). HTML never leaves this module:
-//! what comes out is plain text, control characters dropped.
+//! it ([`mod@extract`]) and turned into paragraphs ([`mod@blocks`]). HTML never leaves this
+//! module: what comes out is plain text, control characters dropped.
 
 pub mod blocks;
 pub mod dom;
