@@ -40,6 +40,10 @@ const VOID: &[&str] = &[
     "track", "wbr",
 ];
 
+/// The deepest nesting kept: elements deeper than this are flattened into their ancestor at this
+/// depth, so that a hostile page of nested tags cannot exhaust the stack of the walks below.
+const MAX_DEPTH: usize = 200;
+
 /// Elements whose text is never article text.
 const DROPPED_TEXT: &[&str] = &[
     "script",
@@ -118,7 +122,7 @@ impl Dom {
                     let parent = *open.last().unwrap_or(&0);
                     let id = dom.push(parent, Data::Element { tag: name, attrs });
                     let void = VOID.contains(&dom.tag(id).unwrap_or_default());
-                    if !void && !tag.self_closing {
+                    if !void && !tag.self_closing && open.len() < MAX_DEPTH {
                         open.push(id);
                     }
                 }
@@ -298,6 +302,19 @@ mod tests {
         assert_eq!(dom.attr(p, "dir"), Some("rtl"));
         assert_eq!(dom.attr(p, "class"), Some("Lead"));
         assert_eq!(dom.text(p), "«قال» & س");
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened() {
+        let html = format!(
+            "{}نص عميق{}",
+            "<div>".repeat(20_000),
+            "</div>".repeat(20_000)
+        );
+        let dom = Dom::parse(&html);
+        assert_eq!(dom.text(0), "نص عميق");
+        let page = super::super::extract(&html);
+        assert_eq!(page.blocks.len(), 1);
     }
 
     #[test]
