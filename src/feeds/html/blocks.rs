@@ -32,7 +32,7 @@ const SKIPPED: &[&str] = &[
 ];
 
 /// Elements that end the paragraph before them and start a new one.
-const BLOCKS: &[&str] = &[
+pub(super) const BLOCKS: &[&str] = &[
     "address",
     "article",
     "blockquote",

@@ -45,7 +45,7 @@ const VOID: &[&str] = &[
 const MAX_DEPTH: usize = 200;
 
 /// Elements whose text is never article text.
-const DROPPED_TEXT: &[&str] = &[
+pub(super) const DROPPED_TEXT: &[&str] = &[
     "script",
     "style",
     "noscript",

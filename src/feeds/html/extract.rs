@@ -91,18 +91,34 @@ fn class_weight(dom: &Dom, id: NodeId) -> f64 {
     weight
 }
 
-/// The share of `id`'s text that is inside links (0 when it has no text).
+/// The share of `id`'s text that is inside links (0 when it has no text). Counts characters
+/// other than white space, in one walk without allocating text: it is asked of every
+/// container.
 pub fn link_density(dom: &Dom, id: NodeId) -> f64 {
-    let all = dom.text(id).chars().count();
+    let (mut all, mut links) = (0usize, 0usize);
+    let mut stack = vec![(id, false)];
+    while let Some((n, in_link)) = stack.pop() {
+        match &dom.nodes[n].data {
+            Data::Text(t) => {
+                let count = t.chars().filter(|c| !c.is_whitespace()).count();
+                all += count;
+                if in_link {
+                    links += count;
+                }
+            }
+            Data::Element { tag, .. } if super::dom::DROPPED_TEXT.contains(&tag.as_str()) => {}
+            Data::Element { tag, .. } => {
+                let in_link = in_link || tag == "a";
+                stack.extend(dom.nodes[n].children.iter().map(|&c| (c, in_link)));
+            }
+            Data::Document => {
+                stack.extend(dom.nodes[n].children.iter().map(|&c| (c, in_link)));
+            }
+        }
+    }
     if all == 0 {
         return 0.0;
     }
-    let links: usize = dom
-        .descendants(id)
-        .into_iter()
-        .filter(|&n| dom.tag(n) == Some("a"))
-        .map(|n| dom.text(n).chars().count())
-        .sum();
     (links as f64 / all as f64).min(1.0)
 }
 
@@ -130,18 +146,32 @@ fn excluded(dom: &Dom, mut id: NodeId) -> bool {
     }
 }
 
+/// Whether `id` holds text the way a paragraph does: a `<p>` and its kind, or a `<div>` (or
+/// `<section>`) with text and no block inside it, as pages that separate paragraphs with
+/// `<br>` have.
+fn is_paragraph(dom: &Dom, id: NodeId) -> bool {
+    match dom.tag(id) {
+        Some("p" | "pre" | "td" | "blockquote") => true,
+        Some("div" | "section") => dom.nodes[id].children.iter().all(|&c| {
+            dom.tag(c)
+                .is_none_or(|t| t == "br" || !super::blocks::BLOCKS.contains(&t))
+        }),
+        _ => false,
+    }
+}
+
 /// The elements that make up the article, in document order; empty when nothing scores (a
 /// page with no paragraph of any length).
 pub fn article_nodes(dom: &Dom) -> Vec<NodeId> {
     let body = dom.find("body").unwrap_or(0);
     let mut scores: HashMap<NodeId, f64> = HashMap::new();
     for n in dom.descendants(body) {
-        if !matches!(dom.tag(n), Some("p" | "pre" | "td" | "blockquote")) || excluded(dom, n) {
+        if !is_paragraph(dom, n) {
             continue;
         }
         let text = dom.text(n);
         let len = text.chars().count();
-        if len < 25 {
+        if len < 25 || excluded(dom, n) {
             continue;
         }
         let commas = text.chars().filter(|&c| c == ',' || c == '،').count();
@@ -215,6 +245,22 @@ mod tests {
         let nodes = article_nodes(&dom);
         assert_eq!(nodes.len(), 1);
         assert_eq!(dom.attr(nodes[0], "id"), Some("story-body"));
+    }
+
+    #[test]
+    fn text_separated_by_line_breaks() {
+        let long = "هذه فقرة طويلة من نص المقال، وفيها فواصل، وكلمات كثيرة تكفي لتحسب فقرة حقيقية.";
+        let html = format!(
+            "<body><div class=\"header\"><a href=\"/\">الموقع</a></div><div class=\"main\"><div class=\"article-body\">{long}<br><br>{long}<br>{long}</div></div></body>"
+        );
+        let dom = Dom::parse(&html);
+        let nodes = article_nodes(&dom);
+        assert_eq!(nodes.len(), 1);
+        let blocks: Vec<_> = nodes
+            .iter()
+            .flat_map(|&n| super::super::blocks::blocks(&dom, n, true))
+            .collect();
+        assert_eq!(blocks.len(), 3, "{blocks:?}");
     }
 
     #[test]
