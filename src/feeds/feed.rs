@@ -203,6 +203,37 @@ mod tests {
     }
 
     #[test]
+    fn rss_091_and_10() {
+        let rss091 = r#"<?xml version="1.0" encoding="ISO-8859-1"?><rss version="0.91"><channel>
+<title>Old</title><link>http://127.0.0.1/</link><description>d</description>
+<item><title>First &amp; only</title><link>http://127.0.0.1/old/1</link><description>Short text.</description></item>
+</channel></rss>"#;
+        let feed = parse(rss091.as_bytes(), "http://127.0.0.1/old.xml").unwrap();
+        assert_eq!(feed.items[0].title, "First & only");
+        assert_eq!(
+            feed.items[0].summary.as_ref().unwrap()[0].text(),
+            "Short text."
+        );
+        let rdf = r#"<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+<channel rdf:about="http://127.0.0.1/"><title>آر دي إف</title><link>http://127.0.0.1/</link><description>d</description></channel>
+<item rdf:about="http://127.0.0.1/rdf/1"><title>بند</title><link>http://127.0.0.1/rdf/1</link><description>وصف البند</description></item>
+</rdf:RDF>"#;
+        let feed = parse(rdf.as_bytes(), "http://127.0.0.1/rdf.xml").unwrap();
+        assert_eq!(feed.title.as_deref(), Some("آر دي إف"));
+        assert_eq!(feed.items[0].title, "بند");
+        assert_eq!(feed.items[0].url.as_deref(), Some("http://127.0.0.1/rdf/1"));
+    }
+
+    #[test]
+    fn a_feed_in_windows_1256() {
+        let xml = "<?xml version=\"1.0\" encoding=\"windows-1256\"?><rss version=\"2.0\"><channel><title>الرياض</title><item><title>خبر محلي</title><guid>w1</guid><description>نص الخبر</description></item></channel></rss>";
+        let bytes = encoding_rs::WINDOWS_1256.encode(xml).0;
+        let feed = parse(&bytes, "http://127.0.0.1/w.xml").unwrap();
+        assert_eq!(feed.title.as_deref(), Some("الرياض"));
+        assert_eq!(feed.items[0].title, "خبر محلي");
+    }
+
+    #[test]
     fn urls_compare_without_fragment_or_tracking() {
         assert_eq!(
             normalize_url("HTTP://Example.COM/a?utm_source=rss&id=3#top"),
