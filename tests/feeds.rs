@@ -641,7 +641,11 @@ fn save_and_import_pages() {
     let news = home.join("news");
     // Without a collection, the error says what to set.
     let r = run(&home, &["save", &server.url("/pages/a.html")]);
-    assert!(!r.ok && r.stderr.contains("collection"), "{}", r.stderr);
+    assert!(
+        !r.ok && r.stderr.contains("set `collection") && r.stderr.contains("config.toml"),
+        "{}",
+        r.stderr
+    );
     std::fs::write(
         home.join("config/qari/config.toml"),
         format!("collection = {:?}\n", news.to_str().unwrap()),

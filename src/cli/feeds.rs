@@ -15,6 +15,18 @@ use qari::config::{Dirs, FeedConfig};
 use qari::feeds::{self, FeedReport, FetchOptions, subscriptions};
 use qari::text::printable;
 
+/// The config, which must name a collection to save into.
+fn config_with_collection() -> anyhow::Result<qari::config::Config> {
+    let config = super::config()?;
+    if config.collection.is_none() {
+        anyhow::bail!(
+            "no collection to save articles into: set `collection = \"/path/to/news\"` in {}",
+            config_file()?.display()
+        );
+    }
+    Ok(config)
+}
+
 fn config_file() -> anyhow::Result<std::path::PathBuf> {
     Ok(Dirs::new()
         .ok_or_else(|| anyhow::anyhow!("no home folder: cannot find config.toml"))?
@@ -121,7 +133,7 @@ fn line(r: &FeedReport) -> String {
 }
 
 pub fn update() -> anyhow::Result<bool> {
-    let config = super::config()?;
+    let config = config_with_collection()?;
     if config.feeds.is_empty() {
         anyhow::bail!("no feeds to update: add one with `qari feeds add URL`");
     }
@@ -168,7 +180,7 @@ pub fn update() -> anyhow::Result<bool> {
 }
 
 pub fn save(url: &str) -> anyhow::Result<bool> {
-    let config = super::config()?;
+    let config = config_with_collection()?;
     let mut store = open_store()?;
     let path = feeds::save_url(&config, &mut store, &FetchOptions::default(), url)?;
     println!("{}", path.display());
@@ -176,7 +188,7 @@ pub fn save(url: &str) -> anyhow::Result<bool> {
 }
 
 pub fn import(file: &Path) -> anyhow::Result<bool> {
-    let config = super::config()?;
+    let config = config_with_collection()?;
     let mut store = open_store()?;
     let path = feeds::import_file(&config, &mut store, file)?;
     println!("{}", path.display());

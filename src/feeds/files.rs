@@ -4,7 +4,7 @@
 //! the same folder, synced, then linked to its name only if that name is free: an existing
 //! file (the user's edits, or an article of the same day and title) is never overwritten, the
 //! next free name (`-2`, `-3`...) is taken instead, and an interrupted write leaves at most a
-//! temporary file that is not an article (no `.md`).
+//! temporary file that is not an article (no `.md`), removed by a later update.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -100,6 +100,27 @@ pub fn write_new(dir: &Path, stem: &str, text: &str) -> std::io::Result<PathBuf>
     result
 }
 
+/// Removes the temporary files that a write interrupted long ago (a kill, a power cut) left in
+/// `dir`: those more than an hour old, so that another qari's write in progress is left alone.
+pub fn remove_stale(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        let old = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age.as_secs() > 3600);
+        if name.starts_with(".qari-") && name.ends_with(".tmp") && old {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
 /// Links `tmp` to the first free name; a link fails rather than replace a file, so two
 /// writers never take the same name. Where links are not supported, renames after a check.
 fn place(tmp: &Path, dir: &Path, stem: &str) -> std::io::Result<PathBuf> {
@@ -163,8 +184,22 @@ mod tests {
         assert_eq!(b.file_name().unwrap(), "2015-07-21-خبر-2.md");
         assert_eq!(std::fs::read_to_string(&a).unwrap(), "عدّله المستخدم");
         assert_eq!(std::fs::read_to_string(&b).unwrap(), "ثان");
-        // No temporary file is left behind.
+        // No temporary file is left behind; one that an interrupted write left long ago is
+        // removed, a fresh one (another qari writing) is not.
         assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 2);
+        let stale = dir.join(".qari-1-0.tmp");
+        let fresh = dir.join(".qari-1-1.tmp");
+        std::fs::write(&stale, "half").unwrap();
+        std::fs::write(&fresh, "half").unwrap();
+        let long_ago = std::time::SystemTime::now() - std::time::Duration::from_hours(2);
+        std::fs::File::options()
+            .write(true)
+            .open(&stale)
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap();
+        remove_stale(&dir);
+        assert!(!stale.exists() && fresh.exists());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

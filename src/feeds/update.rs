@@ -83,6 +83,7 @@ pub fn update_with(
                 Ok(Some(f)) => {
                     report.warnings = f.warnings;
                     let dir = root.join(feed_folder(feed));
+                    super::files::remove_stale(&dir);
                     let source = f.title.unwrap_or_else(|| feed.name.clone());
                     for (item, mut draft) in f.items {
                         draft.source.get_or_insert_with(|| source.clone());
