@@ -444,8 +444,27 @@ fn update_saves_every_kind_of_feed_and_reports_the_failing_ones() {
     let (home, news) = setup("update", &server);
     let list = run(&home, &["feeds", "list"]);
     assert_eq!(list.stdout.lines().count(), 9);
-    // Without --name, the feed's own title.
+    // Without --name, the feed's own title; a feed that cannot be read now is added under its
+    // host, with a warning.
     assert!(list.stdout.contains("مدونة أطلس\t"), "{}", list.stdout);
+    let unread = run(&home, &["feeds", "add", &server.url("/gone.xml")]);
+    assert!(unread.ok, "{}", unread.stderr);
+    assert!(
+        unread.stderr.contains("warning") && unread.stderr.contains("HTTP 404"),
+        "{}",
+        unread.stderr
+    );
+    assert!(run(&home, &["feeds", "remove", "127.0.0.1"]).ok);
+    // The same URL twice is refused.
+    let twice = run(
+        &home,
+        &["feeds", "add", &server.url("/atom.xml"), "--name", "ثانية"],
+    );
+    assert!(
+        !twice.ok && twice.stderr.contains("already subscribed"),
+        "{}",
+        twice.stderr
+    );
 
     let first = run(&home, &["update"]);
     assert!(!first.ok, "failing feeds make the exit status an error");

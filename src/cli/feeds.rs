@@ -39,7 +39,18 @@ pub fn run(cmd: &FeedsCommand) -> anyhow::Result<bool> {
         FeedsCommand::Add { url, name, folder } => {
             let name = match name {
                 Some(n) => n.trim().to_owned(),
-                None => feeds::suggest_name(url, &FetchOptions::default()),
+                None => match feeds::suggest_name(url, &FetchOptions::default()) {
+                    Ok(title) => title,
+                    Err((host, why)) => {
+                        eprintln!(
+                            "qari: warning: {}: {}; named \"{}\" for now",
+                            printable(url),
+                            printable(&why),
+                            printable(&host)
+                        );
+                        host
+                    }
+                },
             };
             anyhow::ensure!(!name.is_empty(), "the name is empty: give one with --name");
             let feed = FeedConfig {

@@ -167,17 +167,23 @@ pub fn feed_folder(feed: &FeedConfig) -> PathBuf {
         given
     }
 }
-/// A name for a new feed: its own title when it can be fetched, else its host.
-pub fn suggest_name(url: &str, options: &FetchOptions) -> String {
+/// A name for a new feed: its own title, fetched now; or, when that fails, its host and why
+/// the feed could not be read (worth a warning: the URL may be wrong).
+pub fn suggest_name(url: &str, options: &FetchOptions) -> Result<String, (String, String)> {
+    let host = || {
+        url::Url::parse(url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_owned))
+            .unwrap_or_else(|| url.to_owned())
+    };
     let client = Client::new(options.clone());
-    if let Ok(Fetched::Body(body)) = client.get(url, &Validators::default())
-        && let Ok(parsed) = feed::parse(&body.bytes, &body.url)
-        && let Some(title) = parsed.title
-    {
-        return title;
+    let body = match client.get(url, &Validators::default()) {
+        Ok(Fetched::Body(body)) => body,
+        Ok(Fetched::NotModified) => return Err((host(), "HTTP 304".to_owned())),
+        Err(e) => return Err((host(), e.to_string())),
+    };
+    match feed::parse(&body.bytes, &body.url) {
+        Ok(parsed) => Ok(parsed.title.unwrap_or_else(host)),
+        Err(e) => Err((host(), e)),
     }
-    url::Url::parse(url)
-        .ok()
-        .and_then(|u| u.host_str().map(str::to_owned))
-        .unwrap_or_else(|| url.to_owned())
 }
