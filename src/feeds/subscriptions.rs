@@ -114,7 +114,7 @@ pub fn remove(path: &Path, name: &str) -> Result<FeedConfig, SubscriptionError> 
     let starts: Vec<usize> = lines
         .iter()
         .enumerate()
-        .filter(|(_, l)| l.trim() == "[[feeds]]")
+        .filter(|(_, l)| is_feeds_header(l))
         .map(|(i, _)| i)
         .collect();
     let start = *starts
@@ -143,6 +143,16 @@ pub fn remove(path: &Path, name: &str) -> Result<FeedConfig, SubscriptionError> 
     }
     write(path, &kept)?;
     Ok(config.feeds[index].clone())
+}
+
+/// Whether a line opens a `[[feeds]]` table (spaces inside the brackets and a comment after
+/// it allowed, as TOML does).
+fn is_feeds_header(line: &str) -> bool {
+    let code = line.split('#').next().unwrap_or_default();
+    code.chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        == "[[feeds]]"
 }
 
 #[cfg(test)]
@@ -187,6 +197,13 @@ mod tests {
             Err(SubscriptionError::NoSuchFeed(_))
         ));
         remove(&path, "سبق").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), original);
+        // A table written by hand, with spaces and a comment.
+        let by_hand = format!(
+            "{original}[[ feeds ]] # news\nname = \"يدوي\"\nurl = \"http://127.0.0.1:1/d\"\n"
+        );
+        std::fs::write(&path, &by_hand).unwrap();
+        remove(&path, "يدوي").unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), original);
         std::fs::remove_dir_all(&dir).unwrap();
     }
