@@ -32,6 +32,9 @@ use crate::store::{Store, Validators, guid_key};
 /// - A failing feed is in the report with its reason; only the lack of a collection, a
 ///   read-only or broken state database stops the whole update with an error.
 pub fn update(config: &Config, state: &Path, progress: &Progress) -> Result<Report, FeedsError> {
+    if config.collection.is_none() {
+        return Err(FeedsError::NoCollection);
+    }
     let opened = Store::open(state);
     let mut store = opened.store;
     update_with(
@@ -219,4 +222,28 @@ fn item_draft(client: &Client, item: &feed::Item) -> (Draft, Option<String>) {
             .unwrap_or_default();
     }
     (draft, warning)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The TUI runs [`update`] on a thread of its own and sends the outcome back.
+    #[test]
+    fn an_update_can_run_on_another_thread() {
+        fn send<T: Send + 'static>(_: &T) {}
+        let progress = std::sync::Arc::new(Progress::default());
+        let config = Config::default();
+        let dir = std::env::temp_dir().join(format!("qari-update-thread-{}", std::process::id()));
+        let p = progress.clone();
+        let state = dir.join("state.db");
+        let handle = std::thread::spawn(move || update(&config, &state, &p));
+        send(&handle);
+        // No collection configured: said plainly, nothing fetched.
+        assert!(matches!(
+            handle.join().unwrap(),
+            Err(FeedsError::NoCollection)
+        ));
+        let _ = std::fs::remove_dir_all(dir);
+    }
 }
