@@ -80,6 +80,17 @@ impl Default for Theme {
     }
 }
 
+/// A subscribed feed (`[[feeds]]` in config.toml): where it is, what it is called, and the
+/// folder of the collection its articles go to (default: a slug of the name).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeedConfig {
+    pub url: String,
+    pub name: String,
+    #[serde(default)]
+    pub folder: Option<String>,
+}
+
 /// The whole configuration.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -104,6 +115,8 @@ pub struct Config {
     pub digits: Option<Digits>,
     /// The calendar of the dates shown, `gregorian` or `hijri` (Umm al-Qura).
     pub calendar: Calendar,
+    /// The feeds `qari update` fetches.
+    pub feeds: Vec<FeedConfig>,
 }
 
 impl Default for Config {
@@ -120,6 +133,7 @@ impl Default for Config {
             lang: None,
             digits: None,
             calendar: Calendar::Gregorian,
+            feeds: Vec::new(),
         }
     }
 }
@@ -180,6 +194,20 @@ impl Config {
                 ),
             ));
         }
+        for (i, feed) in config.feeds.iter().enumerate() {
+            if feed.name.trim().is_empty() {
+                return Err((1, format!("[[feeds]] {}: name is empty", feed.url)));
+            }
+            if config.feeds[..i].iter().any(|f| f.name == feed.name) {
+                return Err((
+                    last_line_of(text, &format!("name = {}", toml_string(&feed.name))),
+                    format!(
+                        "two feeds are named \"{}\": give each its own name",
+                        feed.name
+                    ),
+                ));
+            }
+        }
         for (key, value) in config.theme.colours() {
             if value.parse::<ratatui::style::Color>().is_err() {
                 return Err((
@@ -208,6 +236,11 @@ impl Theme {
     }
 }
 
+/// `s` as a TOML basic string, quoted and escaped.
+pub fn toml_string(s: &str) -> String {
+    toml::Value::String(s.to_owned()).to_string()
+}
+
 /// The line (1-based) of `key` in `[section]`, or 1.
 fn line_of_section_key(text: &str, section: &str, key: &str) -> usize {
     let header = format!("[{section}]");
@@ -221,6 +254,15 @@ fn line_of_section_key(text: &str, section: &str, key: &str) -> usize {
         }
     }
     1
+}
+
+/// The line (1-based) of the last line starting with `start`, or 1.
+fn last_line_of(text: &str, start: &str) -> usize {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with(start))
+        .last()
+        .map_or(1, |(i, _)| i + 1)
 }
 
 fn line_of(text: &str, key: &str) -> usize {

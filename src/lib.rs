@@ -6,9 +6,12 @@
 //! [`hash`] is the one hash written to disk (stable across Rust releases); [`parallel`] the one
 //! way work is spread over the cores. [`i18n`] holds the interface's messages in Arabic and
 //! English (plural forms, digits, dates), which the TUI and the CLI format their strings with.
+//! [`feeds`] brings news in: it fetches feeds and pages and
+//! writes their articles into the collection, where [`collection`] reads them like any other.
 
 pub mod collection;
 pub mod config;
+pub mod feeds;
 pub mod hash;
 pub mod i18n;
 pub mod page;

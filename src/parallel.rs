@@ -27,9 +27,20 @@ pub fn threads() -> usize {
 pub fn for_each<R: Send, E>(
     n: usize,
     work: impl Fn(usize) -> R + Sync,
+    take: impl FnMut(usize, R) -> Result<(), E>,
+) -> Result<(), E> {
+    for_each_on(threads(), n, work, take)
+}
+
+/// [`for_each`] on up to `threads` threads rather than one per core: for work that mostly
+/// waits (fetching over the network), where more threads than cores keep more requests going.
+pub fn for_each_on<R: Send, E>(
+    threads: usize,
+    n: usize,
+    work: impl Fn(usize) -> R + Sync,
     mut take: impl FnMut(usize, R) -> Result<(), E>,
 ) -> Result<(), E> {
-    let threads = threads().min(n);
+    let threads = threads.min(n);
     if threads <= 1 {
         return (0..n).try_for_each(|i| take(i, work(i)));
     }

@@ -313,7 +313,7 @@ fn a_version_1_database_is_migrated_without_losing_a_bookmark() {
         .unwrap()
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 4, "every migration ran");
+    assert_eq!(version, 5, "every migration ran");
     std::fs::remove_dir_all(home).ok();
 }
 

@@ -12,7 +12,7 @@ use qari::store::{Bookmark, Place, Store, export};
 use qari::text::printable;
 
 /// Opens the state database, telling the user on stderr about anything wrong with it.
-fn open_store() -> anyhow::Result<Store> {
+pub(super) fn open_store() -> anyhow::Result<Store> {
     let dirs = Dirs::new()
         .ok_or_else(|| anyhow::anyhow!("no home folder: cannot find where state lives"))?;
     let opened = Store::open(&dirs.state_file());

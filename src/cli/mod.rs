@@ -3,6 +3,7 @@
 
 mod bookmarks;
 mod doctor;
+mod feeds;
 mod list;
 mod output;
 mod read;
@@ -80,6 +81,22 @@ enum Command {
     /// What qari finds out about this terminal (bidi, colours, copying), and a line of Arabic
     /// drawn both ways to see which reads right.
     Doctor,
+    /// Feeds subscribed to (kept in config.toml): add, list, remove.
+    #[command(subcommand)]
+    Feeds(FeedsCommand),
+    /// Fetch every feed and save its new items into the collection, one folder per feed.
+    Update,
+    /// Fetch a web page, extract its article and save it into the collection (folder `saved`).
+    Save {
+        /// The page's http:// or https:// URL.
+        url: String,
+    },
+    /// Extract the article of a saved web page and save it into the collection (folder
+    /// `saved`).
+    Import {
+        /// An .html file.
+        file: PathBuf,
+    },
     /// List the collection: `path<TAB>title` per article, or JSON lines.
     List {
         /// A folder or file (default: as for the reader).
@@ -114,6 +131,24 @@ enum BookmarksCommand {
         #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
         format: ExportFormat,
     },
+}
+
+#[derive(Subcommand)]
+enum FeedsCommand {
+    /// Subscribe to the feed at URL (RSS, Atom or JSON Feed).
+    Add {
+        url: String,
+        /// Its name (default: the feed's own title, else its host).
+        #[arg(long)]
+        name: Option<String>,
+        /// The folder of the collection its articles go to (default: a slug of the name).
+        #[arg(long)]
+        folder: Option<String>,
+    },
+    /// The feeds: `name<TAB>url<TAB>folder`.
+    List,
+    /// Unsubscribe from the feed named NAME (its saved articles stay).
+    Remove { name: String },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -188,6 +223,10 @@ pub fn run(cli: &Cli) -> anyhow::Result<bool> {
         Some(Command::List { path, json }) => list::run(path.as_deref(), *json),
         Some(Command::Bookmarks(cmd)) => bookmarks::run(cmd),
         Some(Command::Doctor) => doctor::run(),
+        Some(Command::Feeds(cmd)) => feeds::run(cmd),
+        Some(Command::Update) => feeds::update(),
+        Some(Command::Save { url }) => feeds::save(url),
+        Some(Command::Import { file }) => feeds::import(file),
         Some(Command::Search {
             query,
             path,

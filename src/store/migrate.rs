@@ -35,6 +35,24 @@ const MIGRATIONS: &[&str] = &[
     "CREATE TABLE searches(query TEXT PRIMARY KEY, used INTEGER NOT NULL);",
     // v4: the paragraph direction chosen for an article (0: the settings').
     "ALTER TABLE positions ADD COLUMN direction INTEGER NOT NULL DEFAULT 0;",
+    // v5: feeds. Every item saved into the collection (by its feed's GUID and by its URL, so
+    // that it is never saved twice, and the hash of what was written), and each feed's HTTP
+    // validators for conditional GET.
+    "CREATE TABLE saved_items(
+        id INTEGER PRIMARY KEY,
+        feed TEXT NOT NULL,
+        guid TEXT NOT NULL,
+        url TEXT NOT NULL,
+        path TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        saved INTEGER NOT NULL);
+     CREATE INDEX saved_items_guid ON saved_items(feed, guid);
+     CREATE INDEX saved_items_url ON saved_items(url);
+     CREATE TABLE feed_http(
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        checked INTEGER NOT NULL);",
 ];
 
 impl Store {

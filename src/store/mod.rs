@@ -1,5 +1,5 @@
 //! qari's state in one SQLite database (`state.db` in the XDG data folder): bookmarks and
-//! reading positions. A versioned schema with migrations; WAL, a busy timeout and every change
+//! reading positions, and what the feeds saved. A versioned schema with migrations; WAL, a busy timeout and every change
 //! in its own transaction, so two qari processes never lose each other's changes and a kill
 //! loses nothing that was confirmed. A database that cannot be read is never overwritten: it
 //! is moved aside (`state.db.corrupt-TIME`) and the user told where; a folder that cannot be
@@ -11,6 +11,7 @@
 pub mod anchor;
 mod bookmarks;
 pub mod export;
+mod feeds;
 mod history;
 mod migrate;
 mod open;
@@ -18,6 +19,7 @@ mod positions;
 mod read_marks;
 mod refresh;
 
+pub use feeds::{SavedItem, Validators, guid_key};
 pub use refresh::{article_at, refresh};
 
 use std::path::{Path, PathBuf};
