@@ -109,6 +109,13 @@ bookmark-added = paragraph { $paragraph } bookmarked ({ $key } adds a note)
 note-saved = note saved on paragraph { $paragraph }
 bookmark-not-saved = bookmark not saved: { $error }
 note-not-saved = note not saved: { $error }
+no-paragraph-to-copy = this article has no paragraph to copy
+# How many characters went to the clipboard.
+copied =
+    copied { $count } { PLURAL($count) ->
+        [one] character
+       *[other] characters
+    } in reading order
 
 ## The bookmarks screen.
 
@@ -187,6 +194,9 @@ action-edit-note = Add or edit the note of the paragraph's bookmark.
 action-bookmarks = Show every bookmark.
 action-delete = Delete the selected bookmark.
 action-undo = Undo the last deletion.
+action-copy = Copy the paragraph (or the selection) in reading order.
+action-select = Select paragraphs: the paragraph keys extend, copy copies, Esc cancels.
+action-suspend = Suspend qari (fg brings it back).
 
 ## Skipped files: the list ($key closes it) and why each was skipped.
 
@@ -245,7 +255,7 @@ config-not-a-colour = [theme] { $name } = "{ $value }" is not a colour (a name s
 
 cli-about = A terminal reader for Arabic news
 cli-arg-path = A folder of articles (searched recursively) or one article; default: the config's `collection`, else the sample collection built into qari
-cli-arg-bidi = Who does bidi: qari (`app`, for terminals without bidi) or the terminal
+cli-arg-bidi = Who does bidi: `auto` asks the terminal (default), `app` is qari (for terminals without bidi, or told not to reorder), `terminal` hands it logical text
 cli-arg-shape = Arabic shaping: `auto` shapes in app mode only
 cli-arg-text-width = Width of the reading column, in cells: 20 or more, or 0 for the terminal's whole width (default: the config's `text_width`, else 80)
 cli-arg-lang = Language of the interface: ar (Arabic) or en (default: the config's `lang`, else the locale)

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand, ValueEnum};
 use qari::collection::{Collection, Progress};
 use qari::config::{BidiMode, Config, Dirs, ShapeMode};
+use qari::i18n::Lang;
 use qari::render::{Order, RenderOptions};
 use qari::text::{Direction, Options};
 use qari::tui::Source;
@@ -37,6 +38,10 @@ pub struct Cli {
     /// (default: the config's `text_width`, else 80).
     #[arg(long, value_parser = text_width)]
     text_width: Option<u16>,
+    /// Language of the interface: ar (Arabic) or en (default: the config's `lang`, else the
+    /// locale).
+    #[arg(long, global = true)]
+    lang: Option<Lang>,
 }
 
 /// `--text-width`: 0 (the terminal's width) or at least 20 cells.

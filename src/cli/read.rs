@@ -70,6 +70,11 @@ pub fn run(cli: &Cli) -> anyhow::Result<bool> {
             std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
         ),
         keymap,
+        msgs: qari::i18n::Messages::configured(
+            cli.lang.or(config.lang),
+            config.digits,
+            config.calendar,
+        ),
     };
     let state = qari::tui::State {
         file: dirs.as_ref().map(Dirs::state_file),

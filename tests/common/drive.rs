@@ -20,6 +20,7 @@ pub fn settings(direction: Direction) -> Settings {
         text_width: 60,
         styles: Styles::new(&Theme::default(), true),
         keymap: Keymap::default(),
+        msgs: qari::i18n::Messages::default(),
     }
 }
 
