@@ -285,11 +285,11 @@ impl App {
         let msgs = &self.session.settings.msgs;
         let rtl = self.ctx().rtl();
         // The keys' column, then the action's line: in Arabic the keys (isolated, as they read
-        // left to right) at the right, padded on their left.
+        // left to right) at the right, padded on their right (the line's start).
         let row = |keys: &str, what: String| {
             if rtl {
                 let pad = 18usize.saturating_sub(keys.chars().count());
-                format!("\u{2066}{keys}\u{2069}{:pad$}  {what}", "")
+                format!("{:pad$}\u{2066}{keys}\u{2069}  {what}", "")
             } else {
                 format!("{keys:>18}  {what}")
             }
