@@ -47,7 +47,8 @@ fn visual(text: &str) -> String {
 }
 
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("qari-newuser-{name}-{}", std::process::id()));
+    // The id padded to five digits: the snapshots show the path, redacted, and its width.
+    let dir = std::env::temp_dir().join(format!("qari-newuser-{name}-{:05}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
