@@ -14,8 +14,11 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand, ValueEnum};
 use qari::collection::{Collection, Progress};
 use qari::config::{BidiMode, Config, Dirs, ShapeMode};
-use qari::i18n::Lang;
+use std::sync::OnceLock;
+
+use qari::i18n::{Calendar, Lang, Messages};
 use qari::render::{Order, RenderOptions};
+use qari::t;
 use qari::text::{Direction, Options};
 use qari::tui::Source;
 
@@ -186,8 +189,23 @@ impl RenderArgs {
     }
 }
 
+/// The messages of the command line's errors and notices, in the interface's language.
+static MSGS: OnceLock<Messages> = OnceLock::new();
+
+/// The command line's messages: `--lang`, else the config's `lang`, else the locale (set by
+/// [`run`]); without bidi isolation, since no engine reads stderr.
+pub fn msgs() -> &'static Messages {
+    MSGS.get_or_init(|| Messages::configured(None, None, Calendar::Gregorian).with_isolation(false))
+}
+
 /// Runs the command line: true on success (or a match), false when a search found nothing.
 pub fn run(cli: &Cli) -> anyhow::Result<bool> {
+    // A config that cannot be read is reported by the command that reads it.
+    let config = config().unwrap_or_default();
+    let _ = MSGS.set(
+        Messages::configured(cli.lang.or(config.lang), config.digits, config.calendar)
+            .with_isolation(false),
+    );
     match &cli.command {
         Some(Command::Render(args)) => render::run(args),
         Some(Command::List { path, json }) => list::run(path.as_deref(), *json),
@@ -235,9 +253,18 @@ fn source(path: Option<&Path>, config: &Config) -> anyhow::Result<Source> {
     let p = match std::fs::canonicalize(&p) {
         Ok(p) => p,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            anyhow::bail!("{}: no such file or folder", p.display())
+            anyhow::bail!(t!(
+                msgs(),
+                "cli-no-such-path",
+                path = p.display().to_string()
+            ))
         }
-        Err(e) => anyhow::bail!("{}: {e}", p.display()),
+        Err(e) => anyhow::bail!(t!(
+            msgs(),
+            "path-error",
+            path = p.display().to_string(),
+            error = e.to_string()
+        )),
     };
     let dirs = Dirs::new();
     Ok(Source::Path {
@@ -257,10 +284,11 @@ fn collection(path: Option<&Path>) -> anyhow::Result<Collection> {
         }
     };
     for s in &collection.skipped {
+        let path = qari::text::printable(&s.path.display().to_string()).into_owned();
+        let reason = msgs().skip_reason(&s.cause);
         eprintln!(
-            "skipped {}: {}",
-            qari::text::printable(&s.path.display().to_string()),
-            s.reason
+            "{}",
+            t!(msgs(), "cli-skipped", path = path, reason = reason)
         );
     }
     Ok(collection)
