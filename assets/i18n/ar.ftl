@@ -223,6 +223,44 @@ skip-not-found = الملف غير موجود
 skip-permission-denied = لا إذن بقراءة الملف
 skip-io = { $error }
 
+## qari doctor.
+
+doctor-not-set = (غير معيّن)
+doctor-label-terminal = الطرفية
+doctor-label-colours = الألوان
+doctor-label-copying = النسخ
+doctor-not-a-terminal = المخرج القياسي ليس طرفية: لم يُسأل شيء
+doctor-bdsm =
+    { $state ->
+        [set] معروف، ضمني (الطرفية تعيد الترتيب ما لم يُطلب منها غير ذلك)
+        [reset] معروف، صريح (الطرفية تعرض الخلايا كما هي)
+        [permanently-set] معروف، ضمني دائمًا
+        [permanently-reset] معروف، صريح دائمًا
+        [not-recognised] غير معروف
+       *[no-answer] لا جواب
+    }
+doctor-auto =
+    { $choice ->
+        [app-explicit] «قارئ» يرتّب النص؛ ويُطلب من الطرفية ألا تعيد الترتيب (BDSM صريح)
+        [app] «قارئ» يرتّب النص (لا يُعرف أن الطرفية تعيد الترتيب)
+        [app-mlterm] «قارئ» يرتّب النص، مع إيقاف ثنائية الاتجاه الخاصة بـ mlterm (OSC 5379 use_ctl=false)
+       *[terminal] الطرفية تتولى ثنائية الاتجاه: «قارئ» يسلّمها النص بترتيبه المنطقي
+    }
+doctor-colours =
+    { $colours ->
+        [truecolor] ٢٤ بت (COLORTERM)
+        [256] ٢٥٦ لونًا (TERM)
+       *[basic] ٨ أو ١٦ لونًا
+    }
+doctor-tmux-on = داخل tmux مع set-clipboard on: النسخ يعمل
+doctor-tmux-external = داخل tmux مع set-clipboard external: النسخ يصل إلى الطرفية الخارجية، لا إلى مخازن tmux
+doctor-tmux-other = داخل tmux مع set-clipboard { $setting }: أضف `set -g set-clipboard on` إلى ~/.tmux.conf
+doctor-screen = داخل GNU screen: لا يمرّر OSC 52؛ لن يصل النسخ إلى الحافظة
+doctor-osc52 = OSC 52 مباشرة إلى الطرفية: يعمل في أغلبها (يحتاج xterm إلى allowWindowOps أو disallowedWindowOps بدون SetSelection)
+doctor-which =
+    أي السطرين يُقرأ صحيحًا (من اليمين إلى اليسار، بحروف متصلة، وأقواس متجهة
+    نحو النص)؟ ذلك هو الوضع المناسب لهذه الطرفية:
+
 ## Key bindings from the config ([keys]).
 
 keys-unknown-action = [keys]: إجراء غير معروف `{ $name }`

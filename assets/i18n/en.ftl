@@ -218,6 +218,46 @@ skip-not-found = { $error }
 skip-permission-denied = { $error }
 skip-io = { $error }
 
+## qari doctor: what it finds out about the terminal. The labels of the first column are padded
+## in the code; $state, $choice and $colours select the line.
+
+doctor-not-set = (not set)
+doctor-label-terminal = terminal
+doctor-label-colours = colours
+doctor-label-copying = copying
+doctor-not-a-terminal = standard output is not a terminal: nothing asked
+doctor-bdsm =
+    { $state ->
+        [set] known, implicit (the terminal reorders until told not to)
+        [reset] known, explicit (the terminal shows cells as given)
+        [permanently-set] known, permanently implicit
+        [permanently-reset] known, permanently explicit
+        [not-recognised] not recognised
+       *[no-answer] no answer
+    }
+doctor-auto =
+    { $choice ->
+        [app-explicit] qari lays text out; the terminal is told not to reorder (BDSM explicit)
+        [app] qari lays text out (the terminal is not known to reorder)
+        [app-mlterm] qari lays text out, mlterm's own bidi switched off (OSC 5379 use_ctl=false)
+       *[terminal] the terminal does bidi: qari hands it logical text
+    }
+doctor-colours =
+    { $colours ->
+        [truecolor] 24-bit (COLORTERM)
+        [256] 256 (TERM)
+       *[basic] 8 or 16
+    }
+doctor-tmux-on = inside tmux with set-clipboard on: copying works
+doctor-tmux-external = inside tmux with set-clipboard external: copies reach the outer terminal, not tmux's buffers
+# $setting: tmux's value, quoted.
+doctor-tmux-other = inside tmux with set-clipboard { $setting }: add `set -g set-clipboard on` to ~/.tmux.conf
+doctor-screen = inside GNU screen: it does not pass OSC 52 on; copying will not reach the clipboard
+doctor-osc52 = OSC 52 straight to the terminal: works in most (xterm needs allowWindowOps or disallowedWindowOps without SetSelection)
+doctor-which =
+    Which line reads right (right to left, letters joined, brackets facing
+    the text)? That one is the mode for this terminal:
+
 ## Key bindings from the config ([keys]).
 
 keys-unknown-action = [keys]: unknown action `{ $name }`
