@@ -644,7 +644,8 @@ fn arabic_punctuation() {
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
-/// Arabic selects its plural forms with PLURAL($n), never on a number variable itself.
+/// Arabic selects its plural forms with PLURAL($n), never on a number variable itself; the
+/// other selectors are text choices.
 #[test]
 fn plural_forms_go_through_plural() {
     for (source, name) in [(EN_FTL, "en"), (AR_FTL, "ar")] {
@@ -652,7 +653,9 @@ fn plural_forms_go_through_plural() {
             if let Some((before, _)) = line.split_once(" ->") {
                 let selector = before.rsplit('{').next().unwrap_or_default().trim();
                 assert!(
-                    selector.starts_with("PLURAL(") || ["$sort", "$direction"].contains(&selector),
+                    selector.starts_with("PLURAL(")
+                        || ["$sort", "$direction", "$state", "$choice", "$colours"]
+                            .contains(&selector),
                     "{name}: {line}"
                 );
             }
