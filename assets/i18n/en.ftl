@@ -318,6 +318,7 @@ cli-bookmarks-list-json = One JSON object per bookmark
 cli-bookmarks-add = Bookmark paragraph N (from 1) of FILE
 cli-bookmarks-remove = Remove bookmark ID
 cli-bookmarks-export = Every bookmark as Markdown (titles as headings, paragraphs quoted, notes under them) or as JSON
+cli-doctor = What qari finds out about this terminal (bidi, colours, copying), and a line of Arabic drawn both ways to see which reads right
 cli-list = List the collection: `path<TAB>title` per article, or JSON lines
 cli-list-path = A folder or file (default: as for the reader)
 cli-list-json = One JSON object per article

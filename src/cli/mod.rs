@@ -3,6 +3,7 @@
 
 mod bookmarks;
 mod doctor;
+mod help;
 mod list;
 mod output;
 mod read;
@@ -51,11 +52,13 @@ pub struct Cli {
 fn text_width(s: &str) -> Result<u16, String> {
     let n: u16 = s
         .parse()
-        .map_err(|_| format!("`{s}` is not a number of cells"))?;
+        .map_err(|_| t!(msgs(), "cli-not-a-number", value = s))?;
     if n != 0 && n < qari::config::MIN_TEXT_WIDTH {
-        return Err(format!(
-            "{n} cells is too narrow to read: use {} or more, or 0 for the terminal's width",
-            qari::config::MIN_TEXT_WIDTH
+        return Err(t!(
+            msgs(),
+            "cli-too-narrow",
+            n = s,
+            min = qari::config::MIN_TEXT_WIDTH.to_string()
         ));
     }
     Ok(n)
@@ -196,6 +199,39 @@ static MSGS: OnceLock<Messages> = OnceLock::new();
 /// [`run`]); without bidi isolation, since no engine reads stderr.
 pub fn msgs() -> &'static Messages {
     MSGS.get_or_init(|| Messages::configured(None, None, Calendar::Gregorian).with_isolation(false))
+}
+
+/// Parses the command line: in English as clap writes it; in another language (`--lang`, else
+/// the config's `lang`, else the locale) with its help from the messages.
+pub fn parse() -> Cli {
+    use clap::{CommandFactory, FromArgMatches};
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let config = config().unwrap_or_default();
+    let lang = lang_in(&args).or(config.lang);
+    let _ =
+        MSGS.set(Messages::configured(lang, config.digits, config.calendar).with_isolation(false));
+    if msgs().lang() == Lang::En {
+        return Cli::parse_from(args);
+    }
+    let cmd = help::localized(Cli::command(), msgs());
+    let matches = help::matches(cmd, args, msgs());
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+/// The value of `--lang` in `args`, if it is one (clap reports a wrong one).
+fn lang_in(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let mut args = args.iter().filter_map(|a| a.to_str());
+    while let Some(a) = args.next() {
+        let value = match a.strip_prefix("--lang") {
+            Some("") => args.next(),
+            Some(v) => v.strip_prefix('='),
+            None => None,
+        };
+        if let Some(v) = value {
+            return v.parse().ok();
+        }
+    }
+    None
 }
 
 /// Runs the command line: true on success (or a match), false when a search found nothing.
