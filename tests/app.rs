@@ -646,3 +646,34 @@ fn arabic_screens() {
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
+
+/// The library's dates in the Hijri calendar, and counters in Latin digits when asked
+/// (`calendar = "hijri"`, `digits = "latin"`); the articles' own digits never change.
+#[test]
+fn arabic_dates_can_be_hijri_and_digits_latin() {
+    use qari::i18n::{Calendar, Digits, Lang, Messages};
+    use qari::text::{Options, Prepared};
+    let visual = |text: &str| {
+        let p = Prepared::new(text, Options::default());
+        let lines = p.wrap(text, usize::MAX);
+        p.visual(&lines[0]).text
+    };
+    let msgs = Messages::new(Lang::Ar).with_calendar(Calendar::Hijri);
+    let settings = common::drive::settings_in(Direction::Auto, msgs);
+    let app = common::drive::app_with(settings, 100, 8);
+    let shown = screen(&app, 100, 8);
+    // 2024-02-14 is 4 Sha'ban 1445.
+    assert!(shown.contains(&visual("٤ شعبان ١٤٤٥")), "{shown}");
+    assert!(
+        shown.contains("%3.5"),
+        "the title's digits changed:\n{shown}"
+    );
+
+    let msgs = Messages::new(Lang::Ar).with_digits(Digits::Latin);
+    let settings = common::drive::settings_in(Direction::Auto, msgs);
+    let mut app = common::drive::app_with(settings, 100, 8);
+    open_seed(&mut app);
+    let status = common::drive::rows(&app, 100, 8).pop().unwrap();
+    assert!(status.contains("1/16"), "{status}");
+    assert!(!status.contains('١'), "{status}");
+}
