@@ -581,3 +581,99 @@ fn a_long_title_keeps_a_gap_after_the_count_and_ends_with_an_ellipsis() {
     let first = cells[2..].iter().find(|c| *c != " ").unwrap();
     assert_eq!(first, "…", "{}", cells.concat());
 }
+
+/// An app over `collection` with the interface in Arabic, and a state database.
+fn app_ar_over(collection: Collection, width: u16, height: u16) -> App {
+    let msgs = qari::i18n::Messages::new(qari::i18n::Lang::Ar);
+    let settings = common::drive::settings_in(Direction::Auto, msgs);
+    let mut app = App::new(settings, (width, height));
+    app.loaded(collection);
+    app.attach_store(qari::store::Store::in_memory().unwrap(), &[]);
+    app
+}
+
+fn app_ar(width: u16, height: u16) -> App {
+    app_ar_over(Collection::builtin(), width, height)
+}
+
+/// Today's date as the Arabic bookmarks screen writes it: not part of the snapshots.
+fn redact_today(screen: &str) -> String {
+    use qari::text::{Options, Prepared};
+    let msgs = qari::i18n::Messages::new(qari::i18n::Lang::Ar);
+    let today = msgs.day(qari::i18n::Ymd::from_unix(qari::store::now()));
+    let p = Prepared::new(&today, Options::default());
+    let lines = p.wrap(&today, usize::MAX);
+    screen.replace(&p.visual(&lines[0]).text, "<today>")
+}
+
+/// Issue 12: every screen with the interface in Arabic, at 100×30 and 60×20: the chrome
+/// mirrored (status lines from the right, marks and counts at the right, dates at the left),
+/// Arabic-Indic digits in counters and dates, no English word but file and key names.
+#[test]
+fn arabic_screens() {
+    for (w, h) in [(100, 30), (60, 20)] {
+        let name = |screen: &str| format!("ar_{screen}_{w}x{h}");
+        let mut app = app_ar(w, h);
+        insta::assert_snapshot!(name("library"), screen(&app, w, h));
+        press(&mut app, "/");
+        type_text(&mut app, "كازاخستان");
+        press(&mut app, "Enter");
+        wait_for_search(&mut app);
+        insta::assert_snapshot!(name("results"), screen(&app, w, h));
+        press(&mut app, "Enter");
+        // The reader at the first match, the next paragraph bookmarked.
+        press(&mut app, "j b");
+        insta::assert_snapshot!(name("reader"), screen(&app, w, h));
+        press(&mut app, "?");
+        insta::assert_snapshot!(name("help"), screen(&app, w, h));
+        press(&mut app, "Esc B");
+        insta::assert_snapshot!(name("bookmarks"), redact_today(&screen(&app, w, h)));
+
+        let dir = std::env::temp_dir().join(format!("qari-app-ar-{w}"));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("مقال.txt"), "عنوان\n\nنص\n").unwrap();
+        std::fs::write(dir.join("empty.txt"), b"").unwrap();
+        std::fs::write(dir.join("binary.txt"), b"\0\0\0abc").unwrap();
+        let progress = qari::collection::Progress::default();
+        let collection = Collection::load(&dir, None, &progress).unwrap();
+        let mut app = app_ar_over(collection, w, h);
+        let shown = screen(&app, w, h).replace(&dir.display().to_string(), "TMP");
+        insta::assert_snapshot!(name("skipped_message"), shown);
+        press(&mut app, "S");
+        let shown = screen(&app, w, h).replace(&dir.display().to_string(), "TMP");
+        insta::assert_snapshot!(name("skipped"), shown);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
+
+/// The library's dates in the Hijri calendar, and counters in Latin digits when asked
+/// (`calendar = "hijri"`, `digits = "latin"`); the articles' own digits never change.
+#[test]
+fn arabic_dates_can_be_hijri_and_digits_latin() {
+    use qari::i18n::{Calendar, Digits, Lang, Messages};
+    use qari::text::{Options, Prepared};
+    let visual = |text: &str| {
+        let p = Prepared::new(text, Options::default());
+        let lines = p.wrap(text, usize::MAX);
+        p.visual(&lines[0]).text
+    };
+    let msgs = Messages::new(Lang::Ar).with_calendar(Calendar::Hijri);
+    let settings = common::drive::settings_in(Direction::Auto, msgs);
+    let app = common::drive::app_with(settings, 100, 8);
+    let shown = screen(&app, 100, 8);
+    // 2024-02-14 is 4 Sha'ban 1445.
+    assert!(shown.contains(&visual("٤ شعبان ١٤٤٥")), "{shown}");
+    assert!(
+        shown.contains("%3.5"),
+        "the title's digits changed:\n{shown}"
+    );
+
+    let msgs = Messages::new(Lang::Ar).with_digits(Digits::Latin);
+    let settings = common::drive::settings_in(Direction::Auto, msgs);
+    let mut app = common::drive::app_with(settings, 100, 8);
+    open_seed(&mut app);
+    let status = common::drive::rows(&app, 100, 8).pop().unwrap();
+    assert!(status.contains("1/16"), "{status}");
+    assert!(!status.contains('١'), "{status}");
+}

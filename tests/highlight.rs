@@ -35,11 +35,13 @@ fn highlighted(paragraphs: &[&str], width: u16, query: &str) -> (Vec<String>, Ve
     r.find(query);
     let styles = Styles::new(&Theme::default(), true);
     let keymap = qari::tui::Keymap::default();
+    let msgs = qari::i18n::Messages::default();
     let ctx = Ctx {
         styles: &styles,
         options,
         visual: true,
         keymap: &keymap,
+        msgs: &msgs,
     };
     let area = Rect::new(0, 0, width + 4, 20);
     let mut buf = Buffer::empty(area);

@@ -47,7 +47,8 @@ fn visual(text: &str) -> String {
 }
 
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("qari-newuser-{name}-{}", std::process::id()));
+    // The id padded to five digits: the snapshots show the path, redacted, and its width.
+    let dir = std::env::temp_dir().join(format!("qari-newuser-{name}-{:05}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -635,4 +636,60 @@ fn a_long_prompt_shows_where_the_cursor_is() {
     let line = status(&app);
     assert!(!line.contains(&visual("نهاية")), "{line}");
     assert!(line.contains('…'), "{line}");
+}
+
+/// Issue 12: the command line in Arabic (`--lang ar` or an Arabic locale): its help, its usage
+/// errors and its own errors; English stays as clap and qari wrote it.
+#[test]
+fn the_command_line_speaks_arabic_when_asked() {
+    let qari = |args: &[&str], lang: &str| {
+        let home = temp_dir(&format!("cli-{lang}-{}", args.len()));
+        let out = Command::new(env!("CARGO_BIN_EXE_qari"))
+            .args(args)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .env("HOME", &home)
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .output()
+            .unwrap();
+        let text = |b: &[u8]| String::from_utf8(b.to_vec()).unwrap();
+        (out.status.code(), text(&out.stdout), text(&out.stderr))
+    };
+    for args in [
+        &["--help"][..],
+        &["render", "--help"],
+        &["search", "--help"],
+        &["bookmarks", "add", "--help"],
+        &["list", "--help"],
+    ] {
+        let (code, help, _) = qari(args, "ar_EG.UTF-8");
+        assert_eq!(code, Some(0));
+        assert!(help.contains("الاستخدام:"), "{help}");
+        assert!(!help.contains("Usage") && !help.contains("cli-"), "{help}");
+        assert!(
+            !help.contains("Print help") && !help.contains("[default"),
+            "{help}"
+        );
+    }
+    let (_, help, _) = qari(&["--help", "--lang", "ar"], "C.UTF-8");
+    assert!(help.contains("الخيارات:"), "{help}");
+    let (_, help, _) = qari(&["--help"], "C.UTF-8");
+    assert!(
+        help.starts_with("A terminal reader for Arabic news"),
+        "{help}"
+    );
+    assert!(
+        help.contains("Usage: qari [OPTIONS] [PATH] [COMMAND]"),
+        "{help}"
+    );
+
+    let (code, _, err) = qari(&["--bidi", "sideways"], "ar_EG.UTF-8");
+    assert_eq!(code, Some(2));
+    assert!(err.starts_with("خطأ: قيمة غير صالحة 'sideways'"), "{err}");
+    let (code, _, err) = qari(&["/no/such/folder"], "ar_EG.UTF-8");
+    assert_eq!(code, Some(2));
+    assert_eq!(err, "qari: /no/such/folder: لا يوجد ملف أو مجلد بهذا الاسم\n");
+    let (_, _, err) = qari(&["/no/such/folder"], "C.UTF-8");
+    assert_eq!(err, "qari: /no/such/folder: no such file or folder\n");
 }

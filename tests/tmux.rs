@@ -27,8 +27,20 @@ impl Tmux {
         Self::start_in(&home, args, width, height)
     }
 
-    /// Starts qari with `home` as its home (and XDG folders under it).
+    /// Starts qari with `home` as its home (and XDG folders under it), in an English locale.
     fn start_in(home: &std::path::Path, args: &str, width: u16, height: u16) -> Option<Self> {
+        Self::start_with("LANG=C.UTF-8", home, args, width, height)
+    }
+
+    /// Starts qari with `home` as its home and `locale` (`LANG=ar_EG.UTF-8`) in its
+    /// environment, LC_ALL and LC_MESSAGES unset so that it decides the interface's language.
+    fn start_with(
+        locale: &str,
+        home: &std::path::Path,
+        args: &str,
+        width: u16,
+        height: u16,
+    ) -> Option<Self> {
         // pgrep (procps) finds qari's pid under the pane's shell.
         for tool in ["tmux", "pgrep"] {
             if Command::new(tool).arg("-V").output().is_err() {
@@ -41,7 +53,7 @@ impl Tmux {
         let home = home.to_owned();
         std::fs::create_dir_all(&home).unwrap();
         let command = format!(
-            "env HOME={h} XDG_CONFIG_HOME={h}/config XDG_CACHE_HOME={h}/cache XDG_DATA_HOME={h}/data {bin} {args}; echo QARI-EXITED $?; sleep 30",
+            "env -u LC_ALL -u LC_MESSAGES {locale} HOME={h} XDG_CONFIG_HOME={h}/config XDG_CACHE_HOME={h}/cache XDG_DATA_HOME={h}/data {bin} {args}; echo QARI-EXITED $?; sleep 30",
             h = home.display(),
             bin = env!("CARGO_BIN_EXE_qari"),
         );
@@ -541,4 +553,66 @@ fn ctrl_z_suspends_and_fg_brings_it_back() {
         );
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+/// Issue 12: with an Arabic locale the interface is Arabic and mirrored. The reader's status
+/// line, as tmux shows it, is the one the engine lays out for the same app drawn in-process
+/// (the title at the right, the paragraph and page counters at the left, Arabic-Indic digits).
+#[test]
+fn an_arabic_locale_gives_a_mirrored_arabic_interface() {
+    let (path, _, _) = sample();
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let home = std::env::temp_dir().join(format!("qari-e2e-{}-{n}", std::process::id()));
+    let Some(t) = Tmux::start_with(
+        "LANG=ar_EG.UTF-8",
+        &home,
+        &format!("--bidi app {}", path.display()),
+        100,
+        30,
+    ) else {
+        return;
+    };
+    // The same article in-process: Arabic messages, the reader's defaults (80 cells, the
+    // majority rule), 100×30.
+    let msgs = qari::i18n::Messages::new(qari::i18n::Lang::Ar);
+    let mut settings = common::drive::settings_in(qari::text::Direction::Majority, msgs);
+    settings.text_width = 80;
+    let mut app = common::drive::app_with(settings, 100, 30);
+    common::drive::open_seed(&mut app);
+    let expected = common::drive::rows(&app, 100, 30).pop().unwrap();
+    let expected = expected.trim_end();
+    assert!(
+        expected.contains('١'),
+        "not Arabic-Indic digits: {expected:?}"
+    );
+    let start = Instant::now();
+    let screen = loop {
+        let screen = t.capture();
+        if screen.lines().any(|l| l.trim_end() == expected) {
+            break screen;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "never saw the status line\n{expected:?}\non:\n{screen}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    // The counters at the left end: the row starts with the last page's number.
+    let status = screen.lines().find(|l| l.trim_end() == expected).unwrap();
+    assert!(status.starts_with(" ١"), "{status:?}");
+    assert!(!status.contains("page"), "{status:?}");
+    // The help, in Arabic: its title at the right of the popup's border.
+    t.keys(&["?"]);
+    let title = common::drive::rows(
+        &{
+            common::drive::press(&mut app, "?");
+            app
+        },
+        100,
+        30,
+    )
+    .into_iter()
+    .find(|r| r.contains('┌'))
+    .unwrap();
+    t.wait_for(title.trim());
 }

@@ -110,6 +110,16 @@ bookmark-added = أضيفت إشارة مرجعية إلى الفقرة { $parag
 note-saved = حُفظت الملاحظة على الفقرة { $paragraph }
 bookmark-not-saved = لم تُحفظ الإشارة المرجعية: { $error }
 note-not-saved = لم تُحفظ الملاحظة: { $error }
+no-paragraph-to-copy = لا فقرة في هذا المقال لنسخها
+copied =
+    { PLURAL($count) ->
+        [zero] لم يُنسخ أي حرف
+        [one] نُسخ حرف واحد بترتيب القراءة
+        [two] نُسخ حرفان بترتيب القراءة
+        [few] نُسخت { $count } أحرف بترتيب القراءة
+        [many] نُسخ { $count } حرفًا بترتيب القراءة
+       *[other] نُسخ { $count } حرف بترتيب القراءة
+    }
 
 ## The bookmarks screen.
 
@@ -191,6 +201,9 @@ action-edit-note = إضافة ملاحظة إلى الإشارة المرجعي�
 action-bookmarks = عرض كل الإشارات المرجعية.
 action-delete = حذف الإشارة المرجعية المحددة.
 action-undo = التراجع عن آخر حذف.
+action-copy = نسخ الفقرة (أو التحديد) بترتيب القراءة.
+action-select = تحديد فقرات: مفاتيح الفقرات توسّع التحديد، والنسخ ينسخه، وEsc يلغيه.
+action-suspend = إيقاف «قارئ» مؤقتًا (fg يعيده).
 
 ## Skipped files.
 
@@ -209,6 +222,44 @@ skip-cannot-list = تعذّر سرد محتوى المجلد: { $error }
 skip-not-found = الملف غير موجود
 skip-permission-denied = لا إذن بقراءة الملف
 skip-io = { $error }
+
+## qari doctor.
+
+doctor-not-set = (غير معيّن)
+doctor-label-terminal = الطرفية
+doctor-label-colours = الألوان
+doctor-label-copying = النسخ
+doctor-not-a-terminal = المخرج القياسي ليس طرفية: لم يُسأل شيء
+doctor-bdsm =
+    { $state ->
+        [set] معروف، ضمني (الطرفية تعيد الترتيب ما لم يُطلب منها غير ذلك)
+        [reset] معروف، صريح (الطرفية تعرض الخلايا كما هي)
+        [permanently-set] معروف، ضمني دائمًا
+        [permanently-reset] معروف، صريح دائمًا
+        [not-recognised] غير معروف
+       *[no-answer] لا جواب
+    }
+doctor-auto =
+    { $choice ->
+        [app-explicit] «قارئ» يرتّب النص؛ ويُطلب من الطرفية ألا تعيد الترتيب (BDSM صريح)
+        [app] «قارئ» يرتّب النص (لا يُعرف أن الطرفية تعيد الترتيب)
+        [app-mlterm] «قارئ» يرتّب النص، مع إيقاف ثنائية الاتجاه الخاصة بـ mlterm (OSC 5379 use_ctl=false)
+       *[terminal] الطرفية تتولى ثنائية الاتجاه: «قارئ» يسلّمها النص بترتيبه المنطقي
+    }
+doctor-colours =
+    { $colours ->
+        [truecolor] ٢٤ بت (COLORTERM)
+        [256] ٢٥٦ لونًا (TERM)
+       *[basic] ٨ أو ١٦ لونًا
+    }
+doctor-tmux-on = داخل tmux مع set-clipboard on: النسخ يعمل
+doctor-tmux-external = داخل tmux مع set-clipboard external: النسخ يصل إلى الطرفية الخارجية، لا إلى مخازن tmux
+doctor-tmux-other = داخل tmux مع set-clipboard { $setting }: أضف `set -g set-clipboard on` إلى ~/.tmux.conf
+doctor-screen = داخل GNU screen: لا يمرّر OSC 52؛ لن يصل النسخ إلى الحافظة
+doctor-osc52 = OSC 52 مباشرة إلى الطرفية: يعمل في أغلبها (يحتاج xterm إلى allowWindowOps أو disallowedWindowOps بدون SetSelection)
+doctor-which =
+    أي السطرين يُقرأ صحيحًا (من اليمين إلى اليسار، بحروف متصلة، وأقواس متجهة
+    نحو النص)؟ ذلك هو الوضع المناسب لهذه الطرفية:
 
 ## Key bindings from the config ([keys]).
 
@@ -238,7 +289,7 @@ config-not-a-colour = [theme] { $name } = "{ $value }" ليس لونًا (اسم
 
 cli-about = قارئ الأخبار العربية في الطرفية
 cli-arg-path = مجلد مقالات (بمجلداته الفرعية) أو مقال واحد؛ الافتراضي: `collection` في الإعدادات، وإلا فمقالات الأمثلة المدمجة في البرنامج
-cli-arg-bidi = من يرتّب النص ثنائي الاتجاه: «قارئ» (`app`، للطرفيات التي لا ترتّبه) أو الطرفية
+cli-arg-bidi = من يتولى ثنائية الاتجاه: `auto` يسأل الطرفية (الافتراضي)، و`app` هو «قارئ» (للطرفيات التي لا تدعمها أو التي طُلب منها ألا تعيد الترتيب)، و`terminal` يسلّم الطرفية النص بترتيبه المنطقي
 cli-arg-shape = تشكيل الحروف العربية: `auto` يشكّلها في وضع `app` فقط
 cli-arg-text-width = عرض عمود القراءة بالخانات: 20 أو أكثر، أو 0 لعرض الطرفية كله (الافتراضي: `text_width` في الإعدادات، وإلا 80)
 cli-arg-lang = لغة الواجهة: ar (العربية) أو en (الافتراضي: `lang` في الإعدادات، وإلا لغة النظام)
@@ -261,6 +312,7 @@ cli-bookmarks-list-json = كائن JSON لكل إشارة مرجعية
 cli-bookmarks-add = إضافة إشارة مرجعية إلى الفقرة N (من 1) من الملف FILE
 cli-bookmarks-remove = إزالة الإشارة المرجعية ID
 cli-bookmarks-export = كل الإشارات المرجعية بصيغة Markdown (العناوين رؤوسًا، والفقرات اقتباسات، والملاحظات تحتها) أو JSON
+cli-doctor = ما يعرفه «قارئ» عن هذه الطرفية (ثنائية الاتجاه، الألوان، النسخ)، وسطر عربي مرسوم بالطريقتين لترى أيهما يُقرأ صحيحًا
 cli-list = عرض المكتبة: `path<TAB>title` لكل مقال، أو أسطر JSON
 cli-list-path = مجلد أو ملف (الافتراضي: كما في واجهة القراءة)
 cli-list-json = كائن JSON لكل مقال

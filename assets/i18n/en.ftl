@@ -109,6 +109,13 @@ bookmark-added = paragraph { $paragraph } bookmarked ({ $key } adds a note)
 note-saved = note saved on paragraph { $paragraph }
 bookmark-not-saved = bookmark not saved: { $error }
 note-not-saved = note not saved: { $error }
+no-paragraph-to-copy = this article has no paragraph to copy
+# How many characters went to the clipboard.
+copied =
+    copied { $count } { PLURAL($count) ->
+        [one] character
+       *[other] characters
+    } in reading order
 
 ## The bookmarks screen.
 
@@ -187,6 +194,9 @@ action-edit-note = Add or edit the note of the paragraph's bookmark.
 action-bookmarks = Show every bookmark.
 action-delete = Delete the selected bookmark.
 action-undo = Undo the last deletion.
+action-copy = Copy the paragraph (or the selection) in reading order.
+action-select = Select paragraphs: the paragraph keys extend, copy copies, Esc cancels.
+action-suspend = Suspend qari (fg brings it back).
 
 ## Skipped files: the list ($key closes it) and why each was skipped.
 
@@ -207,6 +217,46 @@ skip-cannot-list = cannot list the folder: { $error }
 skip-not-found = { $error }
 skip-permission-denied = { $error }
 skip-io = { $error }
+
+## qari doctor: what it finds out about the terminal. The labels of the first column are padded
+## in the code; $state, $choice and $colours select the line.
+
+doctor-not-set = (not set)
+doctor-label-terminal = terminal
+doctor-label-colours = colours
+doctor-label-copying = copying
+doctor-not-a-terminal = standard output is not a terminal: nothing asked
+doctor-bdsm =
+    { $state ->
+        [set] known, implicit (the terminal reorders until told not to)
+        [reset] known, explicit (the terminal shows cells as given)
+        [permanently-set] known, permanently implicit
+        [permanently-reset] known, permanently explicit
+        [not-recognised] not recognised
+       *[no-answer] no answer
+    }
+doctor-auto =
+    { $choice ->
+        [app-explicit] qari lays text out; the terminal is told not to reorder (BDSM explicit)
+        [app] qari lays text out (the terminal is not known to reorder)
+        [app-mlterm] qari lays text out, mlterm's own bidi switched off (OSC 5379 use_ctl=false)
+       *[terminal] the terminal does bidi: qari hands it logical text
+    }
+doctor-colours =
+    { $colours ->
+        [truecolor] 24-bit (COLORTERM)
+        [256] 256 (TERM)
+       *[basic] 8 or 16
+    }
+doctor-tmux-on = inside tmux with set-clipboard on: copying works
+doctor-tmux-external = inside tmux with set-clipboard external: copies reach the outer terminal, not tmux's buffers
+# $setting: tmux's value, quoted.
+doctor-tmux-other = inside tmux with set-clipboard { $setting }: add `set -g set-clipboard on` to ~/.tmux.conf
+doctor-screen = inside GNU screen: it does not pass OSC 52 on; copying will not reach the clipboard
+doctor-osc52 = OSC 52 straight to the terminal: works in most (xterm needs allowWindowOps or disallowedWindowOps without SetSelection)
+doctor-which =
+    Which line reads right (right to left, letters joined, brackets facing
+    the text)? That one is the mode for this terminal:
 
 ## Key bindings from the config ([keys]).
 
@@ -245,7 +295,7 @@ config-not-a-colour = [theme] { $name } = "{ $value }" is not a colour (a name s
 
 cli-about = A terminal reader for Arabic news
 cli-arg-path = A folder of articles (searched recursively) or one article; default: the config's `collection`, else the sample collection built into qari
-cli-arg-bidi = Who does bidi: qari (`app`, for terminals without bidi) or the terminal
+cli-arg-bidi = Who does bidi: `auto` asks the terminal (default), `app` is qari (for terminals without bidi, or told not to reorder), `terminal` hands it logical text
 cli-arg-shape = Arabic shaping: `auto` shapes in app mode only
 cli-arg-text-width = Width of the reading column, in cells: 20 or more, or 0 for the terminal's whole width (default: the config's `text_width`, else 80)
 cli-arg-lang = Language of the interface: ar (Arabic) or en (default: the config's `lang`, else the locale)
@@ -268,6 +318,7 @@ cli-bookmarks-list-json = One JSON object per bookmark
 cli-bookmarks-add = Bookmark paragraph N (from 1) of FILE
 cli-bookmarks-remove = Remove bookmark ID
 cli-bookmarks-export = Every bookmark as Markdown (titles as headings, paragraphs quoted, notes under them) or as JSON
+cli-doctor = What qari finds out about this terminal (bidi, colours, copying), and a line of Arabic drawn both ways to see which reads right
 cli-list = List the collection: `path<TAB>title` per article, or JSON lines
 cli-list-path = A folder or file (default: as for the reader)
 cli-list-json = One JSON object per article

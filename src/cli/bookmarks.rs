@@ -9,12 +9,12 @@ use super::{BookmarksCommand, ExportFormat};
 use qari::collection::ParagraphNo;
 use qari::config::Dirs;
 use qari::store::{Bookmark, Place, Store, export};
+use qari::t;
 use qari::text::printable;
 
 /// Opens the state database, telling the user on stderr about anything wrong with it.
 pub(super) fn open_store() -> anyhow::Result<Store> {
-    let dirs = Dirs::new()
-        .ok_or_else(|| anyhow::anyhow!("no home folder: cannot find where state lives"))?;
+    let dirs = Dirs::new().ok_or_else(|| anyhow::anyhow!(t!(super::msgs(), "cli-no-home")))?;
     let opened = Store::open(&dirs.state_file());
     for w in &opened.warnings {
         eprintln!("qari: {w}");
@@ -42,7 +42,11 @@ pub fn run(cmd: &BookmarksCommand) -> anyhow::Result<bool> {
                     if *json {
                         writeln!(out, "{}", serde_json::to_string(b)?)?;
                     } else {
-                        let mark = if b.orphaned { " (orphaned)" } else { "" };
+                        let mark = if b.orphaned {
+                            format!(" {}", t!(super::msgs(), "cli-orphaned"))
+                        } else {
+                            String::new()
+                        };
                         writeln!(
                             out,
                             "{}\t{}\t{}{mark}\t{}",
@@ -62,16 +66,20 @@ pub fn run(cmd: &BookmarksCommand) -> anyhow::Result<bool> {
             note,
         } => {
             let path = std::fs::canonicalize(file).unwrap_or_else(|_| file.clone());
-            let article = qari::store::article_at(&path)
-                .ok_or_else(|| anyhow::anyhow!("{}: cannot read this article", file.display()))?;
+            let article = qari::store::article_at(&path).ok_or_else(|| {
+                let path = file.display().to_string();
+                anyhow::anyhow!(t!(super::msgs(), "cli-cannot-read-article", path = path))
+            })?;
             let paragraph = ParagraphNo::new(*paragraph)
                 .filter(|&p| article.paragraph(p).is_some())
                 .ok_or_else(|| {
-                    anyhow::anyhow!(
-                        "{}: no paragraph {paragraph} (the article has {})",
-                        file.display(),
-                        article.paragraphs.len()
-                    )
+                    anyhow::anyhow!(t!(
+                        super::msgs(),
+                        "cli-no-paragraph",
+                        path = file.display().to_string(),
+                        paragraph = paragraph.to_string(),
+                        count = article.paragraphs.len()
+                    ))
                 })?;
             // The collection root: the config's collection when the file is in it, else its folder.
             let root = collection
@@ -87,7 +95,7 @@ pub fn run(cmd: &BookmarksCommand) -> anyhow::Result<bool> {
         }
         BookmarksCommand::Remove { id } => {
             if store.remove_bookmark(*id)?.is_none() {
-                anyhow::bail!("no bookmark {id}");
+                anyhow::bail!(t!(super::msgs(), "cli-no-bookmark", id = id.to_string()));
             }
         }
         BookmarksCommand::Export { format } => {

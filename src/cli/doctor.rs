@@ -5,6 +5,7 @@
 use std::io::{IsTerminal, Write};
 
 use super::output::print;
+use qari::t;
 use qari::text::{Direction, Options, Prepared, printable};
 use qari::tui::detect::{self, Bdsm, Choice};
 
@@ -12,8 +13,12 @@ use qari::tui::detect::{self, Bdsm, Choice};
 const SAMPLE: &str = "قال المدير (في المؤتمر): «لا» للقرار رقم 2024 في Linux";
 
 pub fn run() -> anyhow::Result<bool> {
+    let msgs = super::msgs();
     let env = |k: &str| std::env::var(k).ok();
-    let show = |k: &str| printable(&env(k).unwrap_or_else(|| "(not set)".to_owned())).into_owned();
+    let show =
+        |k: &str| printable(&env(k).unwrap_or_else(|| t!(msgs, "doctor-not-set"))).into_owned();
+    // A label padded to the second column (16 characters).
+    let label = |id: &str| format!("{:<16}", msgs.get(id, &[]));
     let terminal = std::io::stdout().is_terminal();
     let bdsm = if terminal {
         detect::ask_terminal()
@@ -22,10 +27,11 @@ pub fn run() -> anyhow::Result<bool> {
     };
     let choice = detect::choose(bdsm, &|k| env(k));
     let colours = match (env("COLORTERM").as_deref(), env("TERM")) {
-        (Some("truecolor" | "24bit"), _) => "24-bit (COLORTERM)",
-        (_, Some(t)) if t.contains("256color") => "256 (TERM)",
-        _ => "8 or 16",
+        (Some("truecolor" | "24bit"), _) => "truecolor",
+        (_, Some(t)) if t.contains("256color") => "256",
+        _ => "basic",
     };
+    let colours = t!(msgs, "doctor-colours", colours = colours);
     let clipboard = if env("TMUX").is_some() {
         let setting = std::process::Command::new("tmux")
             .args(["show-options", "-gv", "set-clipboard"])
@@ -34,15 +40,14 @@ pub fn run() -> anyhow::Result<bool> {
             .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
             .unwrap_or_default();
         match setting.as_str() {
-            "on" => "inside tmux with set-clipboard on: copying works".to_owned(),
-            "external" => "inside tmux with set-clipboard external: copies reach the outer terminal, not tmux's buffers".to_owned(),
-            other => format!("inside tmux with set-clipboard {other:?}: add `set -g set-clipboard on` to ~/.tmux.conf"),
+            "on" => t!(msgs, "doctor-tmux-on"),
+            "external" => t!(msgs, "doctor-tmux-external"),
+            other => t!(msgs, "doctor-tmux-other", setting = format!("{other:?}")),
         }
     } else if env("STY").is_some() {
-        "inside GNU screen: it does not pass OSC 52 on; copying will not reach the clipboard"
-            .to_owned()
+        t!(msgs, "doctor-screen")
     } else {
-        "OSC 52 straight to the terminal: works in most (xterm needs allowWindowOps or disallowedWindowOps without SetSelection)".to_owned()
+        t!(msgs, "doctor-osc52")
     };
     let options = Options {
         direction: Direction::Auto,
@@ -56,32 +61,26 @@ pub fn run() -> anyhow::Result<bool> {
         writeln!(out, "COLORTERM       {}", show("COLORTERM"))?;
         writeln!(out, "TERM_PROGRAM    {}", show("TERM_PROGRAM"))?;
         if !terminal {
-            writeln!(
-                out,
-                "terminal        standard output is not a terminal: nothing asked"
-            )?;
+            let what = t!(msgs, "doctor-not-a-terminal");
+            writeln!(out, "{}{what}", label("doctor-label-terminal"))?;
         }
-        writeln!(out, "BDSM (DECRQM)   {}", bdsm.describe())?;
+        let state = t!(msgs, "doctor-bdsm", state = bdsm.choice());
+        writeln!(out, "BDSM (DECRQM)   {state}")?;
+        let choice = match choice {
+            Choice::App if bdsm.known() => "app-explicit",
+            Choice::App => "app",
+            Choice::AppMlterm => "app-mlterm",
+            Choice::Terminal => "terminal",
+        };
         writeln!(
             out,
             "--bidi auto     {}",
-            match choice {
-                Choice::App if bdsm.known() =>
-                    "qari lays text out; the terminal is told not to reorder (BDSM explicit)",
-                Choice::App => "qari lays text out (the terminal is not known to reorder)",
-                Choice::AppMlterm =>
-                    "qari lays text out, mlterm's own bidi switched off (OSC 5379 use_ctl=false)",
-                Choice::Terminal => "the terminal does bidi: qari hands it logical text",
-            }
+            t!(msgs, "doctor-auto", choice = choice)
         )?;
-        writeln!(out, "colours         {colours}")?;
-        writeln!(out, "copying         {clipboard}")?;
+        writeln!(out, "{}{colours}", label("doctor-label-colours"))?;
+        writeln!(out, "{}{clipboard}", label("doctor-label-copying"))?;
         writeln!(out)?;
-        writeln!(
-            out,
-            "Which line reads right (right to left, letters joined, brackets facing"
-        )?;
-        writeln!(out, "the text)? That one is the mode for this terminal:")?;
+        writeln!(out, "{}", t!(msgs, "doctor-which"))?;
         writeln!(out, "  --bidi app       {visual}")?;
         writeln!(out, "  --bidi terminal  {SAMPLE}")?;
         Ok(())

@@ -4,6 +4,7 @@
 mod bookmarks;
 mod doctor;
 mod feeds;
+mod help;
 mod list;
 mod output;
 mod read;
@@ -15,7 +16,11 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand, ValueEnum};
 use qari::collection::{Collection, Progress};
 use qari::config::{BidiMode, Config, Dirs, ShapeMode};
+use std::sync::OnceLock;
+
+use qari::i18n::{Calendar, Lang, Messages};
 use qari::render::{Order, RenderOptions};
+use qari::t;
 use qari::text::{Direction, Options};
 use qari::tui::Source;
 
@@ -38,17 +43,23 @@ pub struct Cli {
     /// (default: the config's `text_width`, else 80).
     #[arg(long, value_parser = text_width)]
     text_width: Option<u16>,
+    /// Language of the interface: ar (Arabic) or en (default: the config's `lang`, else the
+    /// locale).
+    #[arg(long, global = true)]
+    lang: Option<Lang>,
 }
 
 /// `--text-width`: 0 (the terminal's width) or at least 20 cells.
 fn text_width(s: &str) -> Result<u16, String> {
     let n: u16 = s
         .parse()
-        .map_err(|_| format!("`{s}` is not a number of cells"))?;
+        .map_err(|_| t!(msgs(), "cli-not-a-number", value = s))?;
     if n != 0 && n < qari::config::MIN_TEXT_WIDTH {
-        return Err(format!(
-            "{n} cells is too narrow to read: use {} or more, or 0 for the terminal's width",
-            qari::config::MIN_TEXT_WIDTH
+        return Err(t!(
+            msgs(),
+            "cli-too-narrow",
+            n = s,
+            min = qari::config::MIN_TEXT_WIDTH.to_string()
         ));
     }
     Ok(n)
@@ -216,8 +227,56 @@ impl RenderArgs {
     }
 }
 
+/// The messages of the command line's errors and notices, in the interface's language.
+static MSGS: OnceLock<Messages> = OnceLock::new();
+
+/// The command line's messages: `--lang`, else the config's `lang`, else the locale (set by
+/// [`run`]); without bidi isolation, since no engine reads stderr.
+pub fn msgs() -> &'static Messages {
+    MSGS.get_or_init(|| Messages::configured(None, None, Calendar::Gregorian).with_isolation(false))
+}
+
+/// Parses the command line: in English as clap writes it; in another language (`--lang`, else
+/// the config's `lang`, else the locale) with its help from the messages.
+pub fn parse() -> Cli {
+    use clap::{CommandFactory, FromArgMatches};
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let config = config().unwrap_or_default();
+    let lang = lang_in(&args).or(config.lang);
+    let _ =
+        MSGS.set(Messages::configured(lang, config.digits, config.calendar).with_isolation(false));
+    if msgs().lang() == Lang::En {
+        return Cli::parse_from(args);
+    }
+    let cmd = help::localized(Cli::command(), msgs());
+    let matches = help::matches(cmd, args, msgs());
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+/// The value of `--lang` in `args`, if it is one (clap reports a wrong one).
+fn lang_in(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let mut args = args.iter().filter_map(|a| a.to_str());
+    while let Some(a) = args.next() {
+        let value = match a.strip_prefix("--lang") {
+            Some("") => args.next(),
+            Some(v) => v.strip_prefix('='),
+            None => None,
+        };
+        if let Some(v) = value {
+            return v.parse().ok();
+        }
+    }
+    None
+}
+
 /// Runs the command line: true on success (or a match), false when a search found nothing.
 pub fn run(cli: &Cli) -> anyhow::Result<bool> {
+    // A config that cannot be read is reported by the command that reads it.
+    let config = config().unwrap_or_default();
+    let _ = MSGS.set(
+        Messages::configured(cli.lang.or(config.lang), config.digits, config.calendar)
+            .with_isolation(false),
+    );
     match &cli.command {
         Some(Command::Render(args)) => render::run(args),
         Some(Command::List { path, json }) => list::run(path.as_deref(), *json),
@@ -269,9 +328,18 @@ fn source(path: Option<&Path>, config: &Config) -> anyhow::Result<Source> {
     let p = match std::fs::canonicalize(&p) {
         Ok(p) => p,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            anyhow::bail!("{}: no such file or folder", p.display())
+            anyhow::bail!(t!(
+                msgs(),
+                "cli-no-such-path",
+                path = p.display().to_string()
+            ))
         }
-        Err(e) => anyhow::bail!("{}: {e}", p.display()),
+        Err(e) => anyhow::bail!(t!(
+            msgs(),
+            "path-error",
+            path = p.display().to_string(),
+            error = e.to_string()
+        )),
     };
     let dirs = Dirs::new();
     Ok(Source::Path {
@@ -291,10 +359,11 @@ fn collection(path: Option<&Path>) -> anyhow::Result<Collection> {
         }
     };
     for s in &collection.skipped {
+        let path = qari::text::printable(&s.path.display().to_string()).into_owned();
+        let reason = msgs().skip_reason(&s.cause);
         eprintln!(
-            "skipped {}: {}",
-            qari::text::printable(&s.path.display().to_string()),
-            s.reason
+            "{}",
+            t!(msgs(), "cli-skipped", path = path, reason = reason)
         );
     }
     Ok(collection)

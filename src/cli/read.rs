@@ -31,8 +31,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<bool> {
     };
     anyhow::ensure!(
         std::io::stdout().is_terminal(),
-        "the reader needs a terminal, and standard output is not one \
-         (in scripts: qari list, qari search, qari render)"
+        qari::t!(super::msgs(), "cli-needs-terminal")
     );
     // `auto`: ask the terminal whether it reorders by itself and can be told not to.
     let (bidi, mlterm) = match cli.bidi.unwrap_or(config.bidi) {
@@ -52,8 +51,14 @@ pub fn run(cli: &Cli) -> anyhow::Result<bool> {
             .map(|d| d.config_file().display().to_string())
             .unwrap_or_default()
     };
-    let keymap =
-        Keymap::with_config(&config.keys).map_err(|e| anyhow::anyhow!("{}: {e}", config_file()))?;
+    let keymap = Keymap::with_config_in(&config.keys, super::msgs()).map_err(|e| {
+        anyhow::anyhow!(qari::t!(
+            super::msgs(),
+            "path-error",
+            path = config_file(),
+            error = e
+        ))
+    })?;
     let settings = Settings {
         options: Options {
             direction: match config.direction {
@@ -70,6 +75,11 @@ pub fn run(cli: &Cli) -> anyhow::Result<bool> {
             std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
         ),
         keymap,
+        msgs: qari::i18n::Messages::configured(
+            cli.lang.or(config.lang),
+            config.digits,
+            config.calendar,
+        ),
     };
     let state = qari::tui::State {
         file: dirs.as_ref().map(Dirs::state_file),

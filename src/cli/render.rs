@@ -9,10 +9,15 @@ use qari::render::{RenderError, render};
 
 pub fn run(args: &RenderArgs) -> anyhow::Result<bool> {
     let options = args.options();
-    let name = if args.file == "-" {
-        "<stdin>"
-    } else {
-        &args.file
+    let stdin = qari::t!(super::msgs(), "cli-stdin");
+    let name = if args.file == "-" { &stdin } else { &args.file };
+    let error = |e: String| {
+        anyhow::anyhow!(qari::t!(
+            super::msgs(),
+            "path-error",
+            path = name,
+            error = e
+        ))
     };
     let stdout = io::stdout().lock();
     let result = if args.file == "-" {
@@ -22,7 +27,7 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<bool> {
             &options,
         )
     } else {
-        let file = File::open(&args.file).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+        let file = File::open(&args.file).map_err(|e| error(e.to_string()))?;
         render(
             &mut BufReader::with_capacity(1 << 20, file),
             stdout,
@@ -33,7 +38,12 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<bool> {
         Ok(()) => Ok(true),
         Err(RenderError::Io(e)) => quiet_pipe(Err(e))
             .map(|()| true)
-            .map_err(|e| anyhow::anyhow!("{name}: {e}")),
-        Err(e) => Err(anyhow::anyhow!("{name}: {e}")),
+            .map_err(|e| error(e.to_string())),
+        Err(RenderError::InvalidUtf8 { line, column }) => Err(error(qari::t!(
+            super::msgs(),
+            "cli-invalid-utf8",
+            line = line,
+            column = column
+        ))),
     }
 }

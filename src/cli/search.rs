@@ -8,6 +8,7 @@ use super::output::print;
 use qari::collection::{Entry, Origin, Progress};
 use qari::config::Dirs;
 use qari::search::{Query, scan_entries};
+use qari::t;
 use qari::text::printable;
 
 /// What `qari search` prints.
@@ -23,7 +24,7 @@ pub enum Output {
 /// was printed).
 pub fn run(query: &str, path: Option<&Path>, mode: Output) -> anyhow::Result<bool> {
     let query = Query::parse(query);
-    anyhow::ensure!(!query.is_empty(), "the query has no term to search for");
+    anyhow::ensure!(!query.is_empty(), t!(super::msgs(), "cli-no-term"));
     let collection = super::collection(path)?;
     let index = match (&collection.origin, Dirs::new()) {
         (Origin::Path(root), Some(d)) => Some(d.index_file(root)),
@@ -31,7 +32,10 @@ pub fn run(query: &str, path: Option<&Path>, mode: Output) -> anyhow::Result<boo
     };
     let found = qari::search::find(&collection, &query, index.as_deref(), &Progress::default())?;
     if let Some(e) = &found.rebuilt {
-        eprintln!("qari: {e}; the index was rebuilt");
+        eprintln!(
+            "qari: {}",
+            t!(super::msgs(), "cli-index-rebuilt", error = e.to_string())
+        );
     }
     let entries: Vec<&Entry> = found
         .entries

@@ -4,6 +4,7 @@
 //! the rest and answers with a [`Go`], which the app carries out. Each screen keeps its own
 //! state, its update and its drawing in its own module.
 
+use crate::t;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
@@ -171,7 +172,15 @@ impl App {
                 let view = self.session.show_article(article, true);
                 self.screens.push(Screen::Reader(Box::new(view)));
             }
-            Err(e) => self.session.message = Some(format!("{}: {e}", file.display())),
+            Err(e) => {
+                let msgs = &self.session.settings.msgs;
+                self.session.message = Some(t!(
+                    msgs,
+                    "path-error",
+                    path = file.display().to_string(),
+                    error = &e
+                ));
+            }
         }
     }
 
@@ -194,11 +203,12 @@ impl App {
         let library = LibraryView::new(&collection);
         if !collection.skipped.is_empty() {
             let n = collection.skipped.len();
-            self.session.message = Some(format!(
-                "{n} {} skipped: {} lists {}",
-                if n == 1 { "file" } else { "files" },
-                self.session.key(Action::ShowSkipped, Scope::Library),
-                if n == 1 { "it" } else { "them" },
+            let key = self.session.key(Action::ShowSkipped, Scope::Library);
+            self.session.message = Some(t!(
+                self.session.settings.msgs,
+                "skipped-files",
+                count = n,
+                key = key
             ));
         }
         // An article opened before the library was ready stays open, the library under it.
@@ -350,7 +360,7 @@ impl App {
             // Esc cancels a search of the collection; other keys wait for it.
             Action::Back if self.job.is_some() => {
                 self.job = None;
-                self.session.message = Some("search cancelled".to_owned());
+                self.session.message = Some(t!(self.session.settings.msgs, "search-cancelled"));
                 return;
             }
             _ if self.overlay.is_some() || self.job.is_some() => return,

@@ -12,8 +12,10 @@ use super::app::{Go, Screen, Session};
 use super::draw::{self, Ctx};
 use super::keymap::Scope;
 use super::prompt::{Prompt, PromptFor};
+use crate::i18n::Ymd;
 use crate::search::{Query, normalize};
 use crate::store::Bookmark;
+use crate::t;
 
 /// One row of the screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,7 +43,7 @@ pub struct BookmarksView {
 pub fn open(cx: &mut Session) -> Go {
     let roots: Vec<PathBuf> = cx.root().into_iter().collect();
     let Some(store) = &mut cx.store else {
-        cx.message = Some("no state database: bookmarks are not available".to_owned());
+        cx.message = Some(t!(cx.settings.msgs, "no-state-database"));
         return Go::Stay;
     };
     let all = store
@@ -71,18 +73,20 @@ impl BookmarksView {
             Action::Search => return Go::Prompt(Prompt::new(PromptFor::Filter, String::new())),
             Action::Delete => {
                 let undo = cx.key(Action::Undo, Scope::Bookmarks);
+                let msgs = &cx.settings.msgs;
                 if let (Some(gone), Some(store)) = (self.take_selected(), &mut cx.store) {
                     cx.message = Some(match store.remove_bookmark(gone.id) {
-                        Ok(_) => format!("bookmark deleted ({undo} undoes)"),
-                        Err(e) => format!("not deleted: {e}"),
+                        Ok(_) => t!(msgs, "bookmark-deleted", key = undo),
+                        Err(e) => t!(msgs, "not-deleted", error = e.to_string()),
                     });
                 }
             }
             Action::Undo => {
+                let msgs = &cx.settings.msgs;
                 if let (Some(back), Some(store)) = (self.undo(), &mut cx.store) {
                     cx.message = Some(match store.restore_bookmark(&back) {
-                        Ok(()) => "bookmark restored".to_owned(),
-                        Err(e) => format!("not restored: {e}"),
+                        Ok(()) => t!(msgs, "bookmark-restored"),
+                        Err(e) => t!(msgs, "not-restored", error = e.to_string()),
                     });
                 }
             }
@@ -108,7 +112,11 @@ impl BookmarksView {
             return Go::Stay;
         };
         let Some(article) = crate::store::article_at(&bm.path) else {
-            cx.message = Some(format!("{}: cannot read the article", bm.path.display()));
+            cx.message = Some(t!(
+                cx.settings.msgs,
+                "article-unreadable",
+                path = bm.path.display().to_string()
+            ));
             return Go::Stay;
         };
         let mut view = cx.show_article(article, false);
@@ -198,16 +206,15 @@ impl BookmarksView {
         let height = usize::from(area.height);
         let Some(sel_row) = rows.iter().position(|r| *r == Row::Excerpt(self.selected)) else {
             let text = if self.all.is_empty() {
-                format!(
-                    "No bookmark yet. In an article, {} bookmarks the paragraph under the cursor.",
-                    ctx.keymap
-                        .key_for(Action::ToggleBookmark, Scope::Reader)
-                        .unwrap_or_default()
-                )
+                let key = ctx
+                    .keymap
+                    .key_for(Action::ToggleBookmark, Scope::Reader)
+                    .unwrap_or_default();
+                t!(ctx.msgs, "bookmarks-empty", key = key)
             } else {
-                format!("Nothing matches the filter “{}”.", self.filter)
+                t!(ctx.msgs, "bookmarks-no-match", filter = &self.filter)
             };
-            let (t, _) = draw::one_line(
+            let (empty, rtl) = draw::one_line(
                 &text,
                 usize::from(area.width.saturating_sub(4)),
                 ctx.chrome(),
@@ -217,8 +224,8 @@ impl BookmarksView {
                 buf,
                 Rect::new(area.x + 2, area.y, area.width.saturating_sub(4), 1),
                 area.y,
-                &t,
-                false,
+                &empty,
+                rtl && ctx.rtl(),
                 ctx.styles.dim,
             );
             return;
@@ -247,33 +254,46 @@ impl BookmarksView {
                         buf.set_style(Rect::new(area.x, y, area.width, 1), style);
                     }
                     let label = if b.orphaned {
-                        format!("¶{}?", b.paragraph)
+                        t!(ctx.msgs, "bookmark-label-orphaned", paragraph = b.paragraph)
                     } else {
-                        format!("¶{}", b.paragraph)
+                        t!(ctx.msgs, "bookmark-label", paragraph = b.paragraph)
                     };
-                    buf.set_string(
-                        area.x,
-                        y,
-                        format!("{label:<4}").chars().take(3).collect::<String>(),
-                        style,
-                    );
+                    // The margin where the reader's text begins: the left, or the right in
+                    // Arabic; three cells at most.
+                    let (margin, _) = draw::one_line(&label, 3, ctx.chrome(), ctx.visual);
+                    let margin_x = if ctx.rtl() {
+                        (area.x + area.width).saturating_sub(margin.width as u16)
+                    } else {
+                        area.x
+                    };
+                    let at = Rect::new(margin_x, y, 3, 1);
+                    draw::line(buf, at, y, &margin, false, style);
                     let (t, rtl) =
                         draw::one_line(&b.excerpt, usize::from(width), ctx.options, ctx.visual);
                     draw::line(buf, line, y, &t, rtl, style);
                 }
                 Row::Note(k) => {
                     let b = &self.all[self.shown[k]];
-                    let when = date(b.created);
+                    let when = ctx.msgs.day(Ymd::from_unix(b.created));
+                    let (msgs, note) = (ctx.msgs, &b.note);
                     let text = match (b.orphaned, b.note.is_empty()) {
-                        (true, true) => {
-                            format!("{when} · orphaned: the paragraph is gone from the article")
+                        (true, true) => t!(msgs, "bookmark-when-orphaned", when = when),
+                        (true, false) => {
+                            t!(
+                                msgs,
+                                "bookmark-when-orphaned-note",
+                                when = when,
+                                note = note
+                            )
                         }
-                        (true, false) => format!("{when} · orphaned · {}", b.note),
                         (false, true) => when,
-                        (false, false) => format!("{when} · {}", b.note),
+                        (false, false) => {
+                            t!(msgs, "bookmark-when-note", when = when, note = note)
+                        }
                     };
-                    let (t, rtl) =
-                        draw::one_line(&text, usize::from(width), ctx.options, ctx.visual);
+                    // The interface's line (a date, a note): in the chrome's direction.
+                    let options = if ctx.rtl() { ctx.chrome() } else { ctx.options };
+                    let (t, rtl) = draw::one_line(&text, usize::from(width), options, ctx.visual);
                     draw::line(buf, line, y, &t, rtl, ctx.styles.dim);
                 }
             }
@@ -281,30 +301,15 @@ impl BookmarksView {
     }
 }
 
-/// A date as YYYY-MM-DD from seconds since the epoch (UTC).
-fn date(secs: i64) -> String {
-    let days = secs.div_euclid(86_400);
-    // Civil from days (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::i18n::{Messages, Ymd};
 
     #[test]
     fn dates() {
-        assert_eq!(date(0), "1970-01-01");
-        assert_eq!(date(1_795_943_386), "2026-11-29");
-        assert_eq!(date(951_782_400), "2000-02-29");
+        let m = Messages::default();
+        assert_eq!(m.day(Ymd::from_unix(0)), "1970-01-01");
+        assert_eq!(m.day(Ymd::from_unix(1_795_943_386)), "2026-11-29");
+        assert_eq!(m.day(Ymd::from_unix(951_782_400)), "2000-02-29");
     }
 }

@@ -31,14 +31,15 @@ impl Bdsm {
         )
     }
 
-    pub fn describe(self) -> &'static str {
+    /// The variant of the message `doctor-bdsm` that describes the answer.
+    pub fn choice(self) -> &'static str {
         match self {
-            Bdsm::Set => "known, implicit (the terminal reorders until told not to)",
-            Bdsm::Reset => "known, explicit (the terminal shows cells as given)",
-            Bdsm::PermanentlySet => "known, permanently implicit",
-            Bdsm::PermanentlyReset => "known, permanently explicit",
-            Bdsm::NotRecognised => "not recognised",
-            Bdsm::NoAnswer => "no answer",
+            Bdsm::Set => "set",
+            Bdsm::Reset => "reset",
+            Bdsm::PermanentlySet => "permanently-set",
+            Bdsm::PermanentlyReset => "permanently-reset",
+            Bdsm::NotRecognised => "not-recognised",
+            Bdsm::NoAnswer => "no-answer",
         }
     }
 }

@@ -7,6 +7,7 @@ use ratatui::style::Style;
 
 use super::keymap::Keymap;
 use super::theme::Styles;
+use crate::i18n::{Lang, Messages};
 use crate::text::{Direction, Glyph, Options, Prepared, VisualLine};
 
 /// What drawing needs to know.
@@ -17,17 +18,57 @@ pub struct Ctx<'a> {
     pub visual: bool,
     /// For hints that name keys.
     pub keymap: &'a Keymap,
+    /// The interface's messages (its language decides the chrome's direction).
+    pub msgs: &'a Messages,
 }
 
 impl Ctx<'_> {
-    /// Options for the interface's own strings (messages, labels, prompts): Unicode's rule, the
-    /// first strong letter decides, whatever the articles' direction.
+    /// Options for the interface's own strings (messages, labels, prompts), whatever the
+    /// articles' direction: in English, Unicode's rule (the first strong letter decides); in
+    /// Arabic, right to left, so that a message that starts with an English path or key still
+    /// reads from the right.
     pub fn chrome(&self) -> Options {
         Options {
-            direction: Direction::Auto,
+            direction: if self.rtl() {
+                Direction::Rtl
+            } else {
+                Direction::Auto
+            },
             ..self.options
         }
     }
+
+    /// The interface reads right to left (Arabic): status lines, popups and prompts are
+    /// mirrored.
+    pub fn rtl(&self) -> bool {
+        self.msgs.lang() == Lang::Ar
+    }
+
+    /// Whether the chrome is drawn right-aligned by qari: in Arabic, when qari lays rows out
+    /// (a terminal that does bidi mirrors a right-to-left row by itself).
+    pub fn align_right(&self) -> bool {
+        self.rtl() && self.visual
+    }
+}
+
+/// In terminal mode, starts the chrome's row at cell (`x`, `y`) in the interface's direction:
+/// a left-to-right mark in English (as [`ltr_mark`]), a right-to-left mark in Arabic, so that
+/// the terminal lays the row out from the right. Nothing in app mode.
+pub fn chrome_mark(buf: &mut Buffer, x: u16, y: u16, ctx: &Ctx<'_>) {
+    if ctx.rtl() {
+        mark(buf, x, y, ctx, '\u{200f}');
+    } else {
+        ltr_mark(buf, x, y, ctx);
+    }
+}
+
+fn mark(buf: &mut Buffer, x: u16, y: u16, ctx: &Ctx<'_>, mark: char) {
+    if ctx.visual || !buf.area.contains(ratatui::layout::Position::new(x, y)) {
+        return;
+    }
+    let cell = &mut buf[(x, y)];
+    let symbol = format!("{mark}{}", cell.symbol());
+    cell.set_symbol(&symbol);
 }
 
 /// The glyphs of `line` that fit in `width` cells, each with its column: from the right edge
@@ -54,12 +95,7 @@ fn placed(line: &VisualLine, width: usize, rtl: bool) -> impl Iterator<Item = (u
 /// right-to-left text before it (a number after an Arabic title would otherwise be drawn to its
 /// left). In app mode qari lays rows out itself and nothing is added.
 pub fn ltr_mark(buf: &mut Buffer, x: u16, y: u16, ctx: &Ctx<'_>) {
-    if ctx.visual || !buf.area.contains(ratatui::layout::Position::new(x, y)) {
-        return;
-    }
-    let cell = &mut buf[(x, y)];
-    let symbol = format!("\u{200e}{}", cell.symbol());
-    cell.set_symbol(&symbol);
+    mark(buf, x, y, ctx, '\u{200e}');
 }
 
 /// Draws `line` on row `y` of `area`: right-aligned when `rtl`, else left-aligned.

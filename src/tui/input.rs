@@ -2,6 +2,7 @@
 //! follows them as they come), pasted text, and what a submitted prompt does; and the work
 //! polled between events.
 
+use crate::t;
 use std::sync::Arc;
 
 use super::app::{App, Screen};
@@ -20,7 +21,8 @@ impl App {
         self.job = None;
         match result {
             Ok(items) if items.is_empty() => {
-                self.session.message = Some(format!("not found: {query}"));
+                self.session.message =
+                    Some(t!(self.session.settings.msgs, "not-found", query = &query));
             }
             Ok(items) => {
                 self.session.message = None;
@@ -34,7 +36,10 @@ impl App {
                     self.screens.push(view);
                 }
             }
-            Err(e) => self.session.message = Some(format!("search failed: {e}")),
+            Err(e) => {
+                self.session.message =
+                    Some(t!(self.session.settings.msgs, "search-failed", error = &e));
+            }
         }
     }
 
@@ -104,10 +109,7 @@ impl App {
             (PromptFor::Filter, Screen::Bookmarks(b)) => b.set_filter(text),
             (PromptFor::Search, screen) => {
                 if Query::parse(text).is_empty() {
-                    session.message = Some(
-                        "nothing to search for: the search ignores harakat, tatweel and spaces"
-                            .to_owned(),
-                    );
+                    session.message = Some(t!(session.settings.msgs, "nothing-to-search"));
                     return;
                 }
                 if let Some(store) = &mut session.store {
@@ -120,7 +122,8 @@ impl App {
                             .as_ref()
                             .is_some_and(super::find::ArticleSearch::is_empty)
                         {
-                            session.message = Some(format!("not found: {text}"));
+                            session.message =
+                                Some(t!(session.settings.msgs, "not-found", query = text));
                         }
                     }
                     Screen::Library(_) | Screen::Results(_) => {

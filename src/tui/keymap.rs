@@ -240,13 +240,21 @@ impl Default for Keymap {
 impl Keymap {
     /// The defaults plus the config's `[keys]` (action name -> keys), which take precedence.
     pub fn with_config(keys: &BTreeMap<String, Vec<String>>) -> Result<Self, String> {
+        Self::with_config_in(keys, &crate::i18n::Messages::default())
+    }
+
+    /// [`Keymap::with_config`], its errors in the language of `msgs`.
+    pub fn with_config_in(
+        keys: &BTreeMap<String, Vec<String>>,
+        msgs: &crate::i18n::Messages,
+    ) -> Result<Self, String> {
         let mut added = Vec::new();
         for (name, list) in keys {
             let action = Action::from_name(name)
-                .ok_or_else(|| format!("[keys]: unknown action `{name}`"))?;
+                .ok_or_else(|| crate::t!(msgs, "keys-unknown-action", name = name))?;
             for k in list {
-                let key =
-                    Key::parse(k).ok_or_else(|| format!("[keys] {name}: unknown key `{k}`"))?;
+                let key = Key::parse(k)
+                    .ok_or_else(|| crate::t!(msgs, "keys-unknown-key", name = name, key = k))?;
                 for &scope in scopes_of(action) {
                     added.push(Binding { scope, key, action });
                 }

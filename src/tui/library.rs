@@ -251,8 +251,15 @@ impl LibraryView {
                 Some(ReadState::InProgress) => "◐",
                 None => "•",
             };
+            // A right-to-left interface laid out by qari is mirrored: the mark at the right
+            // end, the title from beside it, the folder, date and source at the left.
+            let mirrored = ctx.align_right();
             buf.set_string(
-                area.x,
+                if mirrored {
+                    area.x + area.width.saturating_sub(1)
+                } else {
+                    area.x
+                },
                 y,
                 mark,
                 if selected { style } else { ctx.styles.accent },
@@ -265,17 +272,19 @@ impl LibraryView {
                     rel.display().to_string()
                 })
             });
+            let date = entry.meta.date.as_deref().map(|d| ctx.msgs.date(d));
             let info = [
                 folder.as_deref(),
-                entry.meta.date.as_deref(),
+                date.as_deref(),
                 entry.meta.source.as_deref(),
             ]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
             .join(" · ");
-            let (info_line, _) =
-                draw::one_line(&info, usize::from(area.width / 3), ctx.options, ctx.visual);
+            let info_options = if ctx.rtl() { ctx.chrome() } else { ctx.options };
+            let (info_line, info_rtl) =
+                draw::one_line(&info, usize::from(area.width / 3), info_options, ctx.visual);
             let info_width = info_line.width as u16;
             let title_width = area.width.saturating_sub(info_width + 5);
             let (title, rtl) = draw::one_line(
@@ -286,7 +295,9 @@ impl LibraryView {
             );
             let info_style = if selected { style } else { ctx.styles.dim };
             // A right-to-left title reads from the right edge, its date and source on the left.
-            let (title_x, info_x) = if rtl {
+            let (title_x, info_x) = if mirrored {
+                (area.x + area.width - title_width - 2, area.x + 1)
+            } else if rtl {
                 (area.x + area.width - title_width, area.x + 2)
             } else {
                 (area.x + 2, area.x + area.width - info_width)
@@ -296,7 +307,7 @@ impl LibraryView {
                 Rect::new(title_x, y, title_width, 1),
                 y,
                 &title,
-                rtl,
+                rtl || mirrored,
                 style,
             );
             draw::line(
@@ -304,9 +315,13 @@ impl LibraryView {
                 Rect::new(info_x, y, info_width, 1),
                 y,
                 &info_line,
-                false,
+                info_rtl && mirrored,
                 info_style,
             );
+            if ctx.rtl() {
+                draw::chrome_mark(buf, area.x, y, ctx);
+                continue;
+            }
             draw::ltr_mark(buf, area.x, y, ctx);
             draw::ltr_mark(buf, info_x, y, ctx);
         }

@@ -2,6 +2,7 @@
 //! one never opened.
 
 use super::app::{App, Go, Screen};
+use crate::t;
 
 impl App {
     /// Opens the article `delta` places from the selected one in the library.
@@ -14,14 +15,11 @@ impl App {
             .checked_add_signed(delta)
             .filter(|&t| t < l.order.len());
         let Some(target) = target else {
-            self.session.message = Some(
-                if delta > 0 {
-                    "this is the last article of the library"
-                } else {
-                    "this is the first article of the library"
-                }
-                .to_owned(),
-            );
+            self.session.message = Some(if delta > 0 {
+                t!(self.session.settings.msgs, "last-article")
+            } else {
+                t!(self.session.settings.msgs, "first-article")
+            });
             return;
         };
         l.selected = target;
@@ -48,7 +46,7 @@ impl App {
                 l.selected = row;
                 self.open_selected();
             }
-            None => self.session.message = Some("every article has been opened".to_owned()),
+            None => self.session.message = Some(t!(self.session.settings.msgs, "all-opened")),
         }
     }
 

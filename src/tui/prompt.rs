@@ -22,13 +22,13 @@ pub enum PromptFor {
 }
 
 impl PromptFor {
-    /// The label shown before the text.
+    /// The message of the label shown before the text.
     pub fn label(self) -> &'static str {
         match self {
-            PromptFor::Search => "search:",
-            PromptFor::Note => "note:",
-            PromptFor::Filter => "filter:",
-            PromptFor::Titles => "titles:",
+            PromptFor::Search => "prompt-search",
+            PromptFor::Note => "prompt-note",
+            PromptFor::Filter => "prompt-filter",
+            PromptFor::Titles => "prompt-titles",
         }
     }
 }

@@ -13,6 +13,7 @@ use super::prompt::{Prompt, PromptFor};
 use crate::collection::{Article, BlockIndex, ParagraphNo};
 use crate::page::{ArticleLayout, Row};
 use crate::store::Bookmark;
+use crate::t;
 use crate::text::{Direction, Options};
 
 /// State of the reader screen.
@@ -49,16 +50,6 @@ fn next_direction(d: Direction) -> Direction {
         Direction::Majority | Direction::Auto => Direction::Rtl,
         Direction::Rtl => Direction::Ltr,
         Direction::Ltr => Direction::Majority,
-    }
-}
-
-/// How a direction is named in messages.
-pub fn direction_name(d: Direction) -> &'static str {
-    match d {
-        Direction::Majority => "automatic (most letters decide)",
-        Direction::Auto => "automatic (the first letter decides)",
-        Direction::Rtl => "right to left",
-        Direction::Ltr => "left to right",
     }
 }
 
@@ -149,7 +140,7 @@ impl ReaderView {
             Action::ToggleBookmark => super::marks::toggle_bookmark(self, cx),
             Action::EditNote => {
                 if self.article.paragraphs.is_empty() {
-                    cx.message = Some("this article has no paragraph for a note".to_owned());
+                    cx.message = Some(t!(cx.settings.msgs, "no-paragraph-for-note"));
                     return Go::Stay;
                 }
                 let note = self
@@ -162,9 +153,10 @@ impl ReaderView {
                 let direction = next_direction(self.options.direction);
                 self.set_direction(direction);
                 self.chosen = Some(direction);
-                cx.message = Some(format!(
-                    "paragraph direction in this article: {}",
-                    direction_name(direction)
+                cx.message = Some(t!(
+                    cx.settings.msgs,
+                    "direction-set",
+                    direction = crate::i18n::direction_choice(direction)
                 ));
             }
             Action::NextArticle => return Go::Sibling(1),
@@ -182,7 +174,7 @@ impl ReaderView {
                 let (from, to) = self.selected();
                 let text = super::copy::paragraphs(&self.article, from.block()..=to.block());
                 if text.is_empty() {
-                    cx.message = Some("this article has no paragraph to copy".to_owned());
+                    cx.message = Some(t!(cx.settings.msgs, "no-paragraph-to-copy"));
                 } else {
                     cx.copy(text);
                 }
@@ -429,25 +421,39 @@ impl ReaderView {
         ctx: &Ctx<'_>,
         message: Option<&str>,
     ) {
+        let msgs = ctx.msgs;
         let matches = self
             .search
             .as_ref()
             .filter(|s| s.is_active())
             .map_or(String::new(), |s| {
                 if s.is_empty() {
-                    " no match ".to_owned()
+                    format!(" {} ", t!(msgs, "reader-no-match"))
                 } else {
-                    format!(" match {}/{} ", s.current + 1, s.len())
+                    let m = t!(
+                        msgs,
+                        "reader-match",
+                        current = s.current + 1,
+                        total = s.len()
+                    );
+                    format!(" {m} ")
                 }
             });
-        let right = format!(
-            "{matches} ¶ {}/{}  page {}/{} ",
-            self.cursor.get().min(self.article.paragraphs.len()),
-            self.article.paragraphs.len(),
-            self.page() + 1,
-            self.pages()
+        let position = t!(
+            msgs,
+            "reader-position",
+            paragraph = self.cursor.get().min(self.article.paragraphs.len()),
+            paragraphs = self.article.paragraphs.len(),
+            page = self.page() + 1,
+            pages = self.pages()
         );
-        let right_w = right.chars().count() as u16;
+        if ctx.align_right() {
+            return self.draw_status_mirrored(buf, status, ctx, message, &matches, &position);
+        }
+        let right = format!("{matches} {position} ");
+        // Cells, as the engine measures them (marks and isolates take none).
+        let (counters, _) = draw::one_line(&right, usize::MAX, ctx.chrome(), ctx.visual);
+        let right_w = counters.width as u16;
         let left_w = usize::from(status.width.saturating_sub(right_w + 2));
         let (text, rtl) = match message {
             Some(m) => (draw::one_line(m, left_w, ctx.chrome(), ctx.visual).0, false),
@@ -462,10 +468,56 @@ impl ReaderView {
             ctx.styles.status,
         );
         let right_x = status.x + status.width.saturating_sub(right_w);
+        if ctx.rtl() {
+            // Terminal mode in Arabic: logical text, a right-to-left row that the terminal
+            // mirrors (the title at the right, the counters at the left).
+            buf.set_string(right_x, status.y, right, ctx.styles.status);
+            draw::chrome_mark(buf, status.x, status.y, ctx);
+            return;
+        }
         buf.set_string(right_x, status.y, right, ctx.styles.status);
         // In terminal mode the row stays left to right, the counters out of the title's run.
         draw::ltr_mark(buf, status.x, status.y, ctx);
         draw::ltr_mark(buf, right_x, status.y, ctx);
+    }
+
+    /// The status bar of a right-to-left interface, laid out by qari: the title (or the
+    /// message) from the right edge, the counters (paragraph, page, match) at the left end.
+    fn draw_status_mirrored(
+        &self,
+        buf: &mut Buffer,
+        status: Rect,
+        ctx: &Ctx<'_>,
+        message: Option<&str>,
+        matches: &str,
+        position: &str,
+    ) {
+        let text = format!("{position} {matches}");
+        let room = usize::from(status.width.saturating_sub(2));
+        let (counters, _) = draw::one_line(text.trim_end(), room, ctx.chrome(), true);
+        let counters_w = counters.width as u16;
+        draw::line(
+            buf,
+            Rect::new(status.x + 1, status.y, counters_w, 1),
+            status.y,
+            &counters,
+            false,
+            ctx.styles.status,
+        );
+        let left_w = status.width.saturating_sub(counters_w + 4);
+        let (title, _) = match message {
+            Some(m) => draw::one_line(m, usize::from(left_w), ctx.chrome(), true),
+            None => draw::one_line(&self.article.title, usize::from(left_w), ctx.options, true),
+        };
+        let x = (status.x + status.width).saturating_sub(left_w + 1);
+        draw::line(
+            buf,
+            Rect::new(x, status.y, left_w, 1),
+            status.y,
+            &title,
+            true,
+            ctx.styles.status,
+        );
     }
 
     /// Draws the page into `area` (the text column is centred in it).

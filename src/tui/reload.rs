@@ -2,6 +2,7 @@
 //! notices a change on disk. The load runs in a thread (the library cache makes it cost only the
 //! files that changed); every screen keeps its place in the new collection.
 
+use crate::t;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, mpsc};
@@ -31,7 +32,11 @@ impl App {
                 }
                 Ok(Err(e)) => {
                     self.reloading = None;
-                    self.session.message = Some(format!("not reloaded: {e}"));
+                    self.session.message = Some(t!(
+                        self.session.settings.msgs,
+                        "not-reloaded",
+                        error = e.to_string()
+                    ));
                 }
                 Err(mpsc::TryRecvError::Empty) => {}
                 Err(mpsc::TryRecvError::Disconnected) => self.reloading = None,
@@ -74,7 +79,7 @@ impl App {
 
     fn start_reload(&mut self, asked: bool) {
         let Some(location) = self.session.location.clone() else {
-            self.session.message = Some("the built-in collection does not change".to_owned());
+            self.session.message = Some(t!(self.session.settings.msgs, "builtin-unchanging"));
             return;
         };
         if self.reloading.is_some() {
@@ -152,9 +157,15 @@ impl App {
         self.session.collection = Some(Arc::new(collection));
         if asked || added + changed + gone > 0 {
             self.session.message = Some(if added + changed + gone == 0 {
-                "reloaded: nothing changed on disk".to_owned()
+                t!(self.session.settings.msgs, "reloaded-unchanged")
             } else {
-                format!("reloaded from disk: {added} new, {changed} changed, {gone} gone")
+                t!(
+                    self.session.settings.msgs,
+                    "reloaded",
+                    added = added,
+                    changed = changed,
+                    gone = gone
+                )
             });
         }
     }

@@ -270,7 +270,7 @@ impl ResultsView {
                 Go::Read(Box::new(view))
             }
             Some(Err(e)) => {
-                cx.message = Some(e.to_string());
+                cx.message = Some(cx.settings.msgs.collection_error(&e));
                 Go::Stay
             }
             None => Go::Stay,
@@ -309,6 +309,9 @@ impl ResultsView {
                 ctx.styles.title
             };
             let (x, width) = text_column(area);
+            // Mirrored in Arabic: the count at the right end, the column two cells left.
+            let mirrored = ctx.align_right();
+            let x = if mirrored { x - 1 } else { x };
             let inner = Rect::new(x, y, width, 1);
             let (title, rtl) = draw::one_line(
                 &entries[item.entry].title,
@@ -318,12 +321,18 @@ impl ResultsView {
             );
             draw::line(buf, inner, y, &title, rtl, style);
             // How many matches, at most two digits.
-            buf.set_string(
-                area.x,
-                y,
-                format!("{:>2}", item.hits.min(99)),
-                ctx.styles.dim,
-            );
+            let hits = ctx.msgs.number(item.hits.min(99));
+            if mirrored {
+                let right = area.x + area.width;
+                buf.set_string(
+                    right.saturating_sub(2),
+                    y,
+                    format!("{hits:<2}"),
+                    ctx.styles.dim,
+                );
+            } else {
+                buf.set_string(area.x, y, format!("{hits:>2}"), ctx.styles.dim);
+            }
             let (line, rtl) =
                 draw::one_line(&item.snippet, usize::from(width), ctx.options, ctx.visual);
             let row2 = Rect::new(x, y + 1, width, 1);

@@ -12,7 +12,9 @@ use super::reader::ReaderView;
 use super::results::Fit;
 use super::theme::Styles;
 use crate::collection::{Article, Collection, Origin};
+use crate::i18n::Messages;
 use crate::store::{Position, ReadState, Store};
+use crate::t;
 use crate::text::Options;
 
 /// Where the collection was read from, to read it again.
@@ -32,6 +34,8 @@ pub struct Settings {
     pub text_width: u16,
     pub styles: Styles,
     pub keymap: Keymap,
+    /// The interface's messages, in its language, digits and calendar.
+    pub msgs: Messages,
 }
 
 /// What the screens share.
@@ -58,10 +62,7 @@ impl Session {
     /// Puts `text` on the clipboard and says how much was copied.
     pub fn copy(&mut self, text: String) {
         let n = text.chars().count();
-        self.message = Some(format!(
-            "copied {n} {} in reading order",
-            if n == 1 { "character" } else { "characters" }
-        ));
+        self.message = Some(t!(self.settings.msgs, "copied", count = n));
         self.clipboard = Some(text);
     }
 }
@@ -84,15 +85,15 @@ impl Session {
             None => Ok(()),
         };
         if let Err(e) = result {
-            self.message = Some(format!("not saved: {e}"));
+            self.message = Some(t!(self.settings.msgs, "not-saved", error = e.to_string()));
             return;
         }
         if read {
             self.reading.remove(&path);
-            self.message = Some("marked unread".to_owned());
+            self.message = Some(t!(self.settings.msgs, "marked-unread"));
         } else {
             self.reading.insert(path, ReadState::Read);
-            self.message = Some("marked read".to_owned());
+            self.message = Some(t!(self.settings.msgs, "marked-read"));
         }
     }
 
@@ -135,9 +136,16 @@ impl Session {
 
     /// Opens entry `index` of the collection in a reader, where it was left.
     pub fn open_entry(&mut self, index: usize) -> Result<ReaderView, String> {
-        let c = self.collection.as_ref().ok_or("no collection")?;
-        let entry = c.entries.get(index).ok_or("no such article")?;
-        let article = c.open(entry).map_err(|e| e.to_string())?;
+        let msgs = &self.settings.msgs;
+        let c = self
+            .collection
+            .as_ref()
+            .ok_or_else(|| t!(msgs, "no-collection"))?;
+        let entry = c
+            .entries
+            .get(index)
+            .ok_or_else(|| t!(msgs, "no-such-article"))?;
+        let article = c.open(entry).map_err(|e| msgs.collection_error(&e))?;
         Ok(self.show_article(article, true))
     }
 
@@ -191,7 +199,11 @@ impl Session {
             && !store.is_read_only()
             && let Err(e) = store.set_position(&path, position)
         {
-            self.message = Some(format!("reading position not saved: {e}"));
+            self.message = Some(t!(
+                self.settings.msgs,
+                "position-not-saved",
+                error = e.to_string()
+            ));
         }
     }
 }

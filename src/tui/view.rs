@@ -16,21 +16,23 @@ use super::draw::{self, Ctx};
 use super::keymap::Scope;
 use super::library::Sort;
 use super::prompt::Prompt;
+use crate::i18n::action_id;
+use crate::t;
 
 /// Clears the status bar and writes `text` in it, laid out by the engine.
 fn status_line(buf: &mut Buffer, status: Rect, text: &str, ctx: &Ctx<'_>) {
     blank(buf, status, ctx.styles.status);
     let width = status.width.saturating_sub(2);
-    let (line, _) = draw::one_line(text, usize::from(width), ctx.chrome(), ctx.visual);
+    let (line, rtl) = draw::one_line(text, usize::from(width), ctx.chrome(), ctx.visual);
     draw::line(
         buf,
         Rect::new(status.x + 1, status.y, width, 1),
         status.y,
         &line,
-        false,
+        rtl && ctx.rtl(),
         ctx.styles.status,
     );
-    draw::ltr_mark(buf, status.x, status.y, ctx);
+    draw::chrome_mark(buf, status.x, status.y, ctx);
 }
 
 fn blank(buf: &mut Buffer, area: Rect, style: Style) {
@@ -42,11 +44,6 @@ fn blank(buf: &mut Buffer, area: Rect, style: Style) {
     }
 }
 
-/// "1 article", "2 articles".
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 impl App {
     fn ctx(&self) -> Ctx<'_> {
         let s = &self.session.settings;
@@ -55,13 +52,18 @@ impl App {
             options: s.options,
             visual: s.visual,
             keymap: &s.keymap,
+            msgs: &s.msgs,
         }
     }
 
-    /// `key action · key action ...` for the screen's status line, keys from the key table.
+    /// `key action · key action ...` for the screen's status line: each action's hint message
+    /// (`hint-*`), its key from the key table.
     fn hints(&self, scope: Scope, list: &[(Action, &str)]) -> String {
         list.iter()
-            .map(|&(action, what)| format!("{} {what}", self.session.key(action, scope)))
+            .map(|&(action, id)| {
+                let key = self.session.key(action, scope);
+                self.session.settings.msgs.get(id, &[("key", key.into())])
+            })
             .collect::<Vec<_>>()
             .join(" · ")
     }
@@ -70,6 +72,7 @@ impl App {
     pub fn draw(&self, frame: &mut Frame<'_>) {
         let area = frame.area();
         let ctx = self.ctx();
+        let msgs = &self.session.settings.msgs;
         let body = Rect::new(
             area.x,
             area.y + 1,
@@ -91,9 +94,9 @@ impl App {
                     p.total.load(Ordering::Relaxed),
                 );
                 let text = if total == 0 {
-                    "Looking for articles…".to_owned()
+                    t!(msgs, "loading-looking")
                 } else {
-                    format!("Reading articles… {done} / {total}")
+                    t!(msgs, "loading-reading", done = done, total = total)
                 };
                 let (l, _) = draw::one_line(&text, usize::from(area.width), ctx.chrome(), true);
                 let x = area.x + (area.width.saturating_sub(l.width as u16)) / 2;
@@ -102,7 +105,7 @@ impl App {
                     Rect::new(x, area.height / 2, l.width as u16, 1),
                     area.height / 2,
                     &l,
-                    false,
+                    ctx.rtl(),
                     Style::new(),
                 );
                 String::new()
@@ -112,59 +115,63 @@ impl App {
                     return;
                 };
                 l.draw(buf, body, &c.entries, &self.session.reading, &ctx);
-                format!(
-                    "{} · sorted by {} · {} skipped · {}",
-                    count(c.entries.len(), "article", "articles"),
-                    match (l.sort, l.by_file_time) {
+                t!(
+                    msgs,
+                    "library-status",
+                    count = c.entries.len(),
+                    sort = match (l.sort, l.by_file_time) {
                         (Sort::Date, false) => "date",
-                        (Sort::Date, true) => "file time (no article has a date)",
+                        (Sort::Date, true) => "file-time",
                         (Sort::Title, _) => "title",
                     },
-                    c.skipped.len(),
-                    self.hints(Scope::Library, &[(Action::Help, "help")])
+                    skipped = c.skipped.len(),
+                    hints = self.hints(Scope::Library, &[(Action::Help, "hint-help")])
                 )
             }
             Screen::Bookmarks(b) => {
                 b.draw(buf, body, &ctx);
-                let filter = if b.filter.is_empty() {
-                    String::new()
-                } else {
-                    format!(" · filter: {}", b.filter)
-                };
-                format!(
-                    "{}{filter} · {}",
-                    count(b.shown.len(), "bookmark", "bookmarks"),
-                    self.hints(
-                        Scope::Bookmarks,
-                        &[
-                            (Action::Open, "opens"),
-                            (Action::Delete, "deletes"),
-                            (Action::Undo, "undoes"),
-                            (Action::Search, "filters"),
-                            (Action::Back, "back"),
-                        ]
+                let hints = self.hints(
+                    Scope::Bookmarks,
+                    &[
+                        (Action::Open, "hint-opens"),
+                        (Action::Delete, "hint-deletes"),
+                        (Action::Undo, "hint-undoes"),
+                        (Action::Search, "hint-filters"),
+                        (Action::Back, "hint-back"),
+                    ],
+                );
+                if b.filter.is_empty() {
+                    t!(
+                        msgs,
+                        "bookmarks-status",
+                        count = b.shown.len(),
+                        hints = hints
                     )
-                )
+                } else {
+                    t!(
+                        msgs,
+                        "bookmarks-status-filtered",
+                        count = b.shown.len(),
+                        filter = &b.filter,
+                        hints = hints
+                    )
+                }
             }
             Screen::Results(r) => {
                 if let Some(c) = &self.session.collection {
                     r.draw(buf, body, &c.entries, &ctx);
                 }
-                format!(
-                    "{} {} {}  ·  {}",
-                    count(r.items.len(), "article", "articles"),
-                    if r.items.len() == 1 {
-                        "matches"
-                    } else {
-                        "match"
-                    },
-                    r.query,
-                    self.hints(
+                t!(
+                    msgs,
+                    "results-status",
+                    count = r.items.len(),
+                    query = &r.query,
+                    hints = self.hints(
                         Scope::Results,
                         &[
-                            (Action::Open, "opens"),
-                            (Action::Search, "searches again"),
-                            (Action::Back, "back"),
+                            (Action::Open, "hint-opens"),
+                            (Action::Search, "hint-searches-again"),
+                            (Action::Back, "hint-back"),
                         ]
                     )
                 )
@@ -186,9 +193,12 @@ impl App {
                 job.progress.done.load(Ordering::Relaxed),
                 job.progress.total.load(Ordering::Relaxed),
             );
-            let text = format!(
-                "Searching… {done} / {total}  ({} cancels)",
-                self.session.key(Action::Back, self.screen().scope())
+            let text = t!(
+                msgs,
+                "searching",
+                done = done,
+                total = total,
+                key = self.session.key(Action::Back, self.screen().scope())
             );
             status_line(buf, status, &text, &ctx);
         }
@@ -219,7 +229,33 @@ impl App {
     fn draw_list(&self, frame: &mut Frame<'_>, rect: Rect, title: &str, lines: &[String]) {
         let ctx = self.ctx();
         frame.render_widget(Clear, rect);
-        frame.render_widget(Block::default().borders(Borders::ALL).title(title), rect);
+        if ctx.rtl() {
+            // The title through the engine too, at the right of the top border.
+            frame.render_widget(Block::default().borders(Borders::ALL), rect);
+            let width = rect.width.saturating_sub(4);
+            let (l, rtl) =
+                draw::one_line(title.trim(), usize::from(width), ctx.chrome(), ctx.visual);
+            let w = l.width as u16;
+            let x = if rtl {
+                rect.x + 2 + width - w
+            } else {
+                rect.x + 2
+            };
+            let buf = frame.buffer_mut();
+            buf.set_string(x - 1, rect.y, " ", Style::new());
+            buf.set_string(x + w, rect.y, " ", Style::new());
+            draw::line(
+                buf,
+                Rect::new(x, rect.y, w, 1),
+                rect.y,
+                &l,
+                rtl,
+                Style::new(),
+            );
+            draw::chrome_mark(buf, rect.x, rect.y, &ctx);
+        } else {
+            frame.render_widget(Block::default().borders(Borders::ALL).title(title), rect);
+        }
         let inner = Rect::new(
             rect.x + 1,
             rect.y + 1,
@@ -229,20 +265,35 @@ impl App {
         let buf = frame.buffer_mut();
         for (i, text) in lines.iter().take(usize::from(inner.height)).enumerate() {
             let y = inner.y + i as u16;
-            let (l, _) = draw::one_line(text, usize::from(inner.width), ctx.chrome(), ctx.visual);
+            let (l, rtl) = draw::one_line(text, usize::from(inner.width), ctx.chrome(), ctx.visual);
             draw::line(
                 buf,
                 Rect::new(inner.x, y, inner.width, 1),
                 y,
                 &l,
-                false,
+                rtl && ctx.rtl(),
                 Style::new(),
             );
+            if ctx.rtl() {
+                draw::chrome_mark(buf, inner.x, y, &ctx);
+            }
         }
     }
 
     fn draw_help(&self, frame: &mut Frame<'_>, area: Rect, scroll: usize) {
         let scope = self.screen().scope();
+        let msgs = &self.session.settings.msgs;
+        let rtl = self.ctx().rtl();
+        // The keys' column, then the action's line: in Arabic the keys (isolated, as they read
+        // left to right) at the right, padded on their right (the line's start).
+        let row = |keys: &str, what: String| {
+            if rtl {
+                let pad = 18usize.saturating_sub(keys.chars().count());
+                format!("{:pad$}\u{2066}{keys}\u{2069}  {what}", "")
+            } else {
+                format!("{keys:>18}  {what}")
+            }
+        };
         let mut lines: Vec<String> = self
             .session
             .settings
@@ -255,30 +306,31 @@ impl App {
                     .map(|k| k.label())
                     .collect::<Vec<_>>()
                     .join(", ");
-                format!("{keys:>18}  {}", action.describe())
+                row(&keys, msgs.get(&action_id(action.name()), &[]))
             })
             .collect();
-        if scope == Scope::Reader {
-            lines.push(format!("{:>18}  Move the paragraph cursor.", "mouse wheel"));
+        let wheel = if scope == Scope::Reader {
+            t!(msgs, "help-wheel-reader")
         } else {
-            lines.push(format!("{:>18}  Move the selection.", "mouse wheel"));
-        }
+            t!(msgs, "help-wheel-list")
+        };
+        lines.push(row(&t!(msgs, "help-mouse-wheel"), wheel));
         let rect = Self::popup(area, 84, lines.len() as u16 + 2);
         let shown = usize::from(rect.height.saturating_sub(2)).max(1);
         let scroll = scroll.min(lines.len().saturating_sub(shown));
-        let more = if lines.len() > shown {
-            format!(
-                ", {}/{} scroll",
-                self.session.key(Action::Down, Scope::Library),
-                self.session.key(Action::Up, Scope::Library)
+        let key = self.session.key(Action::Help, scope);
+        let title = if lines.len() > shown {
+            t!(
+                msgs,
+                "help-title-scroll",
+                key = key,
+                down = self.session.key(Action::Down, Scope::Library),
+                up = self.session.key(Action::Up, Scope::Library)
             )
         } else {
-            String::new()
+            t!(msgs, "help-title", key = key)
         };
-        let title = format!(
-            " Keys ({} closes{more}) ",
-            self.session.key(Action::Help, scope)
-        );
+        let title = format!(" {title} ");
         self.draw_list(frame, rect, &title, &lines[scroll..]);
     }
 
@@ -286,13 +338,21 @@ impl App {
         let Some(c) = &self.session.collection else {
             return;
         };
+        let msgs = &self.session.settings.msgs;
         let mut lines: Vec<String> = c
             .skipped
             .iter()
-            .map(|s| format!("{}: {}", s.path.display(), s.reason))
+            .map(|s| {
+                t!(
+                    msgs,
+                    "skipped-line",
+                    path = s.path.display().to_string(),
+                    reason = msgs.skip_reason(&s.cause)
+                )
+            })
             .collect();
         if lines.is_empty() {
-            lines.push("No file was skipped.".to_owned());
+            lines.push(t!(msgs, "skipped-none"));
         }
         let rect = Self::popup(
             area,
@@ -300,8 +360,12 @@ impl App {
             area.height.saturating_sub(2),
         );
         let title = format!(
-            " Skipped files ({} closes) ",
-            self.session.key(Action::Back, Scope::Library)
+            " {} ",
+            t!(
+                msgs,
+                "skipped-title",
+                key = self.session.key(Action::Back, Scope::Library)
+            )
         );
         self.draw_list(frame, rect, &title, &lines);
     }
@@ -311,10 +375,34 @@ impl App {
 /// typed (Arabic reads right to left). Returns where the terminal's cursor goes.
 fn draw_prompt(buf: &mut Buffer, status: Rect, prompt: &Prompt, ctx: &Ctx<'_>) -> Option<Position> {
     blank(buf, status, ctx.styles.status);
-    let label = prompt.purpose.label();
-    buf.set_string(status.x + 1, status.y, label, ctx.styles.status);
-    let x0 = status.x + 2 + label.len() as u16;
-    let width = usize::from((status.x + status.width).saturating_sub(x0 + 1));
+    let label = ctx.msgs.get(prompt.purpose.label(), &[]);
+    let (x0, width) = if ctx.align_right() {
+        // Mirrored: the label at the right end, the field on its left.
+        let room = usize::from(status.width.saturating_sub(2));
+        let (l, _) = draw::one_line(&label, room, ctx.chrome(), ctx.visual);
+        let lw = l.width as u16;
+        let lx = (status.x + status.width).saturating_sub(lw + 1);
+        draw::line(
+            buf,
+            Rect::new(lx, status.y, lw, 1),
+            status.y,
+            &l,
+            true,
+            ctx.styles.status,
+        );
+        let x0 = status.x + 1;
+        (x0, usize::from(lx.saturating_sub(x0 + 1)))
+    } else {
+        buf.set_string(status.x + 1, status.y, &label, ctx.styles.status);
+        if ctx.rtl() {
+            draw::chrome_mark(buf, status.x, status.y, ctx);
+        }
+        let x0 = status.x + 2 + label.chars().count() as u16;
+        (
+            x0,
+            usize::from((status.x + status.width).saturating_sub(x0 + 1)),
+        )
+    };
     // A text longer than the field shows the stretch that ends at the cursor.
     let start = shown_from(&prompt.text, prompt.cursor, width, ctx);
     let text = prompt.text.get(start..).unwrap_or_default();

@@ -2,6 +2,7 @@
 
 use qari::collection::Collection;
 use qari::config::Theme;
+use qari::i18n::Messages;
 use qari::text::{Direction, Options};
 use qari::tui::theme::Styles;
 use qari::tui::{App, Key, Keymap, Screen, Settings};
@@ -9,8 +10,13 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 /// The settings of the test apps: app-mode bidi, shaping, a 60-cell column, no colours, the
-/// default keys, paragraphs in `direction`.
+/// default keys, paragraphs in `direction`, the interface in English.
 pub fn settings(direction: Direction) -> Settings {
+    settings_in(direction, Messages::default())
+}
+
+/// The same settings with the interface's messages `msgs` (`Messages::new(Lang::Ar)`: Arabic).
+pub fn settings_in(direction: Direction, msgs: Messages) -> Settings {
     Settings {
         options: Options {
             direction,
@@ -20,6 +26,7 @@ pub fn settings(direction: Direction) -> Settings {
         text_width: 60,
         styles: Styles::new(&Theme::default(), true),
         keymap: Keymap::default(),
+        msgs,
     }
 }
 
