@@ -73,6 +73,30 @@ builtin-unchanging = المكتبة المدمجة في البرنامج لا ت
 reloaded-unchanged = حُدِّثت المكتبة: لا تغيير على القرص
 reloaded = حُدِّثت المكتبة من القرص — جديدة: { $added }، معدّلة: { $changed }، محذوفة: { $gone }
 
+## Feeds (U in the library).
+
+feeds-none = لا خلاصات لتحديثها: أضف واحدة بالأمر qari feeds add URL
+feeds-updating = جارٍ تحديث الخلاصات… { $done } / { $total }
+feeds-updated =
+    { PLURAL($count) ->
+        [zero] لا مقالات جديدة من الخلاصات
+        [one] مقال جديد واحد من الخلاصات
+        [two] مقالان جديدان من الخلاصات
+        [few] { $count } مقالات جديدة من الخلاصات
+        [many] { $count } مقالًا جديدًا من الخلاصات
+       *[other] { $count } مقال جديد من الخلاصات
+    }
+feeds-failed =
+    { PLURAL($count) ->
+        [zero] لم تفشل أي خلاصة
+        [one] فشلت خلاصة واحدة: { $names }
+        [two] فشلت خلاصتان: { $names }
+        [few] فشلت { $count } خلاصات: { $names }
+        [many] فشلت { $count } خلاصة: { $names }
+       *[other] فشلت { $count } خلاصة: { $names }
+    }
+feeds-not-updated = لم تُحدَّث الخلاصات: { $error }
+
 ## Searching.
 
 search-cancelled = أُلغي البحث
@@ -182,6 +206,7 @@ action-toggle-sort = ترتيب المكتبة حسب التاريخ، ثم حس
 action-filter = تصفية العناوين أثناء الكتابة (Esc يمسحها).
 action-toggle-read = تعليم المقال المحدد مقروءًا، أو غير مقروء من جديد.
 action-reload = إعادة قراءة المكتبة من القرص.
+action-update-feeds = جلب الخلاصات وحفظ مقالاتها الجديدة في المكتبة.
 action-show-skipped = عرض الملفات المتجاوزة وسبب تجاوز كل منها.
 action-next-page = الصفحة التالية.
 action-prev-page = الصفحة السابقة.

@@ -69,6 +69,23 @@ reloaded-unchanged = reloaded: nothing changed on disk
 # How many articles are new, changed and gone.
 reloaded = reloaded from disk: { $added } new, { $changed } changed, { $gone } gone
 
+## Feeds (U in the library).
+
+feeds-none = no feeds to update: add one with qari feeds add URL
+feeds-updating = Updating the feeds… { $done } / { $total }
+feeds-updated =
+    { PLURAL($count) ->
+        [one] { $count } new article from the feeds
+       *[other] { $count } new articles from the feeds
+    }
+# $names: the feeds that failed, by name.
+feeds-failed =
+    { PLURAL($count) ->
+        [one] { $count } feed failed: { $names }
+       *[other] { $count } feeds failed: { $names }
+    }
+feeds-not-updated = feeds not updated: { $error }
+
 ## Searching.
 
 search-cancelled = search cancelled
@@ -175,6 +192,7 @@ action-toggle-sort = Sort the library by date, then by title.
 action-filter = Filter the titles as you type (Esc clears).
 action-toggle-read = Mark the selected article read, or unread again.
 action-reload = Read the collection again from disk.
+action-update-feeds = Fetch the feeds and save their new articles into the collection.
 action-show-skipped = List the files that were skipped, and why.
 action-next-page = Next page.
 action-prev-page = Previous page.

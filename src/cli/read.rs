@@ -85,6 +85,10 @@ pub fn run(cli: &Cli) -> anyhow::Result<bool> {
         file: dirs.as_ref().map(Dirs::state_file),
         resume: config.resume && cli.path.is_none(),
         mlterm_bidi_off: mlterm,
+        feeds: dirs.as_ref().map(|d| qari::tui::feeds::FeedSetup {
+            config: config.clone(),
+            state: d.state_file(),
+        }),
     };
     qari::tui::run(source, settings, &state)?;
     Ok(true)

@@ -63,6 +63,8 @@ actions! {
     ToggleRead => "toggle_read",
     /// Read the collection again from disk.
     Reload => "reload",
+    /// Fetch the feeds and save their new articles into the collection.
+    UpdateFeeds => "update_feeds",
     /// List the files that were skipped, and why.
     ShowSkipped => "show_skipped",
     /// Next page.

@@ -73,6 +73,8 @@ pub enum Go {
     NextUnread,
     /// Read the collection again from disk.
     Reload,
+    /// Fetch the feeds into the collection.
+    UpdateFeeds,
 }
 
 /// The whole app.
@@ -87,6 +89,8 @@ pub struct App {
     pub session: Session,
     /// The collection being read again.
     pub reloading: Option<Reload>,
+    /// The feeds being fetched (`U`).
+    pub feeding: Option<super::feeds::FeedJob>,
     /// Says when the collection changed on disk.
     pub(super) watch: Option<mpsc::Receiver<()>>,
     /// When the collection is loaded, open the article read last.
@@ -113,8 +117,10 @@ impl App {
                 size,
                 location: None,
                 clipboard: None,
+                feeds: None,
             },
             reloading: None,
+            feeding: None,
             watch: None,
             resume: false,
             quit: false,
@@ -162,6 +168,7 @@ impl App {
     pub fn busy(&self) -> bool {
         self.job.is_some()
             || self.reloading.is_some()
+            || self.feeding.is_some()
             || matches!(self.screen(), Screen::Loading(_))
     }
 
@@ -404,6 +411,7 @@ impl App {
             Go::Sibling(delta) => self.open_sibling(delta),
             Go::NextUnread => self.open_next_unread(),
             Go::Reload => self.reload(),
+            Go::UpdateFeeds => self.update_feeds(),
         }
     }
 }

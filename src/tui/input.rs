@@ -15,6 +15,7 @@ impl App {
     /// Checks on the work in the background: a reload, changes on disk, a search.
     pub fn tick(&mut self) {
         self.poll_reload();
+        self.poll_feeds();
         let Some(job) = &self.job else { return };
         let Some(result) = job.poll() else { return };
         let (query, fit) = (job.query.clone(), job.fit);

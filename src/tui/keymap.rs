@@ -130,6 +130,7 @@ const DEFAULTS: &[(Scope, &str, Action)] = &[
     (Library, "f", Action::Filter),
     (Library, "m", Action::ToggleRead),
     (Library, "r", Action::Reload),
+    (Library, "U", Action::UpdateFeeds),
     (Library, "S", Action::ShowSkipped),
     (Library, "/", Action::Search),
     (Library, "B", Action::Bookmarks),
@@ -205,7 +206,8 @@ fn scopes_of(action: Action) -> &'static [Scope] {
         | Action::ShowSkipped
         | Action::Filter
         | Action::ToggleRead
-        | Action::Reload => &[Library],
+        | Action::Reload
+        | Action::UpdateFeeds => &[Library],
     }
 }
 

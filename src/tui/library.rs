@@ -170,6 +170,7 @@ impl LibraryView {
                 Go::Stay
             }
             Action::Reload => Go::Reload,
+            Action::UpdateFeeds => Go::UpdateFeeds,
             Action::Open => match self.current().map(|i| cx.open_entry(i)) {
                 Some(Ok(view)) => Go::Read(Box::new(view)),
                 Some(Err(e)) => {

@@ -8,6 +8,7 @@ pub mod bookmarks;
 pub mod copy;
 pub mod detect;
 mod draw;
+pub mod feeds;
 pub mod find;
 mod input;
 pub mod keymap;
@@ -62,6 +63,8 @@ pub struct State {
     pub resume: bool,
     /// mlterm: switch its own bidi off for the session (it does not know BDSM).
     pub mlterm_bidi_off: bool,
+    /// What `U` needs to fetch the feeds.
+    pub feeds: Option<feeds::FeedSetup>,
 }
 
 pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<()> {
@@ -71,6 +74,7 @@ pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<
     let size = guard.terminal.size()?;
     let mut app = App::new(settings, (size.width, size.height));
     app.resume = state.resume;
+    app.session.feeds.clone_from(&state.feeds);
     if let Some(opened) = opened {
         app.attach_store(opened.store, &opened.warnings);
     }

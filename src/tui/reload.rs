@@ -77,7 +77,7 @@ impl App {
         self.start_reload(true);
     }
 
-    fn start_reload(&mut self, asked: bool) {
+    pub(super) fn start_reload(&mut self, asked: bool) {
         let Some(location) = self.session.location.clone() else {
             self.session.message = Some(t!(self.session.settings.msgs, "builtin-unchanging"));
             return;

@@ -56,6 +56,8 @@ pub struct Session {
     pub location: Option<Location>,
     /// Text to put on the system clipboard, taken by the loop (which owns the terminal).
     pub clipboard: Option<String>,
+    /// What fetching the feeds needs (None: no configuration to fetch with).
+    pub feeds: Option<super::feeds::FeedSetup>,
 }
 
 impl Session {

@@ -202,6 +202,15 @@ impl App {
             );
             status_line(buf, status, &text, &ctx);
         }
+        if let Some(job) = &self.feeding {
+            let text = t!(
+                msgs,
+                "feeds-updating",
+                done = job.progress.done.load(Ordering::Relaxed),
+                total = job.progress.total.load(Ordering::Relaxed)
+            );
+            status_line(buf, status, &text, &ctx);
+        }
         if let Some(prompt) = &self.prompt
             && let Some(at) = draw_prompt(buf, status, prompt, &ctx)
         {
