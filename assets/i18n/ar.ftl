@@ -356,3 +356,29 @@ cli-error-invalid-value = قيمة غير صالحة '{ $value }' للخيار '
 cli-error-missing = لم تُعطَ الوسائط المطلوبة التالية:
 cli-error-unknown-subcommand = أمر فرعي غير معروف '{ $name }'
 cli-error-more = لمزيد من المعلومات جرّب '{ $help }'.
+
+## Feeds on the command line (qari feeds, update, save, import).
+
+cli-feeds = الخلاصات المشترك فيها (محفوظة في config.toml): إضافة، عرض، إزالة
+cli-feeds-add = الاشتراك في الخلاصة على العنوان URL (RSS أو Atom أو JSON Feed)
+cli-feeds-add-name = اسمها (الافتراضي: عنوان الخلاصة نفسها، وإلا اسم موقعها)
+cli-feeds-add-folder = مجلد المكتبة الذي تُحفظ فيه مقالاتها (الافتراضي: مأخوذ من الاسم)
+cli-feeds-list = الخلاصات: `name<TAB>url<TAB>folder`
+cli-feeds-remove = إلغاء الاشتراك في الخلاصة المسماة NAME (تبقى مقالاتها المحفوظة)
+cli-update = جلب كل الخلاصات وحفظ عناصرها الجديدة في المكتبة، في مجلد لكل خلاصة
+cli-save = جلب صفحة ويب واستخراج مقالها وحفظه في المكتبة (المجلد `saved`)
+cli-save-url = عنوان الصفحة، http:// أو https://
+cli-import = استخراج مقال صفحة ويب محفوظة وحفظه في المكتبة (المجلد `saved`)
+cli-import-file = ملف ‎.html
+feeds-cli-no-collection = لا مكتبة تُحفظ فيها المقالات: اكتب `collection = "/path/to/news"` في { $file }
+feeds-cli-named-for-now = تنبيه: { $url }: { $why }؛ سُمّيت «{ $name }» مؤقتًا
+feeds-cli-name-empty = الاسم فارغ: اكتب اسمًا مع ‎--name
+feeds-cli-added = أُضيفت «{ $name }» ({ $url })، وتُحفظ مقالاتها في { $folder }
+feeds-cli-removed = أُزيلت «{ $name }» ({ $url })؛ تبقى مقالاتها المحفوظة
+feeds-cli-progress = الخلاصات: { $done } من { $total }
+feeds-cli-failed-one = { $name }: فشلت: { $error }
+feeds-cli-not-modified = { $name }: لا جديد
+feeds-cli-new = { $name }: جديدة: { $count }
+feeds-cli-warning = { $name }: تنبيه: { $warning }
+feeds-cli-new-in = مقالات جديدة: { $count } في { $folder }
+feeds-cli-some-failed = فشلت { $failed } من { $total } خلاصة: { $names }

@@ -357,3 +357,29 @@ cli-error-invalid-value = invalid value '{ $value }' for '{ $arg }'
 cli-error-missing = the following required arguments were not provided:
 cli-error-unknown-subcommand = unrecognized subcommand '{ $name }'
 cli-error-more = For more information, try '{ $help }'.
+
+## Feeds on the command line (qari feeds, update, save, import).
+
+cli-feeds = Feeds subscribed to (kept in config.toml): add, list, remove
+cli-feeds-add = Subscribe to the feed at URL (RSS, Atom or JSON Feed)
+cli-feeds-add-name = Its name (default: the feed's own title, else its host)
+cli-feeds-add-folder = The folder of the collection its articles go to (default: a slug of the name)
+cli-feeds-list = The feeds: `name<TAB>url<TAB>folder`
+cli-feeds-remove = Unsubscribe from the feed named NAME (its saved articles stay)
+cli-update = Fetch every feed and save its new items into the collection, one folder per feed
+cli-save = Fetch a web page, extract its article and save it into the collection (folder `saved`)
+cli-save-url = The page's http:// or https:// URL
+cli-import = Extract the article of a saved web page and save it into the collection (folder `saved`)
+cli-import-file = An .html file
+feeds-cli-no-collection = no collection to save articles into: set `collection = "/path/to/news"` in { $file }
+feeds-cli-named-for-now = warning: { $url }: { $why }; named "{ $name }" for now
+feeds-cli-name-empty = the name is empty: give one with --name
+feeds-cli-added = added "{ $name }" ({ $url }), saved into { $folder }
+feeds-cli-removed = removed "{ $name }" ({ $url }); its saved articles stay
+feeds-cli-progress = { $done }/{ $total } feeds
+feeds-cli-failed-one = { $name }: failed: { $error }
+feeds-cli-not-modified = { $name }: not modified
+feeds-cli-new = { $name }: { $count } new
+feeds-cli-warning = { $name }: warning: { $warning }
+feeds-cli-new-in = { $count } new articles in { $folder }
+feeds-cli-some-failed = { $failed } of { $total } feeds failed: { $names }

@@ -13,23 +13,25 @@ use super::output::print;
 use qari::collection::Progress;
 use qari::config::{Dirs, FeedConfig};
 use qari::feeds::{self, FeedReport, FetchOptions, subscriptions};
+use qari::t;
 use qari::text::printable;
 
 /// The config, which must name a collection to save into.
 fn config_with_collection() -> anyhow::Result<qari::config::Config> {
     let config = super::config()?;
     if config.collection.is_none() {
-        anyhow::bail!(
-            "no collection to save articles into: set `collection = \"/path/to/news\"` in {}",
-            config_file()?.display()
-        );
+        anyhow::bail!(t!(
+            super::msgs(),
+            "feeds-cli-no-collection",
+            file = config_file()?.display().to_string()
+        ));
     }
     Ok(config)
 }
 
 fn config_file() -> anyhow::Result<std::path::PathBuf> {
     Ok(Dirs::new()
-        .ok_or_else(|| anyhow::anyhow!("no home folder: cannot find config.toml"))?
+        .ok_or_else(|| anyhow::anyhow!(t!(super::msgs(), "cli-no-home")))?
         .config_file())
 }
 
@@ -43,16 +45,20 @@ pub fn run(cmd: &FeedsCommand) -> anyhow::Result<bool> {
                     Ok(title) => title,
                     Err((host, why)) => {
                         eprintln!(
-                            "qari: warning: {}: {}; named \"{}\" for now",
-                            printable(url),
-                            printable(&why),
-                            printable(&host)
+                            "qari: {}",
+                            t!(
+                                super::msgs(),
+                                "feeds-cli-named-for-now",
+                                url = printable(url).into_owned(),
+                                why = printable(&why).into_owned(),
+                                name = printable(&host).into_owned()
+                            )
                         );
                         host
                     }
                 },
             };
-            anyhow::ensure!(!name.is_empty(), "the name is empty: give one with --name");
+            anyhow::ensure!(!name.is_empty(), t!(super::msgs(), "feeds-cli-name-empty"));
             let feed = FeedConfig {
                 url: url.clone(),
                 name,
@@ -60,10 +66,14 @@ pub fn run(cmd: &FeedsCommand) -> anyhow::Result<bool> {
             };
             subscriptions::add(&path, &feed)?;
             println!(
-                "added \"{}\" ({}), saved into {}",
-                printable(&feed.name),
-                printable(&feed.url),
-                feeds::feed_folder(&feed).display()
+                "{}",
+                t!(
+                    super::msgs(),
+                    "feeds-cli-added",
+                    name = printable(&feed.name).into_owned(),
+                    url = printable(&feed.url).into_owned(),
+                    folder = feeds::feed_folder(&feed).display().to_string()
+                )
             );
         }
         FeedsCommand::List => {
@@ -84,9 +94,13 @@ pub fn run(cmd: &FeedsCommand) -> anyhow::Result<bool> {
         FeedsCommand::Remove { name } => {
             let removed = subscriptions::remove(&path, name)?;
             println!(
-                "removed \"{}\" ({}); its saved articles stay",
-                printable(&removed.name),
-                printable(&removed.url)
+                "{}",
+                t!(
+                    super::msgs(),
+                    "feeds-cli-removed",
+                    name = printable(&removed.name).into_owned(),
+                    url = printable(&removed.url).into_owned()
+                )
             );
         }
     }
@@ -110,11 +124,15 @@ impl Bar {
         }
         let filled = (self.done * WIDTH).checked_div(self.total).unwrap_or(WIDTH);
         eprint!(
-            "\r\x1b[2K[{}{}] {}/{} feeds",
+            "\r\x1b[2K[{}{}] {}",
             "#".repeat(filled),
             "-".repeat(WIDTH - filled),
-            self.done,
-            self.total
+            t!(
+                super::msgs(),
+                "feeds-cli-progress",
+                done = self.done,
+                total = self.total
+            )
         );
         let _ = std::io::stderr().flush();
     }
@@ -129,16 +147,33 @@ impl Bar {
 
 /// One line for a feed's outcome.
 fn line(r: &FeedReport) -> String {
-    let name = printable(&r.name);
+    let msgs = super::msgs();
+    let name = printable(&r.name).into_owned();
     if let Some(e) = &r.error {
-        return format!("{name}: failed: {}", printable(e));
+        let error = printable(e).into_owned();
+        return t!(msgs, "feeds-cli-failed-one", name = name, error = error);
     }
     if r.not_modified {
-        return format!("{name}: not modified");
+        return t!(msgs, "feeds-cli-not-modified", name = name);
     }
-    let mut s = format!("{name}: {} new", r.new.len());
+    let mut s = t!(
+        msgs,
+        "feeds-cli-new",
+        name = name.clone(),
+        count = r.new.len()
+    );
     for w in &r.warnings {
-        let _ = write!(s, "\n{name}: warning: {}", printable(w));
+        let warning = printable(w).into_owned();
+        let _ = write!(
+            s,
+            "\n{}",
+            t!(
+                msgs,
+                "feeds-cli-warning",
+                name = name.clone(),
+                warning = warning
+            )
+        );
     }
     s
 }
@@ -146,7 +181,7 @@ fn line(r: &FeedReport) -> String {
 pub fn update() -> anyhow::Result<bool> {
     let config = config_with_collection()?;
     if config.feeds.is_empty() {
-        anyhow::bail!("no feeds to update: add one with `qari feeds add URL`");
+        anyhow::bail!(t!(super::msgs(), "feeds-none"));
     }
     let mut store = open_store()?;
     let progress = Progress::default();
@@ -177,15 +212,24 @@ pub fn update() -> anyhow::Result<bool> {
         .map(|f| printable(&f.name).into_owned())
         .collect();
     if let Some(root) = &config.collection {
-        println!("{new} new articles in {}", root.display());
+        println!(
+            "{}",
+            t!(
+                super::msgs(),
+                "feeds-cli-new-in",
+                count = new,
+                folder = root.display().to_string()
+            )
+        );
     }
     if !failed.is_empty() {
-        anyhow::bail!(
-            "{} of {} feeds failed: {}",
-            failed.len(),
-            report.feeds.len(),
-            failed.join(", ")
-        );
+        anyhow::bail!(t!(
+            super::msgs(),
+            "feeds-cli-some-failed",
+            failed = failed.len(),
+            total = report.feeds.len(),
+            names = failed.join(", ")
+        ));
     }
     Ok(true)
 }
