@@ -129,19 +129,15 @@ fn search(
         .entries;
     progress.total.store(candidates.len(), Ordering::Relaxed);
     progress.done.store(0, Ordering::Relaxed);
-    let mut items = Vec::new();
-    for i in candidates {
+    // The candidates are read and ranked on every core; each takes the next when free.
+    let found = crate::parallel::map(&candidates, |&i| {
         if cancel.load(Ordering::Relaxed) {
-            return Err("cancelled".to_owned());
+            return None;
         }
         progress.done.fetch_add(1, Ordering::Relaxed);
         let entry: &Entry = &collection.entries[i];
-        let Ok(article) = collection.open(entry) else {
-            continue;
-        };
-        let Some(hits) = hits_in(&article, &q) else {
-            continue;
-        };
+        let article = collection.open(entry).ok()?;
+        let hits = hits_in(&article, &q)?;
         let title_match = hits.iter().any(|p| p.block == BlockIndex::TITLE);
         let count = hits.iter().map(|p| p.hits.len()).sum();
         let (excerpt, excerpt_hits) = excerpt(article, hits);
@@ -155,8 +151,12 @@ fn search(
             marks: Vec::new(),
         };
         item.fit(fit);
-        items.push(item);
+        Some(item)
+    });
+    if cancel.load(Ordering::Relaxed) {
+        return Err("cancelled".to_owned());
     }
+    let mut items: Vec<ResultItem> = found.into_iter().flatten().collect();
     items.sort_by(|a, b| {
         b.title_match
             .cmp(&a.title_match)
