@@ -23,6 +23,7 @@ pub use bidi::majority;
 pub use graphemes::{cluster_starts, is_cluster_start};
 pub use prepare::{Prepared, Scratch, TAB_WIDTH, Unit};
 pub use props::{control_picture, mirror};
+use reorder::{LevelRun, reorder_runs};
 pub use reorder::{apply_l1, visual_order};
 pub use sanitize::printable;
 
@@ -73,6 +74,7 @@ pub struct LineScratch {
     kept: Vec<u32>,
     levels: Vec<u8>,
     order: Vec<u32>,
+    runs: Vec<LevelRun>,
 }
 
 /// One glyph of a visual line.
@@ -194,14 +196,92 @@ impl Prepared {
         out
     }
 
+    /// The runs of one level of `line` after L1, in logical order. Units that X9 removes draw
+    /// nothing and have no level: each goes into the run beside it, so it splits none.
+    fn line_runs(&self, line: &Line, runs: &mut Vec<LevelRun>) {
+        runs.clear();
+        let base = self.base_level;
+        let mut trailing = true;
+        // The run being built, from its end backwards; no level while only removed units
+        // were seen.
+        let mut end = line.units.end as u32;
+        let mut current: Option<u8> = None;
+        for i in line.units.clone().rev() {
+            let flags = self.units[i].flags;
+            if flags & prepare::IGNORED != 0 {
+                continue;
+            }
+            let level = if flags & prepare::L1_SEPARATOR != 0 {
+                trailing = true;
+                base
+            } else if trailing && flags & prepare::L1_SPACE != 0 {
+                base
+            } else {
+                trailing = false;
+                self.units[i].level
+            };
+            match current {
+                Some(run_level) if run_level != level => {
+                    let start = i as u32 + 1;
+                    runs.push(LevelRun {
+                        start,
+                        end,
+                        level: run_level,
+                    });
+                    end = start;
+                    current = Some(level);
+                }
+                Some(_) => {}
+                None => current = Some(level),
+            }
+        }
+        if let Some(level) = current {
+            runs.push(LevelRun {
+                start: line.units.start as u32,
+                end,
+                level,
+            });
+        }
+        runs.reverse();
+    }
+
     /// Appends `line` in visual order to `out`, and returns its width in cells. The fast path
-    /// for printing.
+    /// for printing: L2 moves whole runs, and a run is drawn forwards or backwards by its
+    /// level; a run drawn forwards is one piece of [`Prepared::display`].
     pub fn write_visual(&self, line: &Line, scratch: &mut LineScratch, out: &mut String) -> usize {
+        self.line_runs(line, &mut scratch.runs);
+        reorder_runs(&mut scratch.runs);
         let mut total = 0;
-        for &i in self.visual_units(line, scratch) {
-            let (drawn, width) = self.drawn_within(&self.units[i as usize], line.limit);
-            out.push_str(drawn);
-            total += width;
+        for run in &scratch.runs {
+            let units = &self.units[run.start as usize..run.end as usize];
+            let widest = units
+                .iter()
+                .map(|u| usize::from(u.width))
+                .max()
+                .unwrap_or(0);
+            if run.level & 1 == 0 && widest <= line.limit {
+                let (Some(first), Some(last)) = (units.first(), units.last()) else {
+                    continue;
+                };
+                out.push_str(
+                    self.display
+                        .get(first.out_start as usize..last.out_end as usize)
+                        .unwrap_or_default(),
+                );
+                total += units.iter().map(|u| usize::from(u.width)).sum::<usize>();
+            } else if run.level & 1 == 0 {
+                for unit in units {
+                    let (drawn, width) = self.drawn_within(unit, line.limit);
+                    out.push_str(drawn);
+                    total += width;
+                }
+            } else {
+                for unit in units.iter().rev() {
+                    let (drawn, width) = self.drawn_within(unit, line.limit);
+                    out.push_str(drawn);
+                    total += width;
+                }
+            }
         }
         total
     }
