@@ -3,7 +3,7 @@
 
 use std::io::{self, BufRead, BufReader, Read, Write};
 
-use crate::text::{LineScratch, Options, Prepared, Scratch};
+use crate::text::{LineScratch, Options, Output, Prepared, Scratch};
 
 /// Order of the printed lines.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -71,9 +71,9 @@ pub fn render<R: Read>(
         line_no += lines.len();
         for result in results {
             match result {
-                Ok(text) => output.write_all(text.as_bytes())?,
+                Ok(text) => output.write_all(&text)?,
                 Err((line, column, done)) => {
-                    output.write_all(done.as_bytes())?;
+                    output.write_all(&done)?;
                     output.flush()?;
                     return Err(RenderError::InvalidUtf8 { line, column });
                 }
@@ -90,8 +90,10 @@ fn render_lines(
     lines: &[&[u8]],
     first: usize,
     options: &RenderOptions,
-) -> Result<String, (usize, usize, String)> {
-    let mut out = String::with_capacity(lines.iter().map(|l| l.len()).sum::<usize>() + lines.len());
+) -> Result<Vec<u8>, (usize, usize, Vec<u8>)> {
+    // Shaped Arabic takes three bytes a letter instead of two.
+    let bytes: usize = lines.iter().map(|l| l.len()).sum();
+    let mut out = Vec::with_capacity(bytes + bytes / 2 + lines.len());
     let mut scratch = Scratch::default();
     let mut order = LineScratch::default();
     for (k, raw) in lines.iter().enumerate() {
@@ -112,21 +114,20 @@ pub fn render_paragraph(
     options: &RenderOptions,
     scratch: &mut Scratch,
     order: &mut LineScratch,
-    out: &mut String,
+    out: &mut impl Output,
 ) {
     let prepared = Prepared::with_scratch(text, options.layout, scratch);
     for line in prepared.wrap(text, options.width) {
         match options.order {
             Order::Logical => prepared.write_logical(text, &line, out),
             Order::Visual => {
-                let at = out.len();
+                let at = out.position();
                 let width = prepared.write_visual(&line, order, out);
                 if options.align && options.width > width && prepared.is_rtl() {
-                    let pad = " ".repeat(options.width - width);
-                    out.insert_str(at, &pad);
+                    out.insert_spaces(at, options.width - width);
                 }
             }
         }
-        out.push('\n');
+        out.push_text("\n");
     }
 }

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use unicode_bidi::{BidiClass, BidiDataSource, HardcodedBidiData, Level, ParagraphBidiInfo};
 
 use super::Direction;
-use super::props::{FastBidiData, mirror};
+use super::props::{CharInfo, CharTable, FastBidiData, mirror};
 use super::tables::MIRRORS;
 
 use BidiClass::{
@@ -22,8 +22,6 @@ use BidiClass::{
 #[derive(Default)]
 #[allow(clippy::struct_field_names)]
 pub struct Levels {
-    /// The original bidi class of each character.
-    pub classes: Vec<BidiClass>,
     /// The resolved embedding level of each character (before L1). Characters removed by X9
     /// carry the level of the character before them.
     pub levels: Vec<u8>,
@@ -87,8 +85,9 @@ fn strong_of(class: BidiClass) -> Option<BidiClass> {
 /// None on a tie, and for text with no strong letter.
 pub fn majority(text: &str) -> Option<Direction> {
     let (mut ltr, mut rtl) = (0usize, 0usize);
+    let table = CharTable::get();
     for c in text.chars() {
-        match FastBidiData.bidi_class(c) {
+        match table.info(c).class() {
             L => ltr += 1,
             R | AL => rtl += 1,
             _ => {}
@@ -102,9 +101,8 @@ pub fn majority(text: &str) -> Option<Direction> {
 }
 
 impl Levels {
-    /// Resolves the levels of the characters `chars` as one paragraph.
-    pub fn resolve(&mut self, chars: &[char], direction: Direction) {
-        self.classes.clear();
+    /// Resolves the levels of the characters `chars`, of properties `infos`, as one paragraph.
+    pub fn resolve(&mut self, chars: &[char], infos: &[CharInfo], direction: Direction) {
         self.levels.clear();
         self.runs.clear();
         let mut simple = true;
@@ -112,9 +110,8 @@ impl Levels {
         let mut numbers = false;
         // Strong letters of each direction, for the majority rule.
         let (mut ltr, mut rtl) = (0usize, 0usize);
-        for (i, &c) in chars.iter().enumerate() {
-            let class = FastBidiData.bidi_class(c);
-            self.classes.push(class);
+        for (i, (&c, info)) in chars.iter().zip(infos).enumerate() {
+            let class = info.class();
             match class {
                 LRE | RLE | LRO | RLO | PDF | LRI | RLI | FSI | PDI | B => simple = false,
                 BN => continue,
@@ -166,14 +163,14 @@ impl Levels {
         };
         if first_strong.is_none() && !numbers {
             // Nothing directional: every character at the paragraph level.
-            self.levels.resize(self.classes.len(), self.base);
+            self.levels.resize(chars.len(), self.base);
             return;
         }
         let e = if self.base & 1 == 1 { R } else { L };
         resolve_weak(&mut self.runs, e);
         resolve_brackets(&mut self.runs, e);
         resolve_neutral(&mut self.runs, e);
-        self.resolve_implicit();
+        self.resolve_implicit(chars.len());
     }
 
     fn resolve_with_unicode_bidi(&mut self, text: &str, direction: Direction) {
@@ -190,7 +187,7 @@ impl Levels {
 
     /// I1, I2: levels from the resolved classes; BN characters between runs take the level
     /// before them.
-    fn resolve_implicit(&mut self) {
+    fn resolve_implicit(&mut self, len: usize) {
         let base = self.base;
         let mut last = base;
         for run in &self.runs {
@@ -203,7 +200,7 @@ impl Levels {
             self.levels.resize(run.end as usize, level);
             last = level;
         }
-        self.levels.resize(self.classes.len(), last);
+        self.levels.resize(len, last);
     }
 }
 
@@ -363,7 +360,9 @@ mod tests {
     fn levels(text: &str, direction: Direction) -> (u8, Vec<u8>) {
         let mut l = Levels::default();
         let chars: Vec<char> = text.chars().collect();
-        l.resolve(&chars, direction);
+        let table = CharTable::get();
+        let infos: Vec<CharInfo> = chars.iter().map(|&c| table.info(c)).collect();
+        l.resolve(&chars, &infos, direction);
         (l.base, l.levels.clone())
     }
 

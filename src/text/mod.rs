@@ -96,6 +96,90 @@ pub struct VisualLine {
     pub width: usize,
 }
 
+/// Where printed lines go: a `String`, or bytes bound for a file or a pipe (where reversing a
+/// run costs least).
+pub trait Output {
+    fn push_text(&mut self, text: &str);
+
+    /// Appends the text of `units`, consecutive units of a paragraph whose drawn text is
+    /// `display`, in reverse order (each unit's own text as it is).
+    fn push_reversed(&mut self, display: &str, units: &[Unit]);
+
+    /// How many bytes were written so far.
+    fn position(&self) -> usize;
+
+    /// Inserts `n` spaces at byte `at`, a position returned by [`Output::position`].
+    fn insert_spaces(&mut self, at: usize, n: usize);
+}
+
+impl Output for String {
+    fn push_text(&mut self, text: &str) {
+        self.push_str(text);
+    }
+
+    fn push_reversed(&mut self, display: &str, units: &[Unit]) {
+        for unit in units.iter().rev() {
+            let text = display
+                .get(unit.out_start as usize..unit.out_end as usize)
+                .unwrap_or_default();
+            self.push_str(text);
+        }
+    }
+
+    fn position(&self) -> usize {
+        self.len()
+    }
+
+    fn insert_spaces(&mut self, at: usize, n: usize) {
+        self.insert_str(at, &" ".repeat(n));
+    }
+}
+
+impl Output for Vec<u8> {
+    fn push_text(&mut self, text: &str) {
+        self.extend_from_slice(text.as_bytes());
+    }
+
+    /// Each unit's bytes copied to their place, from the end of the space the run takes.
+    fn push_reversed(&mut self, display: &str, units: &[Unit]) {
+        let (Some(first), Some(last)) = (units.first(), units.last()) else {
+            return;
+        };
+        let text = display
+            .as_bytes()
+            .get(first.out_start as usize..last.out_end as usize)
+            .unwrap_or_default();
+        let at = self.len();
+        self.resize(at + text.len(), 0);
+        let out = &mut self[at..];
+        let (mut from, mut to) = (0, text.len());
+        for unit in units {
+            let len = (unit.out_end - unit.out_start) as usize;
+            let (Some(source), Some(target)) =
+                (text.get(from..from + len), out.get_mut(to - len..to))
+            else {
+                break;
+            };
+            // Most units are one letter of two or three bytes: copied without a call.
+            match (source, &mut *target) {
+                (&[a, b], [x, y]) => (*x, *y) = (a, b),
+                (&[a, b, c], [x, y, z]) => (*x, *y, *z) = (a, b, c),
+                _ => target.copy_from_slice(source),
+            }
+            from += len;
+            to -= len;
+        }
+    }
+
+    fn position(&self) -> usize {
+        self.len()
+    }
+
+    fn insert_spaces(&mut self, at: usize, n: usize) {
+        self.splice(at..at, std::iter::repeat_n(b' ', n));
+    }
+}
+
 impl VisualLine {
     /// Records the text pushed since byte `at` as one glyph from `source`, `width` cells wide.
     fn end_glyph(&mut self, at: usize, source: Range<usize>, width: usize) {
@@ -196,91 +280,102 @@ impl Prepared {
         out
     }
 
-    /// The runs of one level of `line` after L1, in logical order. Units that X9 removes draw
-    /// nothing and have no level: each goes into the run beside it, so it splits none.
-    fn line_runs(&self, line: &Line, runs: &mut Vec<LevelRun>) {
+    /// The runs of one level of `line` after L1, in logical order, and the line's width and
+    /// its widest unit. Units that X9 removes draw nothing and have no level: each goes into
+    /// the run beside it, so it splits none.
+    fn line_runs(&self, line: &Line, runs: &mut Vec<LevelRun>) -> (usize, u16) {
+        /// The level of a run that has none yet (only removed units so far).
+        const NONE: u8 = u8::MAX;
         runs.clear();
         let base = self.base_level;
+        let (mut width, mut widest) = (0, 0);
         let mut trailing = true;
-        // The run being built, from its end backwards; no level while only removed units
-        // were seen.
-        let mut end = line.units.end as u32;
-        let mut current: Option<u8> = None;
-        for i in line.units.clone().rev() {
-            let flags = self.units[i].flags;
-            if flags & prepare::IGNORED != 0 {
+        // The run being built, from its end backwards.
+        let first = line.units.start;
+        let mut end = line.units.end;
+        let mut current = NONE;
+        let units = self.units.get(line.units.clone()).unwrap_or_default();
+        for (k, unit) in units.iter().enumerate().rev() {
+            width += usize::from(unit.width);
+            widest = widest.max(unit.width);
+            if unit.flags & prepare::IGNORED != 0 {
                 continue;
             }
-            let level = if flags & prepare::L1_SEPARATOR != 0 {
+            let level = if unit.flags & prepare::L1_SEPARATOR != 0 {
                 trailing = true;
                 base
-            } else if trailing && flags & prepare::L1_SPACE != 0 {
+            } else if trailing && unit.flags & prepare::L1_SPACE != 0 {
                 base
             } else {
                 trailing = false;
-                self.units[i].level
+                unit.level
             };
-            match current {
-                Some(run_level) if run_level != level => {
-                    let start = i as u32 + 1;
+            if level != current {
+                if current != NONE {
+                    let start = first + k + 1;
                     runs.push(LevelRun {
-                        start,
-                        end,
-                        level: run_level,
+                        start: start as u32,
+                        end: end as u32,
+                        level: current,
                     });
                     end = start;
-                    current = Some(level);
                 }
-                Some(_) => {}
-                None => current = Some(level),
+                current = level;
             }
         }
-        if let Some(level) = current {
+        if current != NONE {
             runs.push(LevelRun {
-                start: line.units.start as u32,
-                end,
-                level,
+                start: first as u32,
+                end: end as u32,
+                level: current,
             });
         }
         runs.reverse();
+        (width, widest)
     }
 
     /// Appends `line` in visual order to `out`, and returns its width in cells. The fast path
     /// for printing: L2 moves whole runs, and a run is drawn forwards or backwards by its
     /// level; a run drawn forwards is one piece of [`Prepared::display`].
-    pub fn write_visual(&self, line: &Line, scratch: &mut LineScratch, out: &mut String) -> usize {
-        self.line_runs(line, &mut scratch.runs);
+    pub fn write_visual(
+        &self,
+        line: &Line,
+        scratch: &mut LineScratch,
+        out: &mut impl Output,
+    ) -> usize {
+        let (width, widest) = self.line_runs(line, &mut scratch.runs);
         reorder_runs(&mut scratch.runs);
+        let runs = scratch.runs.iter().map(|run| {
+            (
+                run.level & 1 == 0,
+                &self.units[run.start as usize..run.end as usize],
+            )
+        });
+        if usize::from(widest) <= line.limit {
+            // Nothing to stand in for: each run's text as it is, or its units reversed.
+            for (forwards, units) in runs {
+                if let (true, Some(first), Some(last)) = (forwards, units.first(), units.last()) {
+                    let text = self
+                        .display
+                        .get(first.out_start as usize..last.out_end as usize);
+                    out.push_text(text.unwrap_or_default());
+                } else {
+                    out.push_reversed(&self.display, units);
+                }
+            }
+            return width;
+        }
         let mut total = 0;
-        for run in &scratch.runs {
-            let units = &self.units[run.start as usize..run.end as usize];
-            let widest = units
-                .iter()
-                .map(|u| usize::from(u.width))
-                .max()
-                .unwrap_or(0);
-            if run.level & 1 == 0 && widest <= line.limit {
-                let (Some(first), Some(last)) = (units.first(), units.last()) else {
-                    continue;
-                };
-                out.push_str(
-                    self.display
-                        .get(first.out_start as usize..last.out_end as usize)
-                        .unwrap_or_default(),
-                );
-                total += units.iter().map(|u| usize::from(u.width)).sum::<usize>();
-            } else if run.level & 1 == 0 {
-                for unit in units {
-                    let (drawn, width) = self.drawn_within(unit, line.limit);
-                    out.push_str(drawn);
-                    total += width;
-                }
+        let mut draw = |unit| {
+            let (drawn, width) = self.drawn_within(unit, line.limit);
+            out.push_text(drawn);
+            total += width;
+        };
+        for (forwards, units) in runs {
+            if forwards {
+                units.iter().for_each(&mut draw);
             } else {
-                for unit in units.iter().rev() {
-                    let (drawn, width) = self.drawn_within(unit, line.limit);
-                    out.push_str(drawn);
-                    total += width;
-                }
+                units.iter().rev().for_each(&mut draw);
             }
         }
         total
@@ -311,7 +406,7 @@ impl Prepared {
     }
 
     /// Appends `line` in logical order to `out`: the verbatim piece of `text` it shows.
-    pub fn write_logical(&self, text: &str, line: &Line, out: &mut String) {
-        out.push_str(text.get(line.bytes(self)).unwrap_or_default());
+    pub fn write_logical(&self, text: &str, line: &Line, out: &mut impl Output) {
+        out.push_text(text.get(line.bytes(self)).unwrap_or_default());
     }
 }

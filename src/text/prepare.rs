@@ -13,8 +13,8 @@ use unicode_bidi::BidiClass;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::bidi::Levels;
-use super::graphemes::{cluster_starts, is_cluster_start};
-use super::props::{control_picture, mirror};
+use super::graphemes::all_cluster_starts;
+use super::props::{CharInfo, CharTable, control_picture, mirror};
 use super::shape::{NO_LEVEL, Shaped, shape};
 use super::{Options, SPACES};
 
@@ -45,7 +45,7 @@ pub struct Unit {
     pub width: u16,
     /// Resolved embedding level (before the line rules L1-L2).
     pub level: u8,
-    /// [`SPACE`], [`L1_SPACE`], [`L1_SEPARATOR`].
+    /// [`SPACE`], [`L1_SPACE`], [`L1_SEPARATOR`], [`IGNORED`].
     pub flags: u8,
 }
 
@@ -149,10 +149,10 @@ impl UnitBuilder {
     }
 
     /// Appends the unit to `p`; a lam that went into a ligature merges with the unit after it.
-    fn finish(self, p: &mut Prepared, fast: bool) {
+    fn finish(self, p: &mut Prepared) {
         let out = p.display.get(self.out_start..).unwrap_or_default();
         // Emoji sequences and the like are not the sum of their characters.
-        let width = if fast { self.width } else { out.width() };
+        let width = out.width();
         let mut flags = 0;
         if self.all_space && !out.is_empty() {
             flags |= SPACE;
@@ -179,12 +179,8 @@ impl UnitBuilder {
             Some(last) if last.flags & LIGATURE_HEAD != 0 && unit.out_end > unit.out_start => {
                 last.end = unit.end;
                 last.out_end = unit.out_end;
-                last.width = if fast {
-                    last.width + unit.width
-                } else {
-                    let merged = p.display.get(last.out_start as usize..).unwrap_or_default();
-                    merged.width() as u16
-                };
+                let merged = p.display.get(last.out_start as usize..).unwrap_or_default();
+                last.width = merged.width() as u16;
                 last.level = unit.level;
                 last.flags = 0;
             }
@@ -212,11 +208,6 @@ fn cell_width(c: char) -> usize {
     }
 }
 
-/// Characters that Arabic shaping may change: the Arabic blocks and their presentation forms.
-fn may_shape(c: char) -> bool {
-    matches!(c as u32, 0x0600..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
-}
-
 fn is_explicit_or_bn(class: BidiClass) -> bool {
     use BidiClass::{BN, LRE, LRO, PDF, RLE, RLO};
     matches!(class, LRE | RLE | LRO | RLO | PDF | BN)
@@ -227,6 +218,7 @@ fn is_explicit_or_bn(class: BidiClass) -> bool {
 pub struct Scratch {
     bidi: Levels,
     chars: Vec<char>,
+    infos: Vec<CharInfo>,
     levels: Vec<u8>,
     joins: Vec<u8>,
     shaped: Vec<Shaped>,
@@ -244,62 +236,156 @@ impl Prepared {
         let Scratch {
             bidi,
             chars,
+            infos,
             levels,
             joins,
             shaped,
             starts,
         } = scratch;
         chars.clear();
-        chars.extend(text.chars());
-        bidi.resolve(chars, options.direction);
-        let shaping = options.shape && chars.iter().any(|&c| may_shape(c));
-        if shaping {
+        infos.clear();
+        let table = CharTable::get();
+        // Whether every character is plain or a mark (see `graphemes`), and whether any is
+        // Arabic.
+        let (mut plain, mut arabic) = (true, false);
+        for c in text.chars() {
+            let info = table.info(c);
+            plain &= info.is_plain_or_mark();
+            arabic |= info.may_shape();
+            chars.push(c);
+            infos.push(info);
+        }
+        bidi.resolve(chars, infos, options.direction);
+        let shaping = options.shape && arabic;
+        if shaping && plain {
+            // No plain character is one that X9 removes.
+            shape(chars, &bidi.levels, joins, shaped);
+        } else if shaping {
             levels.clear();
-            levels.extend(
-                bidi.classes
-                    .iter()
-                    .zip(&bidi.levels)
-                    .map(|(&class, &level)| {
-                        if is_explicit_or_bn(class) {
-                            NO_LEVEL
-                        } else {
-                            level
-                        }
-                    }),
-            );
+            levels.extend(infos.iter().zip(&bidi.levels).map(|(info, &level)| {
+                if is_explicit_or_bn(info.class()) {
+                    NO_LEVEL
+                } else {
+                    level
+                }
+            }));
             shape(chars, levels, joins, shaped);
         }
-        let fast = cluster_starts(text, chars, starts);
         let mut p = Prepared {
             units: Vec::with_capacity(chars.len()),
             display: String::with_capacity(text.len() + 8),
             base_level: bidi.base,
         };
-        let mut unit = UnitBuilder::new(0, 0, bidi.base);
+        let shaped = if shaping { Some(&shaped[..]) } else { None };
+        if plain {
+            p.push_plain(chars, infos, &bidi.levels, shaped);
+        } else {
+            all_cluster_starts(text, chars, starts);
+            p.push_any(chars, infos, &bidi.levels, shaped, starts);
+        }
+        p
+    }
+
+    /// Cuts into units text whose characters are all plain or marks: each is drawn, none is
+    /// white space other than WS, a control, a separator or removed by X9, and a cluster is a
+    /// character and the marks after it. The common case, so without [`UnitBuilder`].
+    fn push_plain(
+        &mut self,
+        chars: &[char],
+        infos: &[CharInfo],
+        levels: &[u8],
+        shaped: Option<&[Shaped]>,
+    ) {
+        let mut byte = 0u32;
+        for (i, ((&c, &info), &level)) in chars.iter().zip(infos).zip(levels).enumerate() {
+            let len = c.len_utf8() as u32;
+            let drawn = shaped.map_or(Shaped::As(c), |s| s[i]);
+            let out_start = self.display.len() as u32;
+            let class = info.class();
+            let width = match drawn {
+                Shaped::As(d) => {
+                    // Every mirrored character is of class ON.
+                    let d = if level & 1 == 1 && class == BidiClass::ON {
+                        mirror(d).unwrap_or(d)
+                    } else {
+                        d
+                    };
+                    self.display.push(d);
+                    cell_width(d) as u16
+                }
+                Shaped::Ligated => 0,
+            };
+            let out_end = self.display.len() as u32;
+            match self.units.last_mut() {
+                // A mark extends the unit before it.
+                Some(last) if info.is_mark() => {
+                    last.end += len;
+                    last.out_end = out_end;
+                    last.width += width;
+                    last.flags &= !(SPACE | L1_SPACE);
+                }
+                // The alef of a lam-alef ligature joins the lam's unit.
+                Some(last) if last.flags & LIGATURE_HEAD != 0 => {
+                    last.end += len;
+                    last.out_end = out_end;
+                    last.width += width;
+                    last.level = level;
+                    last.flags = 0;
+                }
+                _ => {
+                    let space = if class == BidiClass::WS {
+                        SPACE | L1_SPACE
+                    } else {
+                        0
+                    };
+                    let lam = if out_end > out_start {
+                        0
+                    } else {
+                        LIGATURE_HEAD
+                    };
+                    self.units.push(Unit {
+                        start: byte,
+                        end: byte + len,
+                        out_start,
+                        out_end,
+                        width,
+                        level,
+                        flags: space | lam,
+                    });
+                }
+            }
+            byte += len;
+        }
+    }
+
+    /// Cuts into units any text, its grapheme clusters starting at the characters `starts`.
+    fn push_any(
+        &mut self,
+        chars: &[char],
+        infos: &[CharInfo],
+        levels: &[u8],
+        shaped: Option<&[Shaped]>,
+        starts: &[u32],
+    ) {
+        let mut unit = UnitBuilder::new(0, 0, self.base_level);
         let mut next_start = 0;
         let mut byte = 0usize;
         for (i, &c) in chars.iter().enumerate() {
-            let starts_unit = if fast {
-                is_cluster_start(c)
-            } else if starts.get(next_start) == Some(&(i as u32)) {
+            if starts.get(next_start) == Some(&(i as u32)) {
                 next_start += 1;
-                true
-            } else {
-                false
-            };
-            if starts_unit && i > 0 {
-                unit.finish(&mut p, fast);
-                unit = UnitBuilder::new(byte, p.display.len(), bidi.base);
+                if i > 0 {
+                    unit.finish(self);
+                    unit = UnitBuilder::new(byte, self.display.len(), self.base_level);
+                }
             }
             byte += c.len_utf8();
-            let drawn = if shaping { shaped[i] } else { Shaped::As(c) };
-            unit.add(c, bidi.classes[i], bidi.levels[i], drawn, &mut p.display);
+            let drawn = shaped.map_or(Shaped::As(c), |s| s[i]);
+            unit.add(c, infos[i].class(), levels[i], drawn, &mut self.display);
             unit.end = byte;
         }
         if !chars.is_empty() {
-            unit.finish(&mut p, fast);
+            unit.finish(self);
         }
-        p
     }
 
     /// True when the paragraph's base direction is right to left.

@@ -6,27 +6,96 @@ use std::sync::OnceLock;
 
 use unicode_bidi::{BidiClass, BidiDataSource};
 
+use super::graphemes::{is_mark, is_plain};
 use super::tables::{FORMS, JOINING, Joining, MIRRORS};
 
-/// Bidi classes from a flat table for the Basic Multilingual Plane, built once on first use
-/// (unicode-bidi's own lookup is a binary search per character, a third of a render's time).
-pub struct FastBidiData;
+/// Every bidi class, in the order of unicode-bidi's enum, so that `CLASSES[class as usize]` is
+/// `class`.
+const CLASSES: [BidiClass; 23] = {
+    use BidiClass::{
+        AL, AN, B, BN, CS, EN, ES, ET, FSI, L, LRE, LRI, LRO, NSM, ON, PDF, PDI, R, RLE, RLI, RLO,
+        S, WS,
+    };
+    [
+        AL, AN, B, BN, CS, EN, ES, ET, FSI, L, LRE, LRI, LRO, NSM, ON, PDF, PDI, R, RLE, RLI, RLO,
+        S, WS,
+    ]
+};
 
-fn bmp_classes() -> &'static [BidiClass] {
-    static TABLE: OnceLock<Vec<BidiClass>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        (0..0x1_0000u32)
-            .map(|u| char::from_u32(u).map_or(BidiClass::L, unicode_bidi::bidi_class))
-            .collect()
-    })
+/// What the per-character loops need to know of a character, from one table lookup: its bidi
+/// class and whether it is a plain grapheme character, a mark (see `graphemes`) or one that
+/// Arabic shaping may change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CharInfo(u8);
+
+const CLASS_BITS: u8 = 0x1F;
+const PLAIN_OR_MARK: u8 = 0x20;
+const MARK: u8 = 0x40;
+const MAY_SHAPE: u8 = 0x80;
+
+impl CharInfo {
+    fn of(c: char) -> Self {
+        let mut info = unicode_bidi::bidi_class(c) as u8;
+        if is_plain(c) || is_mark(c) {
+            info |= PLAIN_OR_MARK;
+        }
+        if is_mark(c) {
+            info |= MARK;
+        }
+        if matches!(c as u32, 0x0600..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF) {
+            info |= MAY_SHAPE;
+        }
+        CharInfo(info)
+    }
+
+    pub fn class(self) -> BidiClass {
+        CLASSES[usize::from(self.0 & CLASS_BITS)]
+    }
+
+    /// A character of the grapheme fast path: plain, or a mark that extends the cluster before.
+    pub fn is_plain_or_mark(self) -> bool {
+        self.0 & PLAIN_OR_MARK != 0
+    }
+
+    /// A mark of the grapheme fast path (never starts a cluster).
+    pub fn is_mark(self) -> bool {
+        self.0 & MARK != 0
+    }
+
+    /// In the Arabic blocks or their presentation forms.
+    pub fn may_shape(self) -> bool {
+        self.0 & MAY_SHAPE != 0
+    }
 }
+
+/// [`CharInfo`] of every character of the Basic Multilingual Plane, built once on first use
+/// (unicode-bidi's own lookup is a binary search per character).
+pub struct CharTable(&'static [CharInfo]);
+
+impl CharTable {
+    pub fn get() -> Self {
+        static TABLE: OnceLock<Vec<CharInfo>> = OnceLock::new();
+        CharTable(TABLE.get_or_init(|| {
+            (0..0x1_0000u32)
+                .map(|u| char::from_u32(u).map_or(CharInfo(BidiClass::L as u8), CharInfo::of))
+                .collect()
+        }))
+    }
+
+    pub fn info(&self, c: char) -> CharInfo {
+        self.0
+            .get(c as usize)
+            .copied()
+            .unwrap_or_else(|| CharInfo::of(c))
+    }
+}
+
+/// Bidi classes from [`CharTable`], for unicode-bidi.
+pub struct FastBidiData;
 
 impl BidiDataSource for FastBidiData {
     fn bidi_class(&self, c: char) -> BidiClass {
-        bmp_classes()
-            .get(c as usize)
-            .copied()
-            .unwrap_or_else(|| unicode_bidi::bidi_class(c))
+        CharTable::get().info(c).class()
     }
 }
 
@@ -39,17 +108,48 @@ struct ArabicTables {
     forms: Vec<[char; 4]>,
 }
 
-fn arabic_tables() -> &'static ArabicTables {
-    static TABLES: OnceLock<ArabicTables> = OnceLock::new();
-    TABLES.get_or_init(|| {
-        let chars = (ARABIC.0..=ARABIC.1).filter_map(char::from_u32);
-        ArabicTables {
-            joining: chars.clone().map(joining_slow).collect(),
-            forms: chars
-                .map(|c| std::array::from_fn(|shape| form_slow(c, shape)))
-                .collect(),
+/// The joining types and presentation forms, looked up quickly for the Arabic block. Take it
+/// once for a loop over many characters.
+#[derive(Clone, Copy)]
+pub struct Arabic(&'static ArabicTables);
+
+impl Arabic {
+    pub fn get() -> Self {
+        static TABLES: OnceLock<ArabicTables> = OnceLock::new();
+        Arabic(TABLES.get_or_init(|| {
+            let chars = (ARABIC.0..=ARABIC.1).filter_map(char::from_u32);
+            ArabicTables {
+                joining: chars.clone().map(joining_slow).collect(),
+                forms: chars
+                    .map(|c| std::array::from_fn(|shape| form_slow(c, shape)))
+                    .collect(),
+            }
+        }))
+    }
+
+    /// The joining type of `c`, as GNU FriBidi derives it from ArabicShaping.txt.
+    pub fn joining(self, c: char) -> Joining {
+        if (' '..='~').contains(&c) {
+            return Joining::U;
         }
-    })
+        match self
+            .0
+            .joining
+            .get((c as u32).wrapping_sub(ARABIC.0) as usize)
+        {
+            Some(&joining) => joining,
+            None => joining_slow(c),
+        }
+    }
+
+    /// The presentation form of `c` for a join shape (0 isolated, 1 final, 2 initial,
+    /// 3 medial), or `c` itself when it has none.
+    pub fn form(self, c: char, shape: usize) -> char {
+        match self.0.forms.get((c as u32).wrapping_sub(ARABIC.0) as usize) {
+            Some(forms) => forms[shape & 3],
+            None => form_slow(c, shape),
+        }
+    }
 }
 
 /// The Bidi_Mirroring_Glyph of `c`, if it has one.
@@ -70,13 +170,7 @@ pub fn mirror(c: char) -> Option<char> {
 
 /// The joining type of `c`, as GNU FriBidi derives it from ArabicShaping.txt.
 pub fn joining(c: char) -> Joining {
-    if (' '..='~').contains(&c) {
-        return Joining::U;
-    }
-    if (ARABIC.0..=ARABIC.1).contains(&(c as u32)) {
-        return arabic_tables().joining[(c as u32 - ARABIC.0) as usize];
-    }
-    joining_slow(c)
+    Arabic::get().joining(c)
 }
 
 fn joining_slow(c: char) -> Joining {
@@ -97,10 +191,7 @@ fn joining_slow(c: char) -> Joining {
 /// The presentation form of `c` for a join shape (0 isolated, 1 final, 2 initial, 3 medial),
 /// or `c` itself when it has none.
 pub fn form(c: char, shape: usize) -> char {
-    if (ARABIC.0..=ARABIC.1).contains(&(c as u32)) {
-        return arabic_tables().forms[(c as u32 - ARABIC.0) as usize][shape];
-    }
-    form_slow(c, shape)
+    Arabic::get().form(c, shape)
 }
 
 fn form_slow(c: char, shape: usize) -> char {
@@ -167,6 +258,13 @@ mod tests {
                     assert_eq!(form(c, shape), form_slow(c, shape), "{u:04X}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn classes_are_in_enum_order() {
+        for (i, &class) in CLASSES.iter().enumerate() {
+            assert_eq!(class as usize, i);
         }
     }
 

@@ -6,7 +6,7 @@
 //! by the bidi algorithm (BN, explicit embeddings) are skipped entirely. A letter's form is then
 //! picked from which of its neighbours it joins: isolated, final, initial or medial.
 
-use super::props::{form, joining, lam_alef};
+use super::props::{Arabic, lam_alef};
 use super::tables::Joining;
 
 const JOINS_RIGHT: u8 = 0x01;
@@ -17,8 +17,8 @@ const IGNORED: u8 = 0x20;
 /// The level of a character that the bidi algorithm removes: it matches any level.
 pub const NO_LEVEL: u8 = u8::MAX;
 
-fn props(c: char) -> u8 {
-    match joining(c) {
+fn props(joining: Joining) -> u8 {
+    match joining {
         Joining::U => 0,
         Joining::R => JOINS_RIGHT | SHAPES,
         Joining::L => JOINS_LEFT | SHAPES,
@@ -63,27 +63,30 @@ pub enum Shaped {
 /// Shapes `chars` into `out`, one entry per character. `levels[i]` is the embedding level of
 /// `chars[i]`, or [`NO_LEVEL`] for a character the bidi algorithm removes. `ar` is scratch.
 pub fn shape(chars: &[char], levels: &[u8], ar: &mut Vec<u8>, out: &mut Vec<Shaped>) {
+    let arabic = Arabic::get();
     ar.clear();
-    ar.extend(chars.iter().map(|&c| props(c)));
+    ar.extend(chars.iter().map(|&c| props(arabic.joining(c))));
     join(levels, ar);
     out.clear();
-    out.extend(chars.iter().zip(ar.iter()).map(|(&c, &p)| {
-        Shaped::As(if p & SHAPES != 0 {
-            form(c, usize::from(p & (JOINS_RIGHT | JOINS_LEFT)))
+    out.reserve(chars.len());
+    for (i, (&c, &p)) in chars.iter().zip(ar.iter()).enumerate() {
+        let drawn = if p & SHAPES != 0 {
+            arabic.form(c, usize::from(p & (JOINS_RIGHT | JOINS_LEFT)))
         } else {
             c
-        })
-    }));
-    for i in 1..out.len() {
-        if let (Shaped::As(lam @ ('\u{FEDF}' | '\u{FEE0}')), Shaped::As(alef)) =
-            (out[i - 1], out[i])
+        };
+        // A lam-alef ligature: a shaped lam, then the final alef, both at one odd level.
+        if i > 0
+            && let Some(&Shaped::As(lam @ ('\u{FEDF}' | '\u{FEE0}'))) = out.last()
             && levels[i - 1] & 1 == 1
             && levels[i - 1] != NO_LEVEL
             && levels[i - 1] == levels[i]
-            && let Some(lig) = lam_alef(lam, alef)
+            && let Some(lig) = lam_alef(lam, drawn)
         {
             out[i - 1] = Shaped::Ligated;
-            out[i] = Shaped::As(lig);
+            out.push(Shaped::As(lig));
+        } else {
+            out.push(Shaped::As(drawn));
         }
     }
 }
