@@ -14,7 +14,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::bidi::Levels;
 use super::graphemes::all_cluster_starts;
-use super::props::{CharInfo, CharTable, control_picture, mirror};
+use super::props::{CharInfo, char_info, control_picture, mirror};
 use super::shape::{NO_LEVEL, Shaped, shape};
 use super::{Options, SPACES};
 
@@ -244,12 +244,11 @@ impl Prepared {
         } = scratch;
         chars.clear();
         infos.clear();
-        let table = CharTable::get();
         // Whether every character is plain or a mark (see `graphemes`), and whether any is
         // Arabic.
         let (mut plain, mut arabic) = (true, false);
         for c in text.chars() {
-            let info = table.info(c);
+            let info = char_info(c);
             plain &= info.is_plain_or_mark();
             arabic |= info.may_shape();
             chars.push(c);
@@ -259,7 +258,7 @@ impl Prepared {
         let shaping = options.shape && arabic;
         if shaping && plain {
             // No plain character is one that X9 removes.
-            shape(chars, &bidi.levels, joins, shaped);
+            shape(chars, infos, &bidi.levels, joins, shaped);
         } else if shaping {
             levels.clear();
             levels.extend(infos.iter().zip(&bidi.levels).map(|(info, &level)| {
@@ -269,7 +268,7 @@ impl Prepared {
                     level
                 }
             }));
-            shape(chars, levels, joins, shaped);
+            shape(chars, infos, levels, joins, shaped);
         }
         let mut p = Prepared {
             units: Vec::with_capacity(chars.len()),

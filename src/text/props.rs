@@ -3,6 +3,7 @@
 //! controls that must never reach a terminal raw.
 
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU16, Ordering};
 
 use unicode_bidi::{BidiClass, BidiDataSource};
 
@@ -22,20 +23,58 @@ const CLASSES: [BidiClass; 23] = {
     ]
 };
 
-/// What the per-character loops need to know of a character, from one table lookup: its bidi
-/// class and whether it is a plain grapheme character, a mark (see `graphemes`) or one that
-/// Arabic shaping may change.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CharInfo(u8);
+/// Every joining type, in the order of the enum, so that `JOININGS[joining as usize]` is
+/// `joining`.
+const JOININGS: [Joining; 7] = [
+    Joining::R,
+    Joining::L,
+    Joining::D,
+    Joining::C,
+    Joining::U,
+    Joining::T,
+    Joining::G,
+];
 
-const CLASS_BITS: u8 = 0x1F;
-const PLAIN_OR_MARK: u8 = 0x20;
-const MARK: u8 = 0x40;
-const MAY_SHAPE: u8 = 0x80;
+/// What the per-character loops need to know of a character, from one lookup: its bidi class,
+/// its joining type, and whether it is a plain grapheme character, a mark (see `graphemes`) or
+/// one that Arabic shaping may change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CharInfo(u16);
+
+const CLASS_BITS: u16 = 0x1F;
+const PLAIN_OR_MARK: u16 = 0x20;
+const MARK: u16 = 0x40;
+const MAY_SHAPE: u16 = 0x80;
+const JOINING_SHIFT: u16 = 8;
+const JOINING_BITS: u16 = 0x7;
+/// Set in every computed value, so that a slot of [`INFOS`] holding 0 is one not computed yet.
+const KNOWN: u16 = 0x8000;
+
+/// [`CharInfo`] of the characters of the Basic Multilingual Plane, each computed the first time
+/// it is asked for (unicode-bidi's lookup and the joining table are binary searches). A slot is
+/// 0 until then; two threads computing one slot at once store the same value.
+static INFOS: [AtomicU16; 0x1_0000] = [const { AtomicU16::new(0) }; 0x1_0000];
+
+/// The [`CharInfo`] of `c`.
+pub fn char_info(c: char) -> CharInfo {
+    match INFOS.get(c as usize) {
+        Some(slot) => match slot.load(Ordering::Relaxed) {
+            0 => {
+                let info = CharInfo::of(c);
+                slot.store(info.0, Ordering::Relaxed);
+                info
+            }
+            known => CharInfo(known),
+        },
+        None => CharInfo::of(c),
+    }
+}
 
 impl CharInfo {
+    #[cold]
     fn of(c: char) -> Self {
-        let mut info = unicode_bidi::bidi_class(c) as u8;
+        let mut info = unicode_bidi::bidi_class(c) as u16 | KNOWN;
+        info |= (joining_slow(c) as u16) << JOINING_SHIFT;
         if is_plain(c) || is_mark(c) {
             info |= PLAIN_OR_MARK;
         }
@@ -50,6 +89,11 @@ impl CharInfo {
 
     pub fn class(self) -> BidiClass {
         CLASSES[usize::from(self.0 & CLASS_BITS)]
+    }
+
+    /// The joining type, as GNU FriBidi derives it from ArabicShaping.txt.
+    pub fn joining(self) -> Joining {
+        JOININGS[usize::from((self.0 >> JOINING_SHIFT) & JOINING_BITS)]
     }
 
     /// A character of the grapheme fast path: plain, or a mark that extends the cluster before.
@@ -68,48 +112,24 @@ impl CharInfo {
     }
 }
 
-/// [`CharInfo`] of every character of the Basic Multilingual Plane, built once on first use
-/// (unicode-bidi's own lookup is a binary search per character).
-pub struct CharTable(&'static [CharInfo]);
-
-impl CharTable {
-    pub fn get() -> Self {
-        static TABLE: OnceLock<Vec<CharInfo>> = OnceLock::new();
-        CharTable(TABLE.get_or_init(|| {
-            (0..0x1_0000u32)
-                .map(|u| char::from_u32(u).map_or(CharInfo(BidiClass::L as u8), CharInfo::of))
-                .collect()
-        }))
-    }
-
-    pub fn info(&self, c: char) -> CharInfo {
-        self.0
-            .get(c as usize)
-            .copied()
-            .unwrap_or_else(|| CharInfo::of(c))
-    }
-}
-
-/// Bidi classes from [`CharTable`], for unicode-bidi.
+/// Bidi classes from [`char_info`], for unicode-bidi.
 pub struct FastBidiData;
 
 impl BidiDataSource for FastBidiData {
     fn bidi_class(&self, c: char) -> BidiClass {
-        CharTable::get().info(c).class()
+        char_info(c).class()
     }
 }
 
-/// The first and last code points of the Arabic block, where the joining and form tables are
-/// flat arrays.
+/// The first and last code points of the Arabic block, where the form table is a flat array.
 const ARABIC: (u32, u32) = (0x0600, 0x06FF);
 
 struct ArabicTables {
-    joining: Vec<Joining>,
     forms: Vec<[char; 4]>,
 }
 
-/// The joining types and presentation forms, looked up quickly for the Arabic block. Take it
-/// once for a loop over many characters.
+/// The presentation forms, looked up quickly for the Arabic block. Take it once for a loop over
+/// many characters.
 #[derive(Clone, Copy)]
 pub struct Arabic(&'static ArabicTables);
 
@@ -119,27 +139,11 @@ impl Arabic {
         Arabic(TABLES.get_or_init(|| {
             let chars = (ARABIC.0..=ARABIC.1).filter_map(char::from_u32);
             ArabicTables {
-                joining: chars.clone().map(joining_slow).collect(),
                 forms: chars
                     .map(|c| std::array::from_fn(|shape| form_slow(c, shape)))
                     .collect(),
             }
         }))
-    }
-
-    /// The joining type of `c`, as GNU FriBidi derives it from ArabicShaping.txt.
-    pub fn joining(self, c: char) -> Joining {
-        if (' '..='~').contains(&c) {
-            return Joining::U;
-        }
-        match self
-            .0
-            .joining
-            .get((c as u32).wrapping_sub(ARABIC.0) as usize)
-        {
-            Some(&joining) => joining,
-            None => joining_slow(c),
-        }
     }
 
     /// The presentation form of `c` for a join shape (0 isolated, 1 final, 2 initial,
@@ -169,8 +173,9 @@ pub fn mirror(c: char) -> Option<char> {
 }
 
 /// The joining type of `c`, as GNU FriBidi derives it from ArabicShaping.txt.
-pub fn joining(c: char) -> Joining {
-    Arabic::get().joining(c)
+#[cfg(test)]
+fn joining(c: char) -> Joining {
+    char_info(c).joining()
 }
 
 fn joining_slow(c: char) -> Joining {
@@ -190,7 +195,8 @@ fn joining_slow(c: char) -> Joining {
 
 /// The presentation form of `c` for a join shape (0 isolated, 1 final, 2 initial, 3 medial),
 /// or `c` itself when it has none.
-pub fn form(c: char, shape: usize) -> char {
+#[cfg(test)]
+fn form(c: char, shape: usize) -> char {
     Arabic::get().form(c, shape)
 }
 
@@ -252,8 +258,18 @@ mod tests {
                 .ok()
                 .map(|i| MIRRORS[i].1);
             assert_eq!(mirror(c), slow, "{u:04X}");
+            // Computed, then as stored.
+            for info in [char_info(c), char_info(c)] {
+                assert_eq!(info.class(), unicode_bidi::bidi_class(c), "{u:04X}");
+                assert_eq!(info.joining(), joining_slow(c), "{u:04X}");
+                assert_eq!(info.is_mark(), is_mark(c), "{u:04X}");
+                assert_eq!(
+                    info.is_plain_or_mark(),
+                    is_plain(c) || is_mark(c),
+                    "{u:04X}"
+                );
+            }
             if u < 0x1_0000 {
-                assert_eq!(joining(c), joining_slow(c), "{u:04X}");
                 for shape in 0..4 {
                     assert_eq!(form(c, shape), form_slow(c, shape), "{u:04X}");
                 }
@@ -262,9 +278,12 @@ mod tests {
     }
 
     #[test]
-    fn classes_are_in_enum_order() {
+    fn classes_and_joining_types_are_in_enum_order() {
         for (i, &class) in CLASSES.iter().enumerate() {
             assert_eq!(class as usize, i);
+        }
+        for (i, &joining) in JOININGS.iter().enumerate() {
+            assert_eq!(joining as usize, i);
         }
     }
 

@@ -6,7 +6,7 @@
 //! by the bidi algorithm (BN, explicit embeddings) are skipped entirely. A letter's form is then
 //! picked from which of its neighbours it joins: isolated, final, initial or medial.
 
-use super::props::{Arabic, lam_alef};
+use super::props::{Arabic, CharInfo, lam_alef};
 use super::tables::Joining;
 
 const JOINS_RIGHT: u8 = 0x01;
@@ -60,12 +60,19 @@ pub enum Shaped {
     Ligated,
 }
 
-/// Shapes `chars` into `out`, one entry per character. `levels[i]` is the embedding level of
-/// `chars[i]`, or [`NO_LEVEL`] for a character the bidi algorithm removes. `ar` is scratch.
-pub fn shape(chars: &[char], levels: &[u8], ar: &mut Vec<u8>, out: &mut Vec<Shaped>) {
+/// Shapes `chars`, of properties `infos`, into `out`, one entry per character. `levels[i]` is
+/// the embedding level of `chars[i]`, or [`NO_LEVEL`] for a character the bidi algorithm
+/// removes. `ar` is scratch.
+pub fn shape(
+    chars: &[char],
+    infos: &[CharInfo],
+    levels: &[u8],
+    ar: &mut Vec<u8>,
+    out: &mut Vec<Shaped>,
+) {
     let arabic = Arabic::get();
     ar.clear();
-    ar.extend(chars.iter().map(|&c| props(arabic.joining(c))));
+    ar.extend(infos.iter().map(|info| props(info.joining())));
     join(levels, ar);
     out.clear();
     out.reserve(chars.len());
@@ -146,11 +153,18 @@ fn join(levels: &[u8], ar: &mut [u8]) {
 mod tests {
     use super::*;
 
+    fn infos(chars: &[char]) -> Vec<CharInfo> {
+        chars
+            .iter()
+            .map(|&c| super::super::props::char_info(c))
+            .collect()
+    }
+
     fn shaped(s: &str, level: u8) -> String {
         let chars: Vec<char> = s.chars().collect();
         let levels = vec![level; chars.len()];
         let mut out = Vec::new();
-        shape(&chars, &levels, &mut Vec::new(), &mut out);
+        shape(&chars, &infos(&chars), &levels, &mut Vec::new(), &mut out);
         out.iter()
             .filter_map(|s| match s {
                 Shaped::As(c) => Some(*c),
@@ -190,7 +204,7 @@ mod tests {
     fn different_levels_do_not_join() {
         let chars: Vec<char> = "بب".chars().collect();
         let mut out = Vec::new();
-        shape(&chars, &[1, 3], &mut Vec::new(), &mut out);
+        shape(&chars, &infos(&chars), &[1, 3], &mut Vec::new(), &mut out);
         assert_eq!(out, vec![Shaped::As('\u{FE8F}'), Shaped::As('\u{FE8F}')]);
     }
 
@@ -198,7 +212,13 @@ mod tests {
     fn latin_is_untouched() {
         let chars: Vec<char> = "abc".chars().collect();
         let mut out = Vec::new();
-        shape(&chars, &[0, 0, 0], &mut Vec::new(), &mut out);
+        shape(
+            &chars,
+            &infos(&chars),
+            &[0, 0, 0],
+            &mut Vec::new(),
+            &mut out,
+        );
         assert_eq!(out, vec![Shaped::As('a'), Shaped::As('b'), Shaped::As('c')]);
     }
 }
