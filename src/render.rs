@@ -62,7 +62,13 @@ pub fn render<R: Read>(
         if batch.is_empty() {
             break;
         }
-        let lines: Vec<&[u8]> = batch.split_inclusive(|&b| b == b'\n').collect();
+        let mut lines: Vec<&[u8]> = Vec::new();
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', &batch) {
+            lines.extend(batch.get(start..=end));
+            start = end + 1;
+        }
+        lines.extend(batch.get(start..).filter(|rest| !rest.is_empty()));
         // Parts of about equal bytes (paragraph lengths vary a lot), one per thread.
         let parts = crate::parallel::split_by_weight(&lines, threads, 1 << 14, |l| l.len());
         let results = crate::parallel::map(&parts, |part| {
