@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicU16, Ordering};
 use unicode_bidi::{BidiClass, BidiDataSource};
 
 use super::graphemes::{is_mark, is_plain};
+use super::shape::join_props;
 use super::tables::{FORMS, JOINING, Joining, MIRRORS};
 
 /// Every bidi class, in the order of unicode-bidi's enum, so that `CLASSES[class as usize]` is
@@ -23,20 +24,8 @@ const CLASSES: [BidiClass; 23] = {
     ]
 };
 
-/// Every joining type, in the order of the enum, so that `JOININGS[joining as usize]` is
-/// `joining`.
-const JOININGS: [Joining; 7] = [
-    Joining::R,
-    Joining::L,
-    Joining::D,
-    Joining::C,
-    Joining::U,
-    Joining::T,
-    Joining::G,
-];
-
 /// What the per-character loops need to know of a character, from one lookup: its bidi class,
-/// its joining type, and whether it is a plain grapheme character, a mark (see `graphemes`) or
+/// its joining properties for shaping, and whether it is a plain grapheme character, a mark (see `graphemes`) or
 /// one that Arabic shaping may change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CharInfo(u16);
@@ -45,8 +34,7 @@ const CLASS_BITS: u16 = 0x1F;
 const PLAIN_OR_MARK: u16 = 0x20;
 const MARK: u16 = 0x40;
 const MAY_SHAPE: u16 = 0x80;
-const JOINING_SHIFT: u16 = 8;
-const JOINING_BITS: u16 = 0x7;
+const JOIN_SHIFT: u16 = 8;
 /// Set in every computed value, so that a slot of [`INFOS`] holding 0 is one not computed yet.
 const KNOWN: u16 = 0x8000;
 
@@ -74,7 +62,7 @@ impl CharInfo {
     #[cold]
     fn of(c: char) -> Self {
         let mut info = unicode_bidi::bidi_class(c) as u16 | KNOWN;
-        info |= (joining_slow(c) as u16) << JOINING_SHIFT;
+        info |= u16::from(join_props(joining_slow(c))) << JOIN_SHIFT;
         if is_plain(c) || is_mark(c) {
             info |= PLAIN_OR_MARK;
         }
@@ -91,9 +79,10 @@ impl CharInfo {
         CLASSES[usize::from(self.0 & CLASS_BITS)]
     }
 
-    /// The joining type, as GNU FriBidi derives it from ArabicShaping.txt.
-    pub fn joining(self) -> Joining {
-        JOININGS[usize::from((self.0 >> JOINING_SHIFT) & JOINING_BITS)]
+    /// The joining properties of its joining type (as GNU FriBidi derives it from
+    /// ArabicShaping.txt), as `shape` uses them.
+    pub fn join_props(self) -> u8 {
+        (self.0 >> JOIN_SHIFT) as u8 & 0x7F
     }
 
     /// A character of the grapheme fast path: plain, or a mark that extends the cluster before.
@@ -170,12 +159,6 @@ pub fn mirror(c: char) -> Option<char> {
         .binary_search_by_key(&c, |&(from, _)| from)
         .ok()
         .map(|i| MIRRORS[i].1)
-}
-
-/// The joining type of `c`, as GNU FriBidi derives it from ArabicShaping.txt.
-#[cfg(test)]
-fn joining(c: char) -> Joining {
-    char_info(c).joining()
 }
 
 fn joining_slow(c: char) -> Joining {
@@ -261,7 +244,7 @@ mod tests {
             // Computed, then as stored.
             for info in [char_info(c), char_info(c)] {
                 assert_eq!(info.class(), unicode_bidi::bidi_class(c), "{u:04X}");
-                assert_eq!(info.joining(), joining_slow(c), "{u:04X}");
+                assert_eq!(info.join_props(), join_props(joining_slow(c)), "{u:04X}");
                 assert_eq!(info.is_mark(), is_mark(c), "{u:04X}");
                 assert_eq!(
                     info.is_plain_or_mark(),
@@ -278,12 +261,9 @@ mod tests {
     }
 
     #[test]
-    fn classes_and_joining_types_are_in_enum_order() {
+    fn classes_are_in_enum_order() {
         for (i, &class) in CLASSES.iter().enumerate() {
             assert_eq!(class as usize, i);
-        }
-        for (i, &joining) in JOININGS.iter().enumerate() {
-            assert_eq!(joining as usize, i);
         }
     }
 
@@ -311,15 +291,15 @@ mod tests {
 
     #[test]
     fn joining_types_follow_arabic_shaping() {
-        assert_eq!(joining('ب'), Joining::D);
-        assert_eq!(joining('ا'), Joining::R);
-        assert_eq!(joining('ء'), Joining::U);
-        assert_eq!(joining('\u{640}'), Joining::C);
-        assert_eq!(joining('\u{64e}'), Joining::T);
-        assert_eq!(joining('\u{200c}'), Joining::U);
-        assert_eq!(joining('\u{200d}'), Joining::C);
-        assert_eq!(joining('\u{1b}'), Joining::G);
-        assert_eq!(joining('a'), Joining::U);
+        assert_eq!(joining_slow('ب'), Joining::D);
+        assert_eq!(joining_slow('ا'), Joining::R);
+        assert_eq!(joining_slow('ء'), Joining::U);
+        assert_eq!(joining_slow('\u{640}'), Joining::C);
+        assert_eq!(joining_slow('\u{64e}'), Joining::T);
+        assert_eq!(joining_slow('\u{200c}'), Joining::U);
+        assert_eq!(joining_slow('\u{200d}'), Joining::C);
+        assert_eq!(joining_slow('\u{1b}'), Joining::G);
+        assert_eq!(joining_slow('a'), Joining::U);
     }
 
     #[test]

@@ -17,7 +17,8 @@ const IGNORED: u8 = 0x20;
 /// The level of a character that the bidi algorithm removes: it matches any level.
 pub const NO_LEVEL: u8 = u8::MAX;
 
-fn props(joining: Joining) -> u8 {
+/// The joining properties of a joining type (kept per character in `CharInfo`).
+pub fn join_props(joining: Joining) -> u8 {
     match joining {
         Joining::U => 0,
         Joining::R => JOINS_RIGHT | SHAPES,
@@ -72,7 +73,7 @@ pub fn shape(
 ) {
     let arabic = Arabic::get();
     ar.clear();
-    ar.extend(infos.iter().map(|info| props(info.joining())));
+    ar.extend(infos.iter().map(|info| info.join_props()));
     join(levels, ar);
     out.clear();
     out.reserve(chars.len());
