@@ -243,17 +243,13 @@ impl Prepared {
             starts,
         } = scratch;
         chars.clear();
+        chars.extend(text.chars());
         infos.clear();
+        infos.extend(chars.iter().map(|&c| char_info(c)));
         // Whether every character is plain or a mark (see `graphemes`), and whether any is
         // Arabic.
-        let (mut plain, mut arabic) = (true, false);
-        for c in text.chars() {
-            let info = char_info(c);
-            plain &= info.is_plain_or_mark();
-            arabic |= info.may_shape();
-            chars.push(c);
-            infos.push(info);
-        }
+        let (all, any) = CharInfo::all_and_any(infos);
+        let (plain, arabic) = (all.is_plain_or_mark(), any.may_shape());
         bidi.resolve(chars, infos, options.direction);
         let shaping = options.shape && arabic;
         if shaping && plain {

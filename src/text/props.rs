@@ -75,6 +75,13 @@ impl CharInfo {
         CharInfo(info)
     }
 
+    /// The flags that all of `infos` have, and those that any has (their classes mixed).
+    pub fn all_and_any(infos: &[CharInfo]) -> (CharInfo, CharInfo) {
+        let all = infos.iter().fold(u16::MAX, |all, info| all & info.0);
+        let any = infos.iter().fold(0, |any, info| any | info.0);
+        (CharInfo(all), CharInfo(any))
+    }
+
     pub fn class(self) -> BidiClass {
         CLASSES[usize::from(self.0 & CLASS_BITS)]
     }
