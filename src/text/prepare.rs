@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use unicode_bidi::BidiClass;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use super::bidi::Levels;
 use super::graphemes::all_cluster_starts;
@@ -83,7 +83,6 @@ struct UnitBuilder {
     out_start: usize,
     level: Option<u8>,
     base: u8,
-    width: usize,
     all_space: bool,
     l1_space: bool,
     separator: bool,
@@ -100,7 +99,6 @@ impl UnitBuilder {
             out_start,
             level: None,
             base,
-            width: 0,
             all_space: true,
             l1_space: true,
             separator: false,
@@ -126,7 +124,6 @@ impl UnitBuilder {
         }
         if c == '\t' {
             display.push_str(SPACES.get(..TAB_WIDTH).unwrap_or_default());
-            self.width += TAB_WIDTH;
             return;
         }
         self.all_space &= class == BidiClass::WS;
@@ -145,7 +142,6 @@ impl UnitBuilder {
             drawn
         };
         display.push(drawn);
-        self.width += cell_width(drawn);
     }
 
     /// Appends the unit to `p`; a lam that went into a ligature merges with the unit after it.
@@ -197,15 +193,6 @@ impl UnitBuilder {
 fn is_hidden(c: char, class: BidiClass) -> bool {
     use BidiClass::{FSI, LRI, PDI, RLI};
     matches!(class, LRI | RLI | FSI | PDI) || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}')
-}
-
-/// Cells a character takes, quickly for Arabic and ASCII.
-fn cell_width(c: char) -> usize {
-    match c as u32 {
-        0x20..=0x7E | 0x0621..=0x064A | 0xFE70..=0xFEFC => 1,
-        0x064B..=0x065F => 0,
-        _ => c.width().unwrap_or(0),
-    }
 }
 
 fn is_explicit_or_bn(class: BidiClass) -> bool {
@@ -271,10 +258,14 @@ impl Prepared {
             display: String::with_capacity(text.len() + 8),
             base_level: bidi.base,
         };
-        let shaped = if shaping { Some(&shaped[..]) } else { None };
-        if plain {
-            p.push_plain(chars, infos, &bidi.levels, shaped);
+        if plain && shaping {
+            p.push_plain(chars, infos, &bidi.levels, |i, c| {
+                shaped.get(i).copied().unwrap_or(Shaped::As(c))
+            });
+        } else if plain {
+            p.push_plain(chars, infos, &bidi.levels, |_, c| Shaped::As(c));
         } else {
+            let shaped = if shaping { Some(&shaped[..]) } else { None };
             all_cluster_starts(text, chars, starts);
             p.push_any(chars, infos, &bidi.levels, shaped, starts);
         }
@@ -284,20 +275,25 @@ impl Prepared {
     /// Cuts into units text whose characters are all plain or marks: each is drawn, none is
     /// white space other than WS, a control, a separator or removed by X9, and a cluster is a
     /// character and the marks after it. The common case, so without [`UnitBuilder`].
+    /// `drawn(i, c)` is what shaping made of character `i`, `c`.
     fn push_plain(
         &mut self,
         chars: &[char],
         infos: &[CharInfo],
         levels: &[u8],
-        shaped: Option<&[Shaped]>,
+        drawn: impl Fn(usize, char) -> Shaped,
     ) {
+        let n = chars.len().min(infos.len()).min(levels.len());
+        let (chars, infos, levels) = (&chars[..n], &infos[..n], &levels[..n]);
         let mut byte = 0u32;
-        for (i, ((&c, &info), &level)) in chars.iter().zip(infos).zip(levels).enumerate() {
+        // The last unit is a lam drawn as a ligature with the alef that follows.
+        let mut lam = false;
+        for i in 0..n {
+            let (c, info, level) = (chars[i], infos[i], levels[i]);
             let len = c.len_utf8() as u32;
-            let drawn = shaped.map_or(Shaped::As(c), |s| s[i]);
             let out_start = self.display.len() as u32;
             let class = info.class();
-            let width = match drawn {
+            let width = match drawn(i, c) {
                 Shaped::As(d) => {
                     // Every mirrored character is of class ON.
                     let d = if level & 1 == 1 && class == BidiClass::ON {
@@ -306,7 +302,7 @@ impl Prepared {
                         d
                     };
                     self.display.push(d);
-                    cell_width(d) as u16
+                    info.plain_width()
                 }
                 Shaped::Ligated => 0,
             };
@@ -320,24 +316,15 @@ impl Prepared {
                     last.flags &= !(SPACE | L1_SPACE);
                 }
                 // The alef of a lam-alef ligature joins the lam's unit.
-                Some(last) if last.flags & LIGATURE_HEAD != 0 => {
+                Some(last) if lam => {
                     last.end += len;
                     last.out_end = out_end;
                     last.width += width;
                     last.level = level;
-                    last.flags = 0;
+                    lam = false;
                 }
                 _ => {
-                    let space = if class == BidiClass::WS {
-                        SPACE | L1_SPACE
-                    } else {
-                        0
-                    };
-                    let lam = if out_end > out_start {
-                        0
-                    } else {
-                        LIGATURE_HEAD
-                    };
+                    lam = out_end == out_start;
                     self.units.push(Unit {
                         start: byte,
                         end: byte + len,
@@ -345,7 +332,11 @@ impl Prepared {
                         out_end,
                         width,
                         level,
-                        flags: space | lam,
+                        flags: if class == BidiClass::WS {
+                            SPACE | L1_SPACE
+                        } else {
+                            0
+                        },
                     });
                 }
             }
@@ -398,5 +389,41 @@ impl Prepared {
         self.display
             .get(unit.out_start as usize..unit.out_end as usize)
             .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::props::{Arabic, cell_width, lam_alef};
+    use super::*;
+
+    /// `push_plain` takes a unit's width from its characters as they are in the text: that of
+    /// each plain character is 0 or 1 and stays so when it is shaped or mirrored.
+    #[test]
+    fn plain_characters_keep_their_width_when_drawn() {
+        let arabic = Arabic::get();
+        for c in (0..0x1_0000u32).filter_map(char::from_u32) {
+            let info = char_info(c);
+            if !info.is_plain_or_mark() {
+                continue;
+            }
+            let width = cell_width(c);
+            assert!(width <= 1, "{:04X}", c as u32);
+            assert_eq!(usize::from(info.plain_width()), width, "{:04X}", c as u32);
+            let mut drawn: Vec<char> = (0..4).map(|shape| arabic.form(c, shape)).collect();
+            drawn.extend(mirror(c));
+            for lam in ['\u{FEDF}', '\u{FEE0}'] {
+                drawn.extend(lam_alef(lam, arabic.form(c, 1)));
+            }
+            for d in drawn {
+                assert_eq!(
+                    cell_width(d),
+                    width,
+                    "{:04X} drawn as {:04X}",
+                    c as u32,
+                    d as u32
+                );
+            }
+        }
     }
 }

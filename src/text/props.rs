@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU16, Ordering};
 
 use unicode_bidi::{BidiClass, BidiDataSource};
+use unicode_width::UnicodeWidthChar;
 
 use super::graphemes::{is_mark, is_plain};
 use super::shape::join_props;
@@ -35,6 +36,8 @@ const PLAIN_OR_MARK: u16 = 0x20;
 const MARK: u16 = 0x40;
 const MAY_SHAPE: u16 = 0x80;
 const JOIN_SHIFT: u16 = 8;
+/// Drawn in no cell (for a plain character; see [`CharInfo::plain_width`]).
+const ZERO_WIDTH: u16 = 0x4000;
 /// Set in every computed value, so that a slot of [`INFOS`] holding 0 is one not computed yet.
 const KNOWN: u16 = 0x8000;
 
@@ -72,6 +75,9 @@ impl CharInfo {
         if matches!(c as u32, 0x0600..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF) {
             info |= MAY_SHAPE;
         }
+        if cell_width(c) == 0 {
+            info |= ZERO_WIDTH;
+        }
         CharInfo(info)
     }
 
@@ -89,7 +95,13 @@ impl CharInfo {
     /// The joining properties of its joining type (as GNU FriBidi derives it from
     /// ArabicShaping.txt), as `shape` uses them.
     pub fn join_props(self) -> u8 {
-        (self.0 >> JOIN_SHIFT) as u8 & 0x7F
+        (self.0 >> JOIN_SHIFT) as u8 & 0x3F
+    }
+
+    /// The cells a plain character or mark takes, shaped or mirrored as well: 0 or 1 (a test
+    /// in `prepare` checks every one).
+    pub fn plain_width(self) -> u16 {
+        u16::from(self.0 & ZERO_WIDTH == 0)
     }
 
     /// A character of the grapheme fast path: plain, or a mark that extends the cluster before.
@@ -114,6 +126,15 @@ pub struct FastBidiData;
 impl BidiDataSource for FastBidiData {
     fn bidi_class(&self, c: char) -> BidiClass {
         char_info(c).class()
+    }
+}
+
+/// Cells a character takes, quickly for Arabic and ASCII.
+pub fn cell_width(c: char) -> usize {
+    match c as u32 {
+        0x20..=0x7E | 0x0621..=0x064A | 0xFE70..=0xFEFC => 1,
+        0x064B..=0x065F => 0,
+        _ => c.width().unwrap_or(0),
     }
 }
 
