@@ -221,9 +221,10 @@ impl Levels {
     }
 
     /// I1, I2: levels from the resolved classes; BN characters between runs take the level
-    /// before them.
+    /// before them. Consecutive runs at one level are filled at once.
     fn resolve_implicit(&mut self, len: usize) {
         let base = self.base;
+        // The level of the stretch not filled yet, which ends where the level changes.
         let mut last = base;
         for run in &self.runs {
             let level = match (base & 1, run.class) {
@@ -231,11 +232,10 @@ impl Levels {
                 (0, AN | EN) => base + 2,
                 _ => base,
             };
-            if self.levels.len() < run.start as usize {
+            if level != last {
                 self.levels.resize(run.start as usize, last);
+                last = level;
             }
-            self.levels.resize(run.end as usize, level);
-            last = level;
         }
         self.levels.resize(len, last);
     }

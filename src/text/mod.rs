@@ -286,6 +286,9 @@ impl Prepared {
     fn line_runs(&self, line: &Line, runs: &mut Vec<LevelRun>) -> (usize, u16) {
         /// The level of a run that has none yet (only removed units so far).
         const NONE: u8 = u8::MAX;
+        if self.plain {
+            return self.plain_line_runs(line, runs);
+        }
         runs.clear();
         let base = self.base_level;
         let (mut width, mut widest) = (0, 0);
@@ -331,6 +334,47 @@ impl Prepared {
             });
         }
         runs.reverse();
+        (width, widest)
+    }
+
+    /// [`Prepared::line_runs`] for a paragraph of plain characters: only white space at the
+    /// end of the line goes to the paragraph level.
+    fn plain_line_runs(&self, line: &Line, runs: &mut Vec<LevelRun>) -> (usize, u16) {
+        runs.clear();
+        let units = self.units.get(line.units.clone()).unwrap_or_default();
+        let first = line.units.start;
+        let tail = units
+            .iter()
+            .rposition(|u| u.flags & prepare::L1_SPACE == 0)
+            .map_or(0, |k| k + 1);
+        let (mut width, mut widest) = (0, 0);
+        let (mut start, mut level) = (0, self.base_level);
+        for (k, unit) in units.iter().enumerate() {
+            width += usize::from(unit.width);
+            widest = widest.max(unit.width);
+            let unit_level = if k < tail {
+                unit.level
+            } else {
+                self.base_level
+            };
+            if unit_level != level {
+                if k > start {
+                    runs.push(LevelRun {
+                        start: (first + start) as u32,
+                        end: (first + k) as u32,
+                        level,
+                    });
+                }
+                (start, level) = (k, unit_level);
+            }
+        }
+        if units.len() > start {
+            runs.push(LevelRun {
+                start: (first + start) as u32,
+                end: (first + units.len()) as u32,
+                level,
+            });
+        }
         (width, widest)
     }
 

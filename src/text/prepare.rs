@@ -67,6 +67,9 @@ pub struct Prepared {
     /// What each unit draws, concatenated in logical order.
     pub(super) display: String,
     pub(super) base_level: u8,
+    /// Every character was plain or a mark (see `push_plain`): no unit is removed by X9 or a
+    /// separator, so L1 only resets the white space at the end of a line.
+    pub(super) plain: bool,
 }
 
 /// Characters that X9 removes: explicit embeddings and BN. Controls are BN too, but they are
@@ -257,6 +260,7 @@ impl Prepared {
             units: Vec::with_capacity(chars.len()),
             display: String::with_capacity(text.len() + 8),
             base_level: bidi.base,
+            plain,
         };
         if plain && shaping {
             p.push_plain(chars, infos, &bidi.levels, |i, c| {
