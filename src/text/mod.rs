@@ -160,8 +160,9 @@ impl Output for Vec<u8> {
             else {
                 break;
             };
-            // Most units are one letter of two or three bytes: copied without a call.
+            // Most units are a letter of two or three bytes or a space: copied without a call.
             match (source, &mut *target) {
+                (&[a], [x]) => *x = a,
                 (&[a, b], [x, y]) => (*x, *y) = (a, b),
                 (&[a, b, c], [x, y, z]) => (*x, *y, *z) = (a, b, c),
                 _ => target.copy_from_slice(source),
