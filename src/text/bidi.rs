@@ -15,7 +15,7 @@ use super::props::{CharInfo, FastBidiData, char_info, mirror};
 use super::tables::MIRRORS;
 
 use BidiClass::{
-    AL, AN, B, BN, CS, EN, ES, ET, FSI, L, LRE, LRI, LRO, NSM, ON, PDF, PDI, R, RLE, RLI, RLO,
+    AL, AN, B, BN, CS, EN, ES, ET, FSI, L, LRE, LRI, LRO, NSM, ON, PDF, PDI, R, RLE, RLI, RLO, WS,
 };
 
 /// Resolved levels of one paragraph, one entry per character.
@@ -129,6 +129,10 @@ impl Levels {
         let mut brackets = false;
         // Strong letters of each direction, for the majority rule.
         let (mut ltr, mut rtl) = (0usize, 0usize);
+        // The last run of a strong letter, when only neutrals that no weak rule can change
+        // follow it: a run of the same letters after them joins it, neutrals and all (N1 would
+        // give them its direction). Arabic text is then a run a sentence, not two a word.
+        let mut joinable: Option<usize> = None;
         let mut i = 0;
         while let Some(info) = infos.get(i) {
             let class = info.class();
@@ -140,7 +144,10 @@ impl Levels {
             if class == ON {
                 // Paired brackets are runs of their own.
                 let bracket = chars.get(i).and_then(|&c| bracket(c));
-                brackets |= bracket.is_some();
+                if bracket.is_some() {
+                    brackets = true;
+                    joinable = None;
+                }
                 match self.runs.last_mut() {
                     Some(last)
                         if last.class == ON && bracket.is_none() && last.bracket.is_none() =>
@@ -174,8 +181,31 @@ impl Levels {
             if first_strong.is_none() && matches!(class, L | R | AL) {
                 first_strong = Some(class);
             }
-            self.runs
-                .push(Run::new(start, end, class, count == 1, None));
+            match class {
+                L | R | AL => {
+                    if let Some(k) = joinable
+                        && let Some(strong) = self.runs.get_mut(k)
+                        && strong.class == class
+                    {
+                        strong.end = end as u32;
+                        strong.single = false;
+                        self.runs.truncate(k + 1);
+                    } else {
+                        joinable = Some(self.runs.len());
+                        self.runs
+                            .push(Run::new(start, end, class, count == 1, None));
+                    }
+                }
+                // Neutral whatever the weak rules do, between two letters of one direction.
+                WS | CS | ES | ET => self
+                    .runs
+                    .push(Run::new(start, end, class, count == 1, None)),
+                _ => {
+                    joinable = None;
+                    self.runs
+                        .push(Run::new(start, end, class, count == 1, None));
+                }
+            }
         }
         let has = |classes: &[BidiClass]| classes.iter().any(|&c| present & (1 << c as u32) != 0);
         let direction = match direction {
