@@ -69,8 +69,9 @@ pub fn render<R: Read>(
             start = end + 1;
         }
         lines.extend(batch.get(start..).filter(|rest| !rest.is_empty()));
-        // Parts of about equal bytes (paragraph lengths vary a lot), one per thread.
-        let parts = crate::parallel::split_by_weight(&lines, threads, 1 << 14, |l| l.len());
+        // Parts of about equal bytes (paragraph lengths vary a lot), a few per thread: a thread
+        // that is done takes the next, so neither waits long for the other at the end.
+        let parts = crate::parallel::split_by_weight(&lines, threads * 4, 1 << 14, |l| l.len());
         let results = crate::parallel::map(&parts, |part| {
             render_lines(&lines[part.clone()], line_no + part.start, options)
         });
