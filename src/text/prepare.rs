@@ -14,8 +14,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::bidi::Levels;
 use super::graphemes::all_cluster_starts;
+use super::props::Arabic;
 use super::props::{CharInfo, char_info, control_picture, mirror};
-use super::shape::{NO_LEVEL, Shaped, shape};
+use super::shape::{NO_LEVEL, Shaped, form, joins, ligature, shape};
 use super::{Options, SPACES};
 
 /// How many cells a tab becomes.
@@ -228,7 +229,7 @@ impl Prepared {
             chars,
             infos,
             levels,
-            joins,
+            joins: joins_scratch,
             shaped,
             starts,
         } = scratch;
@@ -243,8 +244,8 @@ impl Prepared {
         bidi.resolve(chars, infos, options.direction);
         let shaping = options.shape && arabic;
         if shaping && plain {
-            // No plain character is one that X9 removes.
-            shape(chars, infos, &bidi.levels, joins, shaped);
+            // No plain character is one that X9 removes; forms are chosen as units are cut.
+            joins(infos, &bidi.levels, joins_scratch);
         } else if shaping {
             levels.clear();
             levels.extend(infos.iter().zip(&bidi.levels).map(|(info, &level)| {
@@ -254,7 +255,7 @@ impl Prepared {
                     level
                 }
             }));
-            shape(chars, infos, levels, joins, shaped);
+            shape(chars, infos, levels, joins_scratch, shaped);
         }
         let mut p = Prepared {
             units: Vec::with_capacity(chars.len()),
@@ -262,12 +263,13 @@ impl Prepared {
             base_level: bidi.base,
             plain,
         };
-        if plain && shaping {
-            p.push_plain(chars, infos, &bidi.levels, |i, c| {
-                shaped.get(i).copied().unwrap_or(Shaped::As(c))
-            });
-        } else if plain {
-            p.push_plain(chars, infos, &bidi.levels, |_, c| Shaped::As(c));
+        if plain {
+            p.push_plain(
+                chars,
+                infos,
+                &bidi.levels,
+                shaping.then_some(&joins_scratch[..]),
+            );
         } else {
             let shaped = if shaping { Some(&shaped[..]) } else { None };
             all_cluster_starts(text, chars, starts);
@@ -278,38 +280,72 @@ impl Prepared {
 
     /// Cuts into units text whose characters are all plain or marks: each is drawn, none is
     /// white space other than WS, a control, a separator or removed by X9, and a cluster is a
-    /// character and the marks after it. The common case, so without [`UnitBuilder`].
-    /// `drawn(i, c)` is what shaping made of character `i`, `c`.
+    /// character and the marks after it. The common case, so without [`UnitBuilder`], and
+    /// shaped here from the join bits `joins` when it is to be shaped.
     fn push_plain(
         &mut self,
         chars: &[char],
         infos: &[CharInfo],
         levels: &[u8],
-        drawn: impl Fn(usize, char) -> Shaped,
+        joins: Option<&[u8]>,
+    ) {
+        match joins {
+            Some(joins) => {
+                let arabic = Arabic::get();
+                self.push_plain_with(chars, infos, levels, true, |i, c| {
+                    form(arabic, c, joins.get(i).copied().unwrap_or(0))
+                });
+            }
+            None => self.push_plain_with(chars, infos, levels, false, |_, c| c),
+        }
+    }
+
+    /// [`Prepared::push_plain`], `drawn(i, c)` being the form of character `i`, `c`; lam-alef
+    /// ligatures are made when `shaping`.
+    fn push_plain_with(
+        &mut self,
+        chars: &[char],
+        infos: &[CharInfo],
+        levels: &[u8],
+        shaping: bool,
+        drawn: impl Fn(usize, char) -> char,
     ) {
         let n = chars.len().min(infos.len()).min(levels.len());
         let (chars, infos, levels) = (&chars[..n], &infos[..n], &levels[..n]);
         let mut byte = 0u32;
-        // The last unit is a lam drawn as a ligature with the alef that follows.
-        let mut lam = false;
+        // The character before, drawn, and its level: the lam of a lam-alef ligature perhaps.
+        let mut before = ('\0', NO_LEVEL);
         for i in 0..n {
             let (c, info, level) = (chars[i], infos[i], levels[i]);
             let len = c.len_utf8() as u32;
+            let form = drawn(i, c);
+            let lam = before;
+            before = (form, level);
+            // The alef of a lam-alef ligature: the ligature replaces the lam in its unit.
+            if shaping
+                && let Some(lig) = ligature(lam.0, lam.1, form, level)
+                && let Some(last) = self.units.last_mut()
+            {
+                self.display.truncate(last.out_start as usize);
+                self.display.push(lig);
+                last.end += len;
+                last.out_end = self.display.len() as u32;
+                last.width = info.plain_width();
+                last.level = level;
+                before = (lig, level);
+                byte += len;
+                continue;
+            }
             let out_start = self.display.len() as u32;
             let class = info.class();
-            let width = match drawn(i, c) {
-                Shaped::As(d) => {
-                    // Every mirrored character is of class ON.
-                    let d = if level & 1 == 1 && class == BidiClass::ON {
-                        mirror(d).unwrap_or(d)
-                    } else {
-                        d
-                    };
-                    self.display.push(d);
-                    info.plain_width()
-                }
-                Shaped::Ligated => 0,
+            // Every mirrored character is of class ON.
+            let d = if level & 1 == 1 && class == BidiClass::ON {
+                mirror(form).unwrap_or(form)
+            } else {
+                form
             };
+            self.display.push(d);
+            let width = info.plain_width();
             let out_end = self.display.len() as u32;
             match self.units.last_mut() {
                 // A mark extends the unit before it.
@@ -319,30 +355,19 @@ impl Prepared {
                     last.width += width;
                     last.flags &= !(SPACE | L1_SPACE);
                 }
-                // The alef of a lam-alef ligature joins the lam's unit.
-                Some(last) if lam => {
-                    last.end += len;
-                    last.out_end = out_end;
-                    last.width += width;
-                    last.level = level;
-                    lam = false;
-                }
-                _ => {
-                    lam = out_end == out_start;
-                    self.units.push(Unit {
-                        start: byte,
-                        end: byte + len,
-                        out_start,
-                        out_end,
-                        width,
-                        level,
-                        flags: if class == BidiClass::WS {
-                            SPACE | L1_SPACE
-                        } else {
-                            0
-                        },
-                    });
-                }
+                _ => self.units.push(Unit {
+                    start: byte,
+                    end: byte + len,
+                    out_start,
+                    out_end,
+                    width,
+                    level,
+                    flags: if class == BidiClass::WS {
+                        SPACE | L1_SPACE
+                    } else {
+                        0
+                    },
+                }),
             }
             byte += len;
         }

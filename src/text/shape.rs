@@ -72,30 +72,46 @@ pub fn shape(
     out: &mut Vec<Shaped>,
 ) {
     let arabic = Arabic::get();
-    ar.clear();
-    ar.extend(infos.iter().map(|info| info.join_props()));
-    join(levels, ar);
+    joins(infos, levels, ar);
     out.clear();
     out.reserve(chars.len());
     for (i, (&c, &p)) in chars.iter().zip(ar.iter()).enumerate() {
-        let drawn = if p & SHAPES != 0 {
-            arabic.form(c, usize::from(p & (JOINS_RIGHT | JOINS_LEFT)))
-        } else {
-            c
-        };
-        // A lam-alef ligature: a shaped lam, then the final alef, both at one odd level.
+        let drawn = form(arabic, c, p);
         if i > 0
-            && let Some(&Shaped::As(lam @ ('\u{FEDF}' | '\u{FEE0}'))) = out.last()
-            && levels[i - 1] & 1 == 1
-            && levels[i - 1] != NO_LEVEL
-            && levels[i - 1] == levels[i]
-            && let Some(lig) = lam_alef(lam, drawn)
+            && let Some(&Shaped::As(lam)) = out.last()
+            && let Some(lig) = ligature(lam, levels[i - 1], drawn, levels[i])
         {
             out[i - 1] = Shaped::Ligated;
             out.push(Shaped::As(lig));
         } else {
             out.push(Shaped::As(drawn));
         }
+    }
+}
+
+/// The join bits of each character into `ar` (what [`form`] takes), as [`shape`] finds them.
+pub fn joins(infos: &[CharInfo], levels: &[u8], ar: &mut Vec<u8>) {
+    ar.clear();
+    ar.extend(infos.iter().map(|info| info.join_props()));
+    join(levels, ar);
+}
+
+/// The contextual form of `c` for its join bits `p`.
+pub fn form(arabic: Arabic, c: char, p: u8) -> char {
+    if p & SHAPES != 0 {
+        arabic.form(c, usize::from(p & (JOINS_RIGHT | JOINS_LEFT)))
+    } else {
+        c
+    }
+}
+
+/// The lam-alef ligature of a shaped lam at `lam_level` and the character after it, `alef`
+/// as shaped, at `level`: both at one odd level.
+pub fn ligature(lam: char, lam_level: u8, alef: char, level: u8) -> Option<char> {
+    if lam_level & 1 == 1 && lam_level != NO_LEVEL && lam_level == level {
+        lam_alef(lam, alef)
+    } else {
+        None
     }
 }
 
