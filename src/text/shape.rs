@@ -118,47 +118,48 @@ pub fn ligature(lam: char, lam_level: u8, alef: char, level: u8) -> Option<char>
 /// The joining pass (GNU FriBidi's `fribidi_join_arabic`): clears the join bits of each
 /// character that does not actually join its neighbour.
 fn join(levels: &[u8], ar: &mut [u8]) {
+    let n = ar.len().min(levels.len());
+    let (levels, ar) = (&levels[..n], &mut ar[..n]);
     let mut saved = 0usize;
     let mut saved_level = NO_LEVEL;
     let mut saved_shapes = false;
     let mut saved_following = 0u8;
     let mut joins = false;
-    for i in 0..ar.len() {
-        if ar[i] & IGNORED != 0 {
+    for i in 0..n {
+        let p = ar[i];
+        if p & IGNORED != 0 {
             continue;
         }
-        let mut disjoin = false;
-        let shapes = ar[i] & SHAPES != 0;
         let level = levels[i];
+        let mut disjoin = false;
         if joins && !levels_match(saved_level, level) {
             disjoin = true;
             joins = false;
         }
-        let skipped = ar[i] & TRANSPARENT != 0;
-        if !skipped {
+        if p & TRANSPARENT == 0 {
             let preceding = preceding_mask(level);
             if !joins {
-                if shapes {
-                    ar[i] &= !preceding;
+                if p & SHAPES != 0 {
+                    ar[i] = p & !preceding;
                 }
-            } else if ar[i] & preceding == 0 {
+            } else if p & preceding == 0 {
                 disjoin = true;
-            } else {
+            } else if i > saved + 1 {
                 // Marks between two joined letters take the join on both sides.
-                for p in &mut ar[saved + 1..i] {
-                    *p |= preceding | saved_following;
+                for mark in &mut ar[saved + 1..i] {
+                    *mark |= preceding | saved_following;
                 }
             }
-        }
-        if disjoin && saved_shapes {
-            ar[saved] &= !saved_following;
-        }
-        if !skipped {
+            if disjoin && saved_shapes {
+                ar[saved] &= !saved_following;
+            }
             saved = i;
             saved_level = level;
-            saved_shapes = shapes;
+            saved_shapes = p & SHAPES != 0;
             saved_following = following_mask(level);
             joins = ar[i] & saved_following != 0;
+        } else if disjoin && saved_shapes {
+            ar[saved] &= !saved_following;
         }
     }
     if joins && saved_shapes {
