@@ -73,9 +73,9 @@ impl Output for Vec<u8> {
             };
             // Most units are a letter of two or three bytes or a space: copied without a call.
             match (source, &mut *target) {
-                (&[a], [x]) => *x = a,
-                (&[a, b], [x, y]) => (*x, *y) = (a, b),
-                (&[a, b, c], [x, y, z]) => (*x, *y, *z) = (a, b, c),
+                (&[b0], [t0]) => *t0 = b0,
+                (&[b0, b1], [t0, t1]) => (*t0, *t1) = (b0, b1),
+                (&[b0, b1, b2], [t0, t1, t2]) => (*t0, *t1, *t2) = (b0, b1, b2),
                 _ => target.copy_from_slice(source),
             }
             from += len;
