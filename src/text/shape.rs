@@ -72,7 +72,9 @@ pub fn shape(
     out: &mut Vec<Shaped>,
 ) {
     let arabic = Arabic::get();
-    joins(infos, levels, ar);
+    ar.clear();
+    ar.extend(infos.iter().map(|info| info.join_props()));
+    join(levels, ar);
     out.clear();
     out.reserve(chars.len());
     for (i, (&c, &p)) in chars.iter().zip(ar.iter()).enumerate() {
@@ -89,11 +91,16 @@ pub fn shape(
     }
 }
 
-/// The join bits of each character into `ar` (what [`form`] takes), as [`shape`] finds them.
+/// The join bits of each character into `ar` (what [`form`] takes), as [`shape`] finds them,
+/// for characters none of which the bidi algorithm removes (no level is [`NO_LEVEL`]).
 pub fn joins(infos: &[CharInfo], levels: &[u8], ar: &mut Vec<u8>) {
     ar.clear();
     ar.extend(infos.iter().map(|info| info.join_props()));
-    join(levels, ar);
+    if ar.iter().fold(0, |any, &p| any | p) & (TRANSPARENT | IGNORED) == 0 {
+        join_adjacent(levels, ar);
+    } else {
+        join(levels, ar);
+    }
 }
 
 /// The contextual form of `c` for its join bits `p`.
@@ -167,6 +174,35 @@ fn join(levels: &[u8], ar: &mut [u8]) {
     }
 }
 
+/// [`join`] for text in which no character is transparent or ignored and every level is one
+/// of the bidi algorithm: each character's neighbour is the character next to it, so the
+/// rule is simply that two neighbours join when both join on the sides that face each other
+/// and they sit at one level. (Most paragraphs: those without harakat.)
+fn join_adjacent(levels: &[u8], ar: &mut [u8]) {
+    let n = ar.len().min(levels.len());
+    let (levels, ar) = (&levels[..n], &mut ar[..n]);
+    // Of the character before: it joins the side facing this one, it takes forms, its level.
+    let (mut joins, mut shapes, mut before) = (false, false, NO_LEVEL);
+    for i in 0..n {
+        let (p, level) = (ar[i], levels[i]);
+        let preceding = preceding_mask(level);
+        if !(joins && before == level && p & preceding != 0) {
+            if p & SHAPES != 0 {
+                ar[i] = p & !preceding;
+            }
+            if joins && shapes && i > 0 {
+                ar[i - 1] &= !following_mask(before);
+            }
+        }
+        joins = ar[i] & following_mask(level) != 0;
+        shapes = p & SHAPES != 0;
+        before = level;
+    }
+    if joins && shapes && n > 0 {
+        ar[n - 1] &= !following_mask(before);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,6 +225,22 @@ mod tests {
                 Shaped::Ligated => None,
             })
             .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 10000, ..Default::default() })]
+        #[test]
+        fn neighbours_join_as_in_the_full_pass(
+            chars in proptest::collection::vec((0..5usize, 0..4u8), 0..40),
+        ) {
+            let kinds = [Joining::U, Joining::R, Joining::L, Joining::D, Joining::C];
+            let props: Vec<u8> = chars.iter().map(|&(k, _)| join_props(kinds[k])).collect();
+            let levels: Vec<u8> = chars.iter().map(|&(_, level)| level).collect();
+            let (mut full, mut adjacent) = (props.clone(), props);
+            join(&levels, &mut full);
+            join_adjacent(&levels, &mut adjacent);
+            proptest::prop_assert_eq!(adjacent, full, "{:?}", chars);
+        }
     }
 
     #[test]
