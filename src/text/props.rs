@@ -13,15 +13,15 @@ use super::shape::join_props;
 use super::tables::{FORMS, JOINING, Joining, MIRRORS};
 
 /// Every bidi class, in the order of unicode-bidi's enum, so that `CLASSES[class as usize]` is
-/// `class`.
-const CLASSES: [BidiClass; 23] = {
+/// `class`; padded to the 32 values of the five class bits, so that a lookup needs no check.
+const CLASSES: [BidiClass; 32] = {
     use BidiClass::{
         AL, AN, B, BN, CS, EN, ES, ET, FSI, L, LRE, LRI, LRO, NSM, ON, PDF, PDI, R, RLE, RLI, RLO,
         S, WS,
     };
     [
         AL, AN, B, BN, CS, EN, ES, ET, FSI, L, LRE, LRI, LRO, NSM, ON, PDF, PDI, R, RLE, RLI, RLO,
-        S, WS,
+        S, WS, L, L, L, L, L, L, L, L, L,
     ]
 };
 
@@ -290,7 +290,7 @@ mod tests {
 
     #[test]
     fn classes_are_in_enum_order() {
-        for (i, &class) in CLASSES.iter().enumerate() {
+        for (i, &class) in CLASSES.iter().take(23).enumerate() {
             assert_eq!(class as usize, i);
         }
     }
