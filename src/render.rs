@@ -2,6 +2,7 @@
 //! printed one per output line. Also the engine's test harness, so its behaviour is stable.
 
 use std::io::{self, BufRead, BufReader, Read, Write};
+use std::sync::Mutex;
 
 use crate::text::{LineScratch, Options, Output, Prepared, Scratch};
 
@@ -47,6 +48,9 @@ pub fn render<R: Read>(
 ) -> Result<(), RenderError> {
     let threads = crate::parallel::threads().min(8);
     let mut batch: Vec<u8> = Vec::new();
+    // Output buffers written out, to be filled again: memory already touched, where a new one
+    // would take a page fault every 4 KiB.
+    let spare: Mutex<Vec<Vec<u8>>> = Mutex::new(Vec::new());
     let mut line_no = 0;
     loop {
         batch.clear();
@@ -73,12 +77,19 @@ pub fn render<R: Read>(
         // that is done takes the next, so neither waits long for the other at the end.
         let parts = crate::parallel::split_by_weight(&lines, threads * 4, 1 << 14, |l| l.len());
         let results = crate::parallel::map(&parts, |part| {
-            render_lines(&lines[part.clone()], line_no + part.start, options)
+            let out = spare.lock().ok().and_then(|mut spare| spare.pop());
+            let out = out.unwrap_or_default();
+            render_lines(&lines[part.clone()], line_no + part.start, options, out)
         });
         line_no += lines.len();
         for result in results {
             match result {
-                Ok(text) => output.write_all(&text)?,
+                Ok(text) => {
+                    output.write_all(&text)?;
+                    if let Ok(mut spare) = spare.lock() {
+                        spare.push(text);
+                    }
+                }
                 Err((line, column, done)) => {
                     output.write_all(&done)?;
                     output.flush()?;
@@ -91,16 +102,18 @@ pub fn render<R: Read>(
     Ok(())
 }
 
-/// Renders whole lines; `first` is the number of lines before them. On invalid UTF-8, returns
-/// the line and column with what was rendered before it.
+/// Renders whole lines into `out` (emptied first); `first` is the number of lines before them.
+/// On invalid UTF-8, returns the line and column with what was rendered before it.
 fn render_lines(
     lines: &[&[u8]],
     first: usize,
     options: &RenderOptions,
+    mut out: Vec<u8>,
 ) -> Result<Vec<u8>, (usize, usize, Vec<u8>)> {
     // Shaped Arabic takes three bytes a letter instead of two.
     let bytes: usize = lines.iter().map(|l| l.len()).sum();
-    let mut out = Vec::with_capacity(bytes + bytes / 2 + lines.len());
+    out.clear();
+    out.reserve(bytes + bytes / 2 + lines.len());
     let mut scratch = Scratch::default();
     let mut order = LineScratch::default();
     for (k, raw) in lines.iter().enumerate() {
