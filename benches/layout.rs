@@ -2,7 +2,9 @@
 //!
 //! - `corpus`: `qari render` over the whole test corpus (3,000 articles, 9.7 MB, from
 //!   ../shared/corpus/snn) side by side with `fribidi --nobreak --nopad` (Debian's
-//!   libfribidi-bin) on the same file, both as processes writing to /dev/null.
+//!   libfribidi-bin) on the same file, both as processes writing to /dev/null; and the first
+//!   300 articles laid out in this process on one thread, as `qari render` lays out each part
+//!   of a batch (the engine alone: no process start, no threads, no input or output).
 //! - `page`: drawing one page (40 lines of 80 cells) of an article whose paragraphs were laid
 //!   out once and cached, for a 5 KB article and a 1 MB one: the cost must not grow with the
 //!   article.
@@ -68,6 +70,37 @@ mod corpus {
     fn qari_render_width_80() {
         run(env!("CARGO_BIN_EXE_qari"), &["render", "--width", "80"]);
     }
+
+    #[divan::bench(sample_count = 20)]
+    fn first_300_articles_one_thread(bencher: divan::Bencher) {
+        use qari::render::{RenderOptions, render_paragraph};
+        use qari::text::{LineScratch, Scratch};
+        let text = super::first_articles(300);
+        let options = RenderOptions::default();
+        bencher.bench(|| {
+            let (mut scratch, mut order) = (Scratch::default(), LineScratch::default());
+            let mut out: Vec<u8> = Vec::with_capacity(text.len() * 3 / 2);
+            for line in divan::black_box(&text).lines() {
+                render_paragraph(line, &options, &mut scratch, &mut order, &mut out);
+            }
+            out.len()
+        });
+    }
+}
+
+/// The first `n` articles of the corpus, concatenated.
+fn first_articles(n: usize) -> String {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/snn");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("../shared/corpus/snn is needed for this benchmark")
+        .filter_map(|e| Some(e.ok()?.path()))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .take(n)
+        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .collect()
 }
 
 /// An article of about `bytes` bytes, laid out and wrapped once, as the reader caches it.

@@ -2,8 +2,9 @@
 //! printed one per output line. Also the engine's test harness, so its behaviour is stable.
 
 use std::io::{self, BufRead, BufReader, Read, Write};
+use std::sync::Mutex;
 
-use crate::text::{LineScratch, Options, Prepared, Scratch};
+use crate::text::{LineScratch, Options, Output, Prepared, Scratch};
 
 /// Order of the printed lines.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -47,6 +48,9 @@ pub fn render<R: Read>(
 ) -> Result<(), RenderError> {
     let threads = crate::parallel::threads().min(8);
     let mut batch: Vec<u8> = Vec::new();
+    // Output buffers written out, to be filled again: memory already touched, where a new one
+    // would take a page fault every 4 KiB.
+    let spare: Mutex<Vec<Vec<u8>>> = Mutex::new(Vec::new());
     let mut line_no = 0;
     loop {
         batch.clear();
@@ -62,18 +66,32 @@ pub fn render<R: Read>(
         if batch.is_empty() {
             break;
         }
-        let lines: Vec<&[u8]> = batch.split_inclusive(|&b| b == b'\n').collect();
-        // Parts of about equal bytes (paragraph lengths vary a lot), one per thread.
-        let parts = crate::parallel::split_by_weight(&lines, threads, 1 << 14, |l| l.len());
+        let mut lines: Vec<&[u8]> = Vec::new();
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', &batch) {
+            lines.extend(batch.get(start..=end));
+            start = end + 1;
+        }
+        lines.extend(batch.get(start..).filter(|rest| !rest.is_empty()));
+        // Parts of about equal bytes (paragraph lengths vary a lot), a few per thread: a thread
+        // that is done takes the next, so neither waits long for the other at the end.
+        let parts = crate::parallel::split_by_weight(&lines, threads * 4, 1 << 14, |l| l.len());
         let results = crate::parallel::map(&parts, |part| {
-            render_lines(&lines[part.clone()], line_no + part.start, options)
+            let out = spare.lock().ok().and_then(|mut spare| spare.pop());
+            let out = out.unwrap_or_default();
+            render_lines(&lines[part.clone()], line_no + part.start, options, out)
         });
         line_no += lines.len();
         for result in results {
             match result {
-                Ok(text) => output.write_all(text.as_bytes())?,
+                Ok(text) => {
+                    output.write_all(&text)?;
+                    if let Ok(mut spare) = spare.lock() {
+                        spare.push(text);
+                    }
+                }
                 Err((line, column, done)) => {
-                    output.write_all(done.as_bytes())?;
+                    output.write_all(&done)?;
                     output.flush()?;
                     return Err(RenderError::InvalidUtf8 { line, column });
                 }
@@ -84,14 +102,18 @@ pub fn render<R: Read>(
     Ok(())
 }
 
-/// Renders whole lines; `first` is the number of lines before them. On invalid UTF-8, returns
-/// the line and column with what was rendered before it.
+/// Renders whole lines into `out` (emptied first); `first` is the number of lines before them.
+/// On invalid UTF-8, returns the line and column with what was rendered before it.
 fn render_lines(
     lines: &[&[u8]],
     first: usize,
     options: &RenderOptions,
-) -> Result<String, (usize, usize, String)> {
-    let mut out = String::with_capacity(lines.iter().map(|l| l.len()).sum::<usize>() + lines.len());
+    mut out: Vec<u8>,
+) -> Result<Vec<u8>, (usize, usize, Vec<u8>)> {
+    // Shaped Arabic takes three bytes a letter instead of two.
+    let bytes: usize = lines.iter().map(|l| l.len()).sum();
+    out.clear();
+    out.reserve(bytes + bytes / 2 + lines.len());
     let mut scratch = Scratch::default();
     let mut order = LineScratch::default();
     for (k, raw) in lines.iter().enumerate() {
@@ -112,21 +134,20 @@ pub fn render_paragraph(
     options: &RenderOptions,
     scratch: &mut Scratch,
     order: &mut LineScratch,
-    out: &mut String,
+    out: &mut impl Output,
 ) {
     let prepared = Prepared::with_scratch(text, options.layout, scratch);
     for line in prepared.wrap(text, options.width) {
         match options.order {
             Order::Logical => prepared.write_logical(text, &line, out),
             Order::Visual => {
-                let at = out.len();
+                let at = out.position();
                 let width = prepared.write_visual(&line, order, out);
                 if options.align && options.width > width && prepared.is_rtl() {
-                    let pad = " ".repeat(options.width - width);
-                    out.insert_str(at, &pad);
+                    out.insert_spaces(at, options.width - width);
                 }
             }
         }
-        out.push('\n');
+        out.push_text("\n");
     }
 }

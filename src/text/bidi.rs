@@ -11,19 +11,17 @@ use std::sync::OnceLock;
 use unicode_bidi::{BidiClass, BidiDataSource, HardcodedBidiData, Level, ParagraphBidiInfo};
 
 use super::Direction;
-use super::props::{FastBidiData, mirror};
+use super::props::{CharInfo, FastBidiData, char_info, mirror};
 use super::tables::MIRRORS;
 
 use BidiClass::{
-    AL, AN, B, BN, CS, EN, ES, ET, FSI, L, LRE, LRI, LRO, NSM, ON, PDF, PDI, R, RLE, RLI, RLO,
+    AL, AN, B, BN, CS, EN, ES, ET, FSI, L, LRE, LRI, LRO, NSM, ON, PDF, PDI, R, RLE, RLI, RLO, WS,
 };
 
 /// Resolved levels of one paragraph, one entry per character.
 #[derive(Default)]
 #[allow(clippy::struct_field_names)]
 pub struct Levels {
-    /// The original bidi class of each character.
-    pub classes: Vec<BidiClass>,
     /// The resolved embedding level of each character (before L1). Characters removed by X9
     /// carry the level of the character before them.
     pub levels: Vec<u8>,
@@ -47,6 +45,25 @@ struct Run {
     single: bool,
     /// For a bracket: the opening bracket of its pair (canonical) and whether it opens.
     bracket: Option<(char, bool)>,
+}
+
+impl Run {
+    fn new(
+        start: usize,
+        end: usize,
+        class: BidiClass,
+        single: bool,
+        bracket: Option<(char, bool)>,
+    ) -> Self {
+        Run {
+            start: start as u32,
+            end: end as u32,
+            class,
+            original: class,
+            single,
+            bracket,
+        }
+    }
 }
 
 /// Paired brackets: (character, its opening bracket, is it an opening one), sorted.
@@ -88,7 +105,7 @@ fn strong_of(class: BidiClass) -> Option<BidiClass> {
 pub fn majority(text: &str) -> Option<Direction> {
     let (mut ltr, mut rtl) = (0usize, 0usize);
     for c in text.chars() {
-        match FastBidiData.bidi_class(c) {
+        match char_info(c).class() {
             L => ltr += 1,
             R | AL => rtl += 1,
             _ => {}
@@ -102,59 +119,102 @@ pub fn majority(text: &str) -> Option<Direction> {
 }
 
 impl Levels {
-    /// Resolves the levels of the characters `chars` as one paragraph.
-    pub fn resolve(&mut self, chars: &[char], direction: Direction) {
-        self.classes.clear();
+    /// Resolves the levels of the characters `chars`, of properties `infos`, as one paragraph.
+    pub fn resolve(&mut self, chars: &[char], infos: &[CharInfo], direction: Direction) {
         self.levels.clear();
         self.runs.clear();
-        let mut simple = true;
+        // One bit per class (`1 << class as u32`) for the classes present.
+        let mut present = 0u32;
         let mut first_strong = None;
-        let mut numbers = false;
+        let mut brackets = false;
         // Strong letters of each direction, for the majority rule.
         let (mut ltr, mut rtl) = (0usize, 0usize);
-        for (i, &c) in chars.iter().enumerate() {
-            let class = FastBidiData.bidi_class(c);
-            self.classes.push(class);
-            match class {
-                LRE | RLE | LRO | RLO | PDF | LRI | RLI | FSI | PDI | B => simple = false,
-                BN => continue,
-                _ => {}
+        // The last run of a strong letter, when only neutrals that no weak rule can change
+        // follow it: a run of the same letters after them joins it, neutrals and all (N1 would
+        // give them its direction). Arabic text is then a run a sentence, not two a word.
+        let mut joinable: Option<usize> = None;
+        let mut i = 0;
+        while let Some(info) = infos.get(i) {
+            let class = info.class();
+            present |= 1 << class as u32;
+            if class == BN {
+                i += 1;
+                continue;
+            }
+            if class == ON {
+                // Paired brackets are runs of their own.
+                let bracket = chars.get(i).and_then(|&c| bracket(c));
+                if bracket.is_some() {
+                    brackets = true;
+                    joinable = None;
+                }
+                match self.runs.last_mut() {
+                    Some(last)
+                        if last.class == ON && bracket.is_none() && last.bracket.is_none() =>
+                    {
+                        last.end = i as u32 + 1;
+                        last.single = false;
+                    }
+                    _ => self.runs.push(Run::new(i, i + 1, ON, true, bracket)),
+                }
+                i += 1;
+                continue;
+            }
+            // A run of `class` (BN characters inside it skipped): the previous one, whatever
+            // came between, was of another class.
+            let (start, mut end, mut count) = (i, i + 1, 1);
+            i += 1;
+            while let Some(info) = infos.get(i) {
+                let next = info.class();
+                if next == class {
+                    (end, count) = (i + 1, count + 1);
+                } else if next != BN {
+                    break;
+                }
+                i += 1;
             }
             match class {
-                L => ltr += 1,
-                R | AL => rtl += 1,
-                EN | AN => numbers = true,
+                L => ltr += count,
+                R | AL => rtl += count,
                 _ => {}
             }
             if first_strong.is_none() && matches!(class, L | R | AL) {
                 first_strong = Some(class);
             }
-            let bracket = if class == ON { bracket(c) } else { None };
-            if let Some(last) = self.runs.last_mut()
-                && last.class == class
-                && bracket.is_none()
-                && last.bracket.is_none()
-            {
-                last.end = i as u32 + 1;
-                last.single = false;
-                continue;
+            match class {
+                L | R | AL => {
+                    if let Some(k) = joinable
+                        && let Some(strong) = self.runs.get_mut(k)
+                        && strong.class == class
+                    {
+                        strong.end = end as u32;
+                        strong.single = false;
+                        self.runs.truncate(k + 1);
+                    } else {
+                        joinable = Some(self.runs.len());
+                        self.runs
+                            .push(Run::new(start, end, class, count == 1, None));
+                    }
+                }
+                // Neutral whatever the weak rules do, between two letters of one direction.
+                WS | CS | ES | ET => self
+                    .runs
+                    .push(Run::new(start, end, class, count == 1, None)),
+                _ => {
+                    joinable = None;
+                    self.runs
+                        .push(Run::new(start, end, class, count == 1, None));
+                }
             }
-            self.runs.push(Run {
-                start: i as u32,
-                end: i as u32 + 1,
-                class,
-                original: class,
-                single: true,
-                bracket,
-            });
         }
+        let has = |classes: &[BidiClass]| classes.iter().any(|&c| present & (1 << c as u32) != 0);
         let direction = match direction {
             Direction::Majority if rtl > ltr => Direction::Rtl,
             Direction::Majority if ltr > rtl => Direction::Ltr,
             Direction::Majority => Direction::Auto,
             other => other,
         };
-        if !simple {
+        if has(&[LRE, RLE, LRO, RLO, PDF, LRI, RLI, FSI, PDI, B]) {
             let text: String = chars.iter().collect();
             self.resolve_with_unicode_bidi(&text, direction);
             return;
@@ -164,16 +224,18 @@ impl Levels {
             Direction::Rtl => 1,
             Direction::Auto | Direction::Majority => u8::from(matches!(first_strong, Some(R | AL))),
         };
-        if first_strong.is_none() && !numbers {
+        if first_strong.is_none() && !has(&[EN, AN]) {
             // Nothing directional: every character at the paragraph level.
-            self.levels.resize(self.classes.len(), self.base);
+            self.levels.resize(chars.len(), self.base);
             return;
         }
         let e = if self.base & 1 == 1 { R } else { L };
-        resolve_weak(&mut self.runs, e);
-        resolve_brackets(&mut self.runs, e);
+        resolve_weak(&mut self.runs, e, has);
+        if brackets {
+            resolve_brackets(&mut self.runs, e);
+        }
         resolve_neutral(&mut self.runs, e);
-        self.resolve_implicit();
+        self.resolve_implicit(chars.len());
     }
 
     fn resolve_with_unicode_bidi(&mut self, text: &str, direction: Direction) {
@@ -189,9 +251,10 @@ impl Levels {
     }
 
     /// I1, I2: levels from the resolved classes; BN characters between runs take the level
-    /// before them.
-    fn resolve_implicit(&mut self) {
+    /// before them. Consecutive runs at one level are filled at once.
+    fn resolve_implicit(&mut self, len: usize) {
         let base = self.base;
+        // The level of the stretch not filled yet, which ends where the level changes.
         let mut last = base;
         for run in &self.runs {
             let level = match (base & 1, run.class) {
@@ -199,79 +262,93 @@ impl Levels {
                 (0, AN | EN) => base + 2,
                 _ => base,
             };
-            self.levels.resize(run.start as usize, last);
-            self.levels.resize(run.end as usize, level);
-            last = level;
+            if level != last {
+                self.levels.resize(run.start as usize, last);
+                last = level;
+            }
         }
-        self.levels.resize(self.classes.len(), last);
+        self.levels.resize(len, last);
     }
 }
 
-/// W1-W7 on the runs of one isolating run sequence whose sos and eos are `e`.
-fn resolve_weak(runs: &mut [Run], e: BidiClass) {
+/// W1-W7 on the runs of one isolating run sequence whose sos and eos are `e`. `has` says
+/// whether any of some classes is present: a rule none of whose classes is present is skipped
+/// (no rule makes a class that was absent, but for those its own input implies).
+fn resolve_weak(runs: &mut [Run], e: BidiClass, has: impl Fn(&[BidiClass]) -> bool) {
     let n = runs.len();
     // W1: marks take the class of what they follow.
-    let mut prev = e;
-    for run in runs.iter_mut() {
-        if run.class == NSM {
-            run.class = prev;
+    if has(&[NSM]) {
+        let mut prev = e;
+        for run in runs.iter_mut() {
+            if run.class == NSM {
+                run.class = prev;
+            }
+            prev = run.class;
         }
-        prev = run.class;
     }
     // W2, W3: numbers after Arabic letters are Arabic numbers; AL is R.
-    let mut last_strong = e;
-    for run in runs.iter_mut() {
-        match run.class {
-            L | R => last_strong = run.class,
-            AL => {
-                last_strong = AL;
-                run.class = R;
+    if has(&[AL]) {
+        let mut last_strong = e;
+        for run in runs.iter_mut() {
+            match run.class {
+                L | R => last_strong = run.class,
+                AL => {
+                    last_strong = AL;
+                    run.class = R;
+                }
+                EN if last_strong == AL => run.class = AN,
+                _ => {}
             }
-            EN if last_strong == AL => run.class = AN,
-            _ => {}
         }
     }
     // W4: a single separator between two numbers of the same kind.
-    for k in 1..n.saturating_sub(1) {
-        if runs[k].single {
-            runs[k].class = match (runs[k].class, runs[k - 1].class, runs[k + 1].class) {
-                (ES | CS, EN, EN) => EN,
-                (CS, AN, AN) => AN,
-                (class, _, _) => class,
-            };
+    if has(&[ES, CS]) && has(&[EN, AN]) {
+        for k in 1..n.saturating_sub(1) {
+            if runs[k].single {
+                runs[k].class = match (runs[k].class, runs[k - 1].class, runs[k + 1].class) {
+                    (ES | CS, EN, EN) => EN,
+                    (CS, AN, AN) => AN,
+                    (class, _, _) => class,
+                };
+            }
         }
     }
     // W5: terminators next to European numbers; W6: other separators become neutral.
-    let mut k = 0;
-    while k < n {
-        if runs[k].class == ET {
-            let first = k;
-            while k < n && runs[k].class == ET {
+    if has(&[ET, ES, CS]) {
+        let mut k = 0;
+        while k < n {
+            if runs[k].class == ET {
+                let first = k;
+                while k < n && runs[k].class == ET {
+                    k += 1;
+                }
+                let to = if (first > 0 && runs[first - 1].class == EN)
+                    || (k < n && runs[k].class == EN)
+                {
+                    EN
+                } else {
+                    ON
+                };
+                for run in &mut runs[first..k] {
+                    run.class = to;
+                }
+            } else {
+                if matches!(runs[k].class, ES | CS) {
+                    runs[k].class = ON;
+                }
                 k += 1;
             }
-            let to = if (first > 0 && runs[first - 1].class == EN) || (k < n && runs[k].class == EN)
-            {
-                EN
-            } else {
-                ON
-            };
-            for run in &mut runs[first..k] {
-                run.class = to;
-            }
-        } else {
-            if matches!(runs[k].class, ES | CS) {
-                runs[k].class = ON;
-            }
-            k += 1;
         }
     }
     // W7: European numbers after L are L.
-    let mut last_strong = e;
-    for run in runs.iter_mut() {
-        match run.class {
-            L | R => last_strong = run.class,
-            EN if last_strong == L => run.class = L,
-            _ => {}
+    if has(&[EN]) {
+        let mut last_strong = e;
+        for run in runs.iter_mut() {
+            match run.class {
+                L | R => last_strong = run.class,
+                EN if last_strong == L => run.class = L,
+                _ => {}
+            }
         }
     }
 }
@@ -363,7 +440,8 @@ mod tests {
     fn levels(text: &str, direction: Direction) -> (u8, Vec<u8>) {
         let mut l = Levels::default();
         let chars: Vec<char> = text.chars().collect();
-        l.resolve(&chars, direction);
+        let infos: Vec<CharInfo> = chars.iter().map(|&c| char_info(c)).collect();
+        l.resolve(&chars, &infos, direction);
         (l.base, l.levels.clone())
     }
 

@@ -8,7 +8,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Characters that are not Control, CR, LF, Extend, ZWJ, SpacingMark, Prepend,
 /// Regional_Indicator or Hangul, and so break on both sides by GB999.
-fn is_plain(c: char) -> bool {
+pub(super) fn is_plain(c: char) -> bool {
     matches!(c as u32,
         0x20..=0x7E | 0xA0..=0xAC | 0xAE..=0x2FF
         | 0x0606..=0x060F | 0x061B | 0x061D..=0x064A | 0x0660..=0x066F | 0x0671..=0x06D5
@@ -18,7 +18,7 @@ fn is_plain(c: char) -> bool {
 }
 
 /// Nonspacing marks (Grapheme_Cluster_Break=Extend) of the Latin and Arabic blocks.
-fn is_mark(c: char) -> bool {
+pub(super) fn is_mark(c: char) -> bool {
     matches!(c as u32,
         0x0300..=0x036F | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06DC
         | 0x06DF..=0x06E4 | 0x06E7..=0x06E8 | 0x06EA..=0x06ED)
@@ -34,20 +34,25 @@ pub fn is_cluster_start(c: char) -> bool {
 /// fills `starts` with the index in `chars` where each grapheme cluster starts.
 pub fn cluster_starts(text: &str, chars: &[char], starts: &mut Vec<u32>) -> bool {
     starts.clear();
-    for &c in chars {
-        if !is_plain(c) && !is_mark(c) {
-            let mut bounds = text.grapheme_indices(true).map(|(b, _)| b).peekable();
-            let mut byte = 0;
-            for (i, c) in chars.iter().enumerate() {
-                if bounds.next_if_eq(&byte).is_some() {
-                    starts.push(i as u32);
-                }
-                byte += c.len_utf8();
-            }
-            return false;
-        }
+    if chars.iter().all(|&c| is_plain(c) || is_mark(c)) {
+        return true;
     }
-    true
+    all_cluster_starts(text, chars, starts);
+    false
+}
+
+/// Fills `starts` with the index in `chars` (the characters of `text`) where each grapheme
+/// cluster starts, by every rule of UAX #29.
+pub fn all_cluster_starts(text: &str, chars: &[char], starts: &mut Vec<u32>) {
+    starts.clear();
+    let mut bounds = text.grapheme_indices(true).map(|(b, _)| b).peekable();
+    let mut byte = 0;
+    for (i, c) in chars.iter().enumerate() {
+        if bounds.next_if_eq(&byte).is_some() {
+            starts.push(i as u32);
+        }
+        byte += c.len_utf8();
+    }
 }
 
 #[cfg(test)]

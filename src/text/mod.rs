@@ -10,6 +10,7 @@
 mod bidi;
 mod graphemes;
 mod prepare;
+mod print;
 mod props;
 mod reorder;
 mod sanitize;
@@ -22,7 +23,9 @@ use std::ops::Range;
 pub use bidi::majority;
 pub use graphemes::{cluster_starts, is_cluster_start};
 pub use prepare::{Prepared, Scratch, TAB_WIDTH, Unit};
+pub use print::Output;
 pub use props::{control_picture, mirror};
+use reorder::LevelRun;
 pub use reorder::{apply_l1, visual_order};
 pub use sanitize::printable;
 
@@ -73,6 +76,7 @@ pub struct LineScratch {
     kept: Vec<u32>,
     levels: Vec<u8>,
     order: Vec<u32>,
+    runs: Vec<LevelRun>,
 }
 
 /// One glyph of a visual line.
@@ -194,18 +198,6 @@ impl Prepared {
         out
     }
 
-    /// Appends `line` in visual order to `out`, and returns its width in cells. The fast path
-    /// for printing.
-    pub fn write_visual(&self, line: &Line, scratch: &mut LineScratch, out: &mut String) -> usize {
-        let mut total = 0;
-        for &i in self.visual_units(line, scratch) {
-            let (drawn, width) = self.drawn_within(&self.units[i as usize], line.limit);
-            out.push_str(drawn);
-            total += width;
-        }
-        total
-    }
-
     /// `line` in logical order, for a terminal that does bidi and shaping itself: each unit's
     /// own text from `text`, controls still made visible, tabs still expanded.
     pub fn logical(&self, text: &str, line: &Line) -> VisualLine {
@@ -231,7 +223,7 @@ impl Prepared {
     }
 
     /// Appends `line` in logical order to `out`: the verbatim piece of `text` it shows.
-    pub fn write_logical(&self, text: &str, line: &Line, out: &mut String) {
-        out.push_str(text.get(line.bytes(self)).unwrap_or_default());
+    pub fn write_logical(&self, text: &str, line: &Line, out: &mut impl Output) {
+        out.push_text(text.get(line.bytes(self)).unwrap_or_default());
     }
 }

@@ -10,12 +10,13 @@
 use std::ops::Range;
 
 use unicode_bidi::BidiClass;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use super::bidi::Levels;
-use super::graphemes::{cluster_starts, is_cluster_start};
-use super::props::{control_picture, mirror};
-use super::shape::{NO_LEVEL, Shaped, shape};
+use super::graphemes::all_cluster_starts;
+use super::props::Arabic;
+use super::props::{CharInfo, char_info, control_picture, mirror};
+use super::shape::{NO_LEVEL, Shaped, form, joins, ligature, shape};
 use super::{Options, SPACES};
 
 /// How many cells a tab becomes.
@@ -45,7 +46,7 @@ pub struct Unit {
     pub width: u16,
     /// Resolved embedding level (before the line rules L1-L2).
     pub level: u8,
-    /// [`SPACE`], [`L1_SPACE`], [`L1_SEPARATOR`].
+    /// [`SPACE`], [`L1_SPACE`], [`L1_SEPARATOR`], [`IGNORED`].
     pub flags: u8,
 }
 
@@ -67,6 +68,9 @@ pub struct Prepared {
     /// What each unit draws, concatenated in logical order.
     pub(super) display: String,
     pub(super) base_level: u8,
+    /// Every character was plain or a mark (see `push_plain`): no unit is removed by X9 or a
+    /// separator, so L1 only resets the white space at the end of a line.
+    pub(super) plain: bool,
 }
 
 /// Characters that X9 removes: explicit embeddings and BN. Controls are BN too, but they are
@@ -83,7 +87,6 @@ struct UnitBuilder {
     out_start: usize,
     level: Option<u8>,
     base: u8,
-    width: usize,
     all_space: bool,
     l1_space: bool,
     separator: bool,
@@ -100,7 +103,6 @@ impl UnitBuilder {
             out_start,
             level: None,
             base,
-            width: 0,
             all_space: true,
             l1_space: true,
             separator: false,
@@ -126,7 +128,6 @@ impl UnitBuilder {
         }
         if c == '\t' {
             display.push_str(SPACES.get(..TAB_WIDTH).unwrap_or_default());
-            self.width += TAB_WIDTH;
             return;
         }
         self.all_space &= class == BidiClass::WS;
@@ -145,14 +146,13 @@ impl UnitBuilder {
             drawn
         };
         display.push(drawn);
-        self.width += cell_width(drawn);
     }
 
     /// Appends the unit to `p`; a lam that went into a ligature merges with the unit after it.
-    fn finish(self, p: &mut Prepared, fast: bool) {
+    fn finish(self, p: &mut Prepared) {
         let out = p.display.get(self.out_start..).unwrap_or_default();
         // Emoji sequences and the like are not the sum of their characters.
-        let width = if fast { self.width } else { out.width() };
+        let width = out.width();
         let mut flags = 0;
         if self.all_space && !out.is_empty() {
             flags |= SPACE;
@@ -179,12 +179,8 @@ impl UnitBuilder {
             Some(last) if last.flags & LIGATURE_HEAD != 0 && unit.out_end > unit.out_start => {
                 last.end = unit.end;
                 last.out_end = unit.out_end;
-                last.width = if fast {
-                    last.width + unit.width
-                } else {
-                    let merged = p.display.get(last.out_start as usize..).unwrap_or_default();
-                    merged.width() as u16
-                };
+                let merged = p.display.get(last.out_start as usize..).unwrap_or_default();
+                last.width = merged.width() as u16;
                 last.level = unit.level;
                 last.flags = 0;
             }
@@ -203,20 +199,6 @@ fn is_hidden(c: char, class: BidiClass) -> bool {
     matches!(class, LRI | RLI | FSI | PDI) || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
-/// Cells a character takes, quickly for Arabic and ASCII.
-fn cell_width(c: char) -> usize {
-    match c as u32 {
-        0x20..=0x7E | 0x0621..=0x064A | 0xFE70..=0xFEFC => 1,
-        0x064B..=0x065F => 0,
-        _ => c.width().unwrap_or(0),
-    }
-}
-
-/// Characters that Arabic shaping may change: the Arabic blocks and their presentation forms.
-fn may_shape(c: char) -> bool {
-    matches!(c as u32, 0x0600..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
-}
-
 fn is_explicit_or_bn(class: BidiClass) -> bool {
     use BidiClass::{BN, LRE, LRO, PDF, RLE, RLO};
     matches!(class, LRE | RLE | LRO | RLO | PDF | BN)
@@ -227,6 +209,7 @@ fn is_explicit_or_bn(class: BidiClass) -> bool {
 pub struct Scratch {
     bidi: Levels,
     chars: Vec<char>,
+    infos: Vec<CharInfo>,
     levels: Vec<u8>,
     joins: Vec<u8>,
     shaped: Vec<Shaped>,
@@ -244,62 +227,180 @@ impl Prepared {
         let Scratch {
             bidi,
             chars,
+            infos,
             levels,
-            joins,
+            joins: joins_scratch,
             shaped,
             starts,
         } = scratch;
         chars.clear();
         chars.extend(text.chars());
-        bidi.resolve(chars, options.direction);
-        let shaping = options.shape && chars.iter().any(|&c| may_shape(c));
-        if shaping {
+        infos.clear();
+        infos.extend(chars.iter().map(|&c| char_info(c)));
+        // Whether every character is plain or a mark (see `graphemes`), and whether any is
+        // Arabic.
+        let (all, any) = CharInfo::all_and_any(infos);
+        let (plain, arabic) = (all.is_plain_or_mark(), any.may_shape());
+        bidi.resolve(chars, infos, options.direction);
+        let shaping = options.shape && arabic;
+        if shaping && plain {
+            // No plain character is one that X9 removes; forms are chosen as units are cut.
+            joins(infos, &bidi.levels, joins_scratch);
+        } else if shaping {
             levels.clear();
-            levels.extend(
-                bidi.classes
-                    .iter()
-                    .zip(&bidi.levels)
-                    .map(|(&class, &level)| {
-                        if is_explicit_or_bn(class) {
-                            NO_LEVEL
-                        } else {
-                            level
-                        }
-                    }),
-            );
-            shape(chars, levels, joins, shaped);
+            levels.extend(infos.iter().zip(&bidi.levels).map(|(info, &level)| {
+                if is_explicit_or_bn(info.class()) {
+                    NO_LEVEL
+                } else {
+                    level
+                }
+            }));
+            shape(chars, infos, levels, joins_scratch, shaped);
         }
-        let fast = cluster_starts(text, chars, starts);
         let mut p = Prepared {
             units: Vec::with_capacity(chars.len()),
             display: String::with_capacity(text.len() + 8),
             base_level: bidi.base,
+            plain,
         };
-        let mut unit = UnitBuilder::new(0, 0, bidi.base);
+        if plain {
+            p.push_plain(
+                chars,
+                infos,
+                &bidi.levels,
+                shaping.then_some(&joins_scratch[..]),
+            );
+        } else {
+            let shaped = if shaping { Some(&shaped[..]) } else { None };
+            all_cluster_starts(text, chars, starts);
+            p.push_any(chars, infos, &bidi.levels, shaped, starts);
+        }
+        p
+    }
+
+    /// Cuts into units text whose characters are all plain or marks: each is drawn, none is
+    /// white space other than WS, a control, a separator or removed by X9, and a cluster is a
+    /// character and the marks after it. The common case, so without [`UnitBuilder`], and
+    /// shaped here from the join bits `joins` when it is to be shaped.
+    fn push_plain(
+        &mut self,
+        chars: &[char],
+        infos: &[CharInfo],
+        levels: &[u8],
+        joins: Option<&[u8]>,
+    ) {
+        match joins {
+            Some(joins) => {
+                let arabic = Arabic::get();
+                self.push_plain_with(chars, infos, levels, true, |i, c| {
+                    form(arabic, c, joins.get(i).copied().unwrap_or(0))
+                });
+            }
+            None => self.push_plain_with(chars, infos, levels, false, |_, c| c),
+        }
+    }
+
+    /// [`Prepared::push_plain`], `drawn(i, c)` being the form of character `i`, `c`; lam-alef
+    /// ligatures are made when `shaping`.
+    fn push_plain_with(
+        &mut self,
+        chars: &[char],
+        infos: &[CharInfo],
+        levels: &[u8],
+        shaping: bool,
+        drawn: impl Fn(usize, char) -> char,
+    ) {
+        let n = chars.len().min(infos.len()).min(levels.len());
+        let (chars, infos, levels) = (&chars[..n], &infos[..n], &levels[..n]);
+        let mut byte = 0u32;
+        // The character before, drawn, and its level: the lam of a lam-alef ligature perhaps.
+        let mut before = ('\0', NO_LEVEL);
+        for i in 0..n {
+            let (c, info, level) = (chars[i], infos[i], levels[i]);
+            let len = c.len_utf8() as u32;
+            let form = drawn(i, c);
+            let lam = before;
+            before = (form, level);
+            // The alef of a lam-alef ligature: the ligature replaces the lam in its unit.
+            if shaping
+                && let Some(lig) = ligature(lam.0, lam.1, form, level)
+                && let Some(last) = self.units.last_mut()
+            {
+                self.display.truncate(last.out_start as usize);
+                self.display.push(lig);
+                last.end += len;
+                last.out_end = self.display.len() as u32;
+                last.width = info.plain_width();
+                last.level = level;
+                before = (lig, level);
+                byte += len;
+                continue;
+            }
+            let out_start = self.display.len() as u32;
+            let class = info.class();
+            // Every mirrored character is of class ON.
+            let d = if level & 1 == 1 && class == BidiClass::ON {
+                mirror(form).unwrap_or(form)
+            } else {
+                form
+            };
+            self.display.push(d);
+            let width = info.plain_width();
+            let out_end = self.display.len() as u32;
+            match self.units.last_mut() {
+                // A mark extends the unit before it.
+                Some(last) if info.is_mark() => {
+                    last.end += len;
+                    last.out_end = out_end;
+                    last.width += width;
+                    last.flags &= !(SPACE | L1_SPACE);
+                }
+                _ => self.units.push(Unit {
+                    start: byte,
+                    end: byte + len,
+                    out_start,
+                    out_end,
+                    width,
+                    level,
+                    flags: if class == BidiClass::WS {
+                        SPACE | L1_SPACE
+                    } else {
+                        0
+                    },
+                }),
+            }
+            byte += len;
+        }
+    }
+
+    /// Cuts into units any text, its grapheme clusters starting at the characters `starts`.
+    fn push_any(
+        &mut self,
+        chars: &[char],
+        infos: &[CharInfo],
+        levels: &[u8],
+        shaped: Option<&[Shaped]>,
+        starts: &[u32],
+    ) {
+        let mut unit = UnitBuilder::new(0, 0, self.base_level);
         let mut next_start = 0;
         let mut byte = 0usize;
         for (i, &c) in chars.iter().enumerate() {
-            let starts_unit = if fast {
-                is_cluster_start(c)
-            } else if starts.get(next_start) == Some(&(i as u32)) {
+            if starts.get(next_start) == Some(&(i as u32)) {
                 next_start += 1;
-                true
-            } else {
-                false
-            };
-            if starts_unit && i > 0 {
-                unit.finish(&mut p, fast);
-                unit = UnitBuilder::new(byte, p.display.len(), bidi.base);
+                if i > 0 {
+                    unit.finish(self);
+                    unit = UnitBuilder::new(byte, self.display.len(), self.base_level);
+                }
             }
             byte += c.len_utf8();
-            let drawn = if shaping { shaped[i] } else { Shaped::As(c) };
-            unit.add(c, bidi.classes[i], bidi.levels[i], drawn, &mut p.display);
+            let drawn = shaped.map_or(Shaped::As(c), |s| s[i]);
+            unit.add(c, infos[i].class(), levels[i], drawn, &mut self.display);
             unit.end = byte;
         }
         if !chars.is_empty() {
-            unit.finish(&mut p, fast);
+            unit.finish(self);
         }
-        p
     }
 
     /// True when the paragraph's base direction is right to left.
@@ -317,5 +418,41 @@ impl Prepared {
         self.display
             .get(unit.out_start as usize..unit.out_end as usize)
             .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::props::{Arabic, cell_width, lam_alef};
+    use super::*;
+
+    /// `push_plain` takes a unit's width from its characters as they are in the text: that of
+    /// each plain character is 0 or 1 and stays so when it is shaped or mirrored.
+    #[test]
+    fn plain_characters_keep_their_width_when_drawn() {
+        let arabic = Arabic::get();
+        for c in (0..0x1_0000u32).filter_map(char::from_u32) {
+            let info = char_info(c);
+            if !info.is_plain_or_mark() {
+                continue;
+            }
+            let width = cell_width(c);
+            assert!(width <= 1, "{:04X}", c as u32);
+            assert_eq!(usize::from(info.plain_width()), width, "{:04X}", c as u32);
+            let mut drawn: Vec<char> = (0..4).map(|shape| arabic.form(c, shape)).collect();
+            drawn.extend(mirror(c));
+            for lam in ['\u{FEDF}', '\u{FEE0}'] {
+                drawn.extend(lam_alef(lam, arabic.form(c, 1)));
+            }
+            for d in drawn {
+                assert_eq!(
+                    cell_width(d),
+                    width,
+                    "{:04X} drawn as {:04X}",
+                    c as u32,
+                    d as u32
+                );
+            }
+        }
     }
 }

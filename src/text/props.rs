@@ -3,53 +3,174 @@
 //! controls that must never reach a terminal raw.
 
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU16, Ordering};
 
 use unicode_bidi::{BidiClass, BidiDataSource};
+use unicode_width::UnicodeWidthChar;
 
+use super::graphemes::{is_mark, is_plain};
+use super::shape::join_props;
 use super::tables::{FORMS, JOINING, Joining, MIRRORS};
 
-/// Bidi classes from a flat table for the Basic Multilingual Plane, built once on first use
-/// (unicode-bidi's own lookup is a binary search per character, a third of a render's time).
-pub struct FastBidiData;
+/// Every bidi class, in the order of unicode-bidi's enum, so that `CLASSES[class as usize]` is
+/// `class`; padded to the 32 values of the five class bits, so that a lookup needs no check.
+const CLASSES: [BidiClass; 32] = {
+    use BidiClass::{
+        AL, AN, B, BN, CS, EN, ES, ET, FSI, L, LRE, LRI, LRO, NSM, ON, PDF, PDI, R, RLE, RLI, RLO,
+        S, WS,
+    };
+    [
+        AL, AN, B, BN, CS, EN, ES, ET, FSI, L, LRE, LRI, LRO, NSM, ON, PDF, PDI, R, RLE, RLI, RLO,
+        S, WS, L, L, L, L, L, L, L, L, L,
+    ]
+};
 
-fn bmp_classes() -> &'static [BidiClass] {
-    static TABLE: OnceLock<Vec<BidiClass>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        (0..0x1_0000u32)
-            .map(|u| char::from_u32(u).map_or(BidiClass::L, unicode_bidi::bidi_class))
-            .collect()
-    })
-}
+/// What the per-character loops need to know of a character, from one lookup: its bidi class,
+/// its joining properties for shaping, and whether it is a plain grapheme character, a mark (see `graphemes`) or
+/// one that Arabic shaping may change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CharInfo(u16);
 
-impl BidiDataSource for FastBidiData {
-    fn bidi_class(&self, c: char) -> BidiClass {
-        bmp_classes()
-            .get(c as usize)
-            .copied()
-            .unwrap_or_else(|| unicode_bidi::bidi_class(c))
+const CLASS_BITS: u16 = 0x1F;
+const PLAIN_OR_MARK: u16 = 0x20;
+const MARK: u16 = 0x40;
+const MAY_SHAPE: u16 = 0x80;
+const JOIN_SHIFT: u16 = 8;
+/// Drawn in no cell (for a plain character; see [`CharInfo::plain_width`]).
+const ZERO_WIDTH: u16 = 0x4000;
+/// Set in every computed value, so that a slot of [`INFOS`] holding 0 is one not computed yet.
+const KNOWN: u16 = 0x8000;
+
+/// [`CharInfo`] of the characters of the Basic Multilingual Plane, each computed the first time
+/// it is asked for (unicode-bidi's lookup and the joining table are binary searches). A slot is
+/// 0 until then; two threads computing one slot at once store the same value.
+static INFOS: [AtomicU16; 0x1_0000] = [const { AtomicU16::new(0) }; 0x1_0000];
+
+/// The [`CharInfo`] of `c`.
+pub fn char_info(c: char) -> CharInfo {
+    match INFOS.get(c as usize) {
+        Some(slot) => match slot.load(Ordering::Relaxed) {
+            0 => {
+                let info = CharInfo::of(c);
+                slot.store(info.0, Ordering::Relaxed);
+                info
+            }
+            known => CharInfo(known),
+        },
+        None => CharInfo::of(c),
     }
 }
 
-/// The first and last code points of the Arabic block, where the joining and form tables are
-/// flat arrays.
+impl CharInfo {
+    #[cold]
+    fn of(c: char) -> Self {
+        let mut info = unicode_bidi::bidi_class(c) as u16 | KNOWN;
+        info |= u16::from(join_props(joining_slow(c))) << JOIN_SHIFT;
+        if is_plain(c) || is_mark(c) {
+            info |= PLAIN_OR_MARK;
+        }
+        if is_mark(c) {
+            info |= MARK;
+        }
+        if matches!(c as u32, 0x0600..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF) {
+            info |= MAY_SHAPE;
+        }
+        if cell_width(c) == 0 {
+            info |= ZERO_WIDTH;
+        }
+        CharInfo(info)
+    }
+
+    /// The flags that all of `infos` have, and those that any has (their classes mixed).
+    pub fn all_and_any(infos: &[CharInfo]) -> (CharInfo, CharInfo) {
+        let all = infos.iter().fold(u16::MAX, |all, info| all & info.0);
+        let any = infos.iter().fold(0, |any, info| any | info.0);
+        (CharInfo(all), CharInfo(any))
+    }
+
+    pub fn class(self) -> BidiClass {
+        CLASSES[usize::from(self.0 & CLASS_BITS)]
+    }
+
+    /// The joining properties of its joining type (as GNU FriBidi derives it from
+    /// ArabicShaping.txt), as `shape` uses them.
+    pub fn join_props(self) -> u8 {
+        (self.0 >> JOIN_SHIFT) as u8 & 0x3F
+    }
+
+    /// The cells a plain character or mark takes, shaped or mirrored as well: 0 or 1 (a test
+    /// in `prepare` checks every one).
+    pub fn plain_width(self) -> u16 {
+        u16::from(self.0 & ZERO_WIDTH == 0)
+    }
+
+    /// A character of the grapheme fast path: plain, or a mark that extends the cluster before.
+    pub fn is_plain_or_mark(self) -> bool {
+        self.0 & PLAIN_OR_MARK != 0
+    }
+
+    /// A mark of the grapheme fast path (never starts a cluster).
+    pub fn is_mark(self) -> bool {
+        self.0 & MARK != 0
+    }
+
+    /// In the Arabic blocks or their presentation forms.
+    pub fn may_shape(self) -> bool {
+        self.0 & MAY_SHAPE != 0
+    }
+}
+
+/// Bidi classes from [`char_info`], for unicode-bidi.
+pub struct FastBidiData;
+
+impl BidiDataSource for FastBidiData {
+    fn bidi_class(&self, c: char) -> BidiClass {
+        char_info(c).class()
+    }
+}
+
+/// Cells a character takes, quickly for Arabic and ASCII.
+pub fn cell_width(c: char) -> usize {
+    match c as u32 {
+        0x20..=0x7E | 0x0621..=0x064A | 0xFE70..=0xFEFC => 1,
+        0x064B..=0x065F => 0,
+        _ => c.width().unwrap_or(0),
+    }
+}
+
+/// The first and last code points of the Arabic block, where the form table is a flat array.
 const ARABIC: (u32, u32) = (0x0600, 0x06FF);
 
 struct ArabicTables {
-    joining: Vec<Joining>,
     forms: Vec<[char; 4]>,
 }
 
-fn arabic_tables() -> &'static ArabicTables {
-    static TABLES: OnceLock<ArabicTables> = OnceLock::new();
-    TABLES.get_or_init(|| {
-        let chars = (ARABIC.0..=ARABIC.1).filter_map(char::from_u32);
-        ArabicTables {
-            joining: chars.clone().map(joining_slow).collect(),
-            forms: chars
-                .map(|c| std::array::from_fn(|shape| form_slow(c, shape)))
-                .collect(),
+/// The presentation forms, looked up quickly for the Arabic block. Take it once for a loop over
+/// many characters.
+#[derive(Clone, Copy)]
+pub struct Arabic(&'static ArabicTables);
+
+impl Arabic {
+    pub fn get() -> Self {
+        static TABLES: OnceLock<ArabicTables> = OnceLock::new();
+        Arabic(TABLES.get_or_init(|| {
+            let chars = (ARABIC.0..=ARABIC.1).filter_map(char::from_u32);
+            ArabicTables {
+                forms: chars
+                    .map(|c| std::array::from_fn(|shape| form_slow(c, shape)))
+                    .collect(),
+            }
+        }))
+    }
+
+    /// The presentation form of `c` for a join shape (0 isolated, 1 final, 2 initial,
+    /// 3 medial), or `c` itself when it has none.
+    pub fn form(self, c: char, shape: usize) -> char {
+        match self.0.forms.get((c as u32).wrapping_sub(ARABIC.0) as usize) {
+            Some(forms) => forms[shape & 3],
+            None => form_slow(c, shape),
         }
-    })
+    }
 }
 
 /// The Bidi_Mirroring_Glyph of `c`, if it has one.
@@ -66,17 +187,6 @@ pub fn mirror(c: char) -> Option<char> {
         .binary_search_by_key(&c, |&(from, _)| from)
         .ok()
         .map(|i| MIRRORS[i].1)
-}
-
-/// The joining type of `c`, as GNU FriBidi derives it from ArabicShaping.txt.
-pub fn joining(c: char) -> Joining {
-    if (' '..='~').contains(&c) {
-        return Joining::U;
-    }
-    if (ARABIC.0..=ARABIC.1).contains(&(c as u32)) {
-        return arabic_tables().joining[(c as u32 - ARABIC.0) as usize];
-    }
-    joining_slow(c)
 }
 
 fn joining_slow(c: char) -> Joining {
@@ -96,11 +206,9 @@ fn joining_slow(c: char) -> Joining {
 
 /// The presentation form of `c` for a join shape (0 isolated, 1 final, 2 initial, 3 medial),
 /// or `c` itself when it has none.
-pub fn form(c: char, shape: usize) -> char {
-    if (ARABIC.0..=ARABIC.1).contains(&(c as u32)) {
-        return arabic_tables().forms[(c as u32 - ARABIC.0) as usize][shape];
-    }
-    form_slow(c, shape)
+#[cfg(test)]
+fn form(c: char, shape: usize) -> char {
+    Arabic::get().form(c, shape)
 }
 
 fn form_slow(c: char, shape: usize) -> char {
@@ -161,12 +269,29 @@ mod tests {
                 .ok()
                 .map(|i| MIRRORS[i].1);
             assert_eq!(mirror(c), slow, "{u:04X}");
+            // Computed, then as stored.
+            for info in [char_info(c), char_info(c)] {
+                assert_eq!(info.class(), unicode_bidi::bidi_class(c), "{u:04X}");
+                assert_eq!(info.join_props(), join_props(joining_slow(c)), "{u:04X}");
+                assert_eq!(info.is_mark(), is_mark(c), "{u:04X}");
+                assert_eq!(
+                    info.is_plain_or_mark(),
+                    is_plain(c) || is_mark(c),
+                    "{u:04X}"
+                );
+            }
             if u < 0x1_0000 {
-                assert_eq!(joining(c), joining_slow(c), "{u:04X}");
                 for shape in 0..4 {
                     assert_eq!(form(c, shape), form_slow(c, shape), "{u:04X}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn classes_are_in_enum_order() {
+        for (i, &class) in CLASSES.iter().take(23).enumerate() {
+            assert_eq!(class as usize, i);
         }
     }
 
@@ -194,15 +319,15 @@ mod tests {
 
     #[test]
     fn joining_types_follow_arabic_shaping() {
-        assert_eq!(joining('ب'), Joining::D);
-        assert_eq!(joining('ا'), Joining::R);
-        assert_eq!(joining('ء'), Joining::U);
-        assert_eq!(joining('\u{640}'), Joining::C);
-        assert_eq!(joining('\u{64e}'), Joining::T);
-        assert_eq!(joining('\u{200c}'), Joining::U);
-        assert_eq!(joining('\u{200d}'), Joining::C);
-        assert_eq!(joining('\u{1b}'), Joining::G);
-        assert_eq!(joining('a'), Joining::U);
+        assert_eq!(joining_slow('ب'), Joining::D);
+        assert_eq!(joining_slow('ا'), Joining::R);
+        assert_eq!(joining_slow('ء'), Joining::U);
+        assert_eq!(joining_slow('\u{640}'), Joining::C);
+        assert_eq!(joining_slow('\u{64e}'), Joining::T);
+        assert_eq!(joining_slow('\u{200c}'), Joining::U);
+        assert_eq!(joining_slow('\u{200d}'), Joining::C);
+        assert_eq!(joining_slow('\u{1b}'), Joining::G);
+        assert_eq!(joining_slow('a'), Joining::U);
     }
 
     #[test]

@@ -34,6 +34,39 @@ pub fn visual_order(levels: &[u8], order: &mut Vec<u32>) {
     }
 }
 
+/// A maximal run of consecutive items at one level (after L1): `start..end` in logical order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LevelRun {
+    pub start: u32,
+    pub end: u32,
+    pub level: u8,
+}
+
+/// L2 on `runs` (in logical order, each at its own level after L1): puts them in visual order.
+/// The items of a run at an odd level are then drawn in reverse.
+pub fn reorder_runs(runs: &mut [LevelRun]) {
+    let Some(max) = runs.iter().map(|r| r.level).max() else {
+        return;
+    };
+    let Some(min_odd) = runs.iter().map(|r| r.level).filter(|l| l & 1 == 1).min() else {
+        return;
+    };
+    for level in (min_odd..=max).rev() {
+        let mut i = 0;
+        while i < runs.len() {
+            if runs[i].level >= level {
+                let start = i;
+                while i < runs.len() && runs[i].level >= level {
+                    i += 1;
+                }
+                runs[start..i].reverse();
+            } else {
+                i += 1;
+            }
+        }
+    }
+}
+
 /// L1 for one line: `levels` are the resolved levels of the line's items, `space[i]` says item
 /// i is white space or an isolate control, `separator[i]` that it is a segment or paragraph
 /// separator. Both of those, and white space before a separator or at the end of the line, are
@@ -74,6 +107,55 @@ mod tests {
         assert_eq!(order(&[0, 1, 1, 0]), vec![0, 2, 1, 3]);
         // numbers inside RTL text keep their own order
         assert_eq!(order(&[1, 2, 2, 1]), vec![3, 1, 2, 0]);
+    }
+
+    /// Expands reordered runs into item order, each odd run reversed.
+    fn by_runs(levels: &[u8]) -> Vec<u32> {
+        let mut runs: Vec<LevelRun> = Vec::new();
+        for (i, &level) in levels.iter().enumerate() {
+            match runs.last_mut() {
+                Some(run) if run.level == level => run.end += 1,
+                _ => runs.push(LevelRun {
+                    start: i as u32,
+                    end: i as u32 + 1,
+                    level,
+                }),
+            }
+        }
+        reorder_runs(&mut runs);
+        let mut out = Vec::new();
+        for run in runs {
+            if run.level & 1 == 1 {
+                out.extend((run.start..run.end).rev());
+            } else {
+                out.extend(run.start..run.end);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn runs_reorder_as_items_do() {
+        for levels in [
+            &[0, 0, 0][..],
+            &[1, 1, 1],
+            &[0, 1, 1, 0],
+            &[1, 2, 2, 1],
+            &[1, 1, 2, 2, 1, 3, 3, 2, 0],
+            &[0, 2, 2, 0, 2],
+            &[0, 2, 3, 3, 2, 4, 0],
+            &[2, 3, 4, 5, 4, 3, 2, 1],
+            &[],
+        ] {
+            assert_eq!(by_runs(levels), order(levels), "{levels:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn runs_reorder_as_items_do_for_any_levels(levels in proptest::collection::vec(0..6u8, 0..40)) {
+            proptest::prop_assert_eq!(by_runs(&levels), order(&levels));
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! by the bidi algorithm (BN, explicit embeddings) are skipped entirely. A letter's form is then
 //! picked from which of its neighbours it joins: isolated, final, initial or medial.
 
-use super::props::{form, joining, lam_alef};
+use super::props::{Arabic, CharInfo, lam_alef};
 use super::tables::Joining;
 
 const JOINS_RIGHT: u8 = 0x01;
@@ -17,8 +17,9 @@ const IGNORED: u8 = 0x20;
 /// The level of a character that the bidi algorithm removes: it matches any level.
 pub const NO_LEVEL: u8 = u8::MAX;
 
-fn props(c: char) -> u8 {
-    match joining(c) {
+/// The joining properties of a joining type (kept per character in `CharInfo`).
+pub fn join_props(joining: Joining) -> u8 {
+    match joining {
         Joining::U => 0,
         Joining::R => JOINS_RIGHT | SHAPES,
         Joining::L => JOINS_LEFT | SHAPES,
@@ -60,78 +61,112 @@ pub enum Shaped {
     Ligated,
 }
 
-/// Shapes `chars` into `out`, one entry per character. `levels[i]` is the embedding level of
-/// `chars[i]`, or [`NO_LEVEL`] for a character the bidi algorithm removes. `ar` is scratch.
-pub fn shape(chars: &[char], levels: &[u8], ar: &mut Vec<u8>, out: &mut Vec<Shaped>) {
+/// Shapes `chars`, of properties `infos`, into `out`, one entry per character. `levels[i]` is
+/// the embedding level of `chars[i]`, or [`NO_LEVEL`] for a character the bidi algorithm
+/// removes. `ar` is scratch.
+pub fn shape(
+    chars: &[char],
+    infos: &[CharInfo],
+    levels: &[u8],
+    ar: &mut Vec<u8>,
+    out: &mut Vec<Shaped>,
+) {
+    let arabic = Arabic::get();
     ar.clear();
-    ar.extend(chars.iter().map(|&c| props(c)));
+    ar.extend(infos.iter().map(|info| info.join_props()));
     join(levels, ar);
     out.clear();
-    out.extend(chars.iter().zip(ar.iter()).map(|(&c, &p)| {
-        Shaped::As(if p & SHAPES != 0 {
-            form(c, usize::from(p & (JOINS_RIGHT | JOINS_LEFT)))
-        } else {
-            c
-        })
-    }));
-    for i in 1..out.len() {
-        if let (Shaped::As(lam @ ('\u{FEDF}' | '\u{FEE0}')), Shaped::As(alef)) =
-            (out[i - 1], out[i])
-            && levels[i - 1] & 1 == 1
-            && levels[i - 1] != NO_LEVEL
-            && levels[i - 1] == levels[i]
-            && let Some(lig) = lam_alef(lam, alef)
+    out.reserve(chars.len());
+    for (i, (&c, &p)) in chars.iter().zip(ar.iter()).enumerate() {
+        let drawn = form(arabic, c, p);
+        if i > 0
+            && let Some(&Shaped::As(lam)) = out.last()
+            && let Some(lig) = ligature(lam, levels[i - 1], drawn, levels[i])
         {
             out[i - 1] = Shaped::Ligated;
-            out[i] = Shaped::As(lig);
+            out.push(Shaped::As(lig));
+        } else {
+            out.push(Shaped::As(drawn));
         }
+    }
+}
+
+/// The join bits of each character into `ar` (what [`form`] takes), as [`shape`] finds them,
+/// for characters none of which the bidi algorithm removes (no level is [`NO_LEVEL`]).
+pub fn joins(infos: &[CharInfo], levels: &[u8], ar: &mut Vec<u8>) {
+    ar.clear();
+    ar.extend(infos.iter().map(|info| info.join_props()));
+    if ar.iter().fold(0, |any, &p| any | p) & (TRANSPARENT | IGNORED) == 0 {
+        join_adjacent(levels, ar);
+    } else {
+        join(levels, ar);
+    }
+}
+
+/// The contextual form of `c` for its join bits `p`.
+pub fn form(arabic: Arabic, c: char, p: u8) -> char {
+    if p & SHAPES != 0 {
+        arabic.form(c, usize::from(p & (JOINS_RIGHT | JOINS_LEFT)))
+    } else {
+        c
+    }
+}
+
+/// The lam-alef ligature of a shaped lam at `lam_level` and the character after it, `alef`
+/// as shaped, at `level`: both at one odd level.
+pub fn ligature(lam: char, lam_level: u8, alef: char, level: u8) -> Option<char> {
+    if lam_level & 1 == 1 && lam_level != NO_LEVEL && lam_level == level {
+        lam_alef(lam, alef)
+    } else {
+        None
     }
 }
 
 /// The joining pass (GNU FriBidi's `fribidi_join_arabic`): clears the join bits of each
 /// character that does not actually join its neighbour.
 fn join(levels: &[u8], ar: &mut [u8]) {
+    let n = ar.len().min(levels.len());
+    let (levels, ar) = (&levels[..n], &mut ar[..n]);
     let mut saved = 0usize;
     let mut saved_level = NO_LEVEL;
     let mut saved_shapes = false;
     let mut saved_following = 0u8;
     let mut joins = false;
-    for i in 0..ar.len() {
-        if ar[i] & IGNORED != 0 {
+    for i in 0..n {
+        let p = ar[i];
+        if p & IGNORED != 0 {
             continue;
         }
-        let mut disjoin = false;
-        let shapes = ar[i] & SHAPES != 0;
         let level = levels[i];
+        let mut disjoin = false;
         if joins && !levels_match(saved_level, level) {
             disjoin = true;
             joins = false;
         }
-        let skipped = ar[i] & TRANSPARENT != 0;
-        if !skipped {
+        if p & TRANSPARENT == 0 {
             let preceding = preceding_mask(level);
             if !joins {
-                if shapes {
-                    ar[i] &= !preceding;
+                if p & SHAPES != 0 {
+                    ar[i] = p & !preceding;
                 }
-            } else if ar[i] & preceding == 0 {
+            } else if p & preceding == 0 {
                 disjoin = true;
-            } else {
+            } else if i > saved + 1 {
                 // Marks between two joined letters take the join on both sides.
-                for p in &mut ar[saved + 1..i] {
-                    *p |= preceding | saved_following;
+                for mark in &mut ar[saved + 1..i] {
+                    *mark |= preceding | saved_following;
                 }
             }
-        }
-        if disjoin && saved_shapes {
-            ar[saved] &= !saved_following;
-        }
-        if !skipped {
+            if disjoin && saved_shapes {
+                ar[saved] &= !saved_following;
+            }
             saved = i;
             saved_level = level;
-            saved_shapes = shapes;
+            saved_shapes = p & SHAPES != 0;
             saved_following = following_mask(level);
             joins = ar[i] & saved_following != 0;
+        } else if disjoin && saved_shapes {
+            ar[saved] &= !saved_following;
         }
     }
     if joins && saved_shapes {
@@ -139,21 +174,73 @@ fn join(levels: &[u8], ar: &mut [u8]) {
     }
 }
 
+/// [`join`] for text in which no character is transparent or ignored and every level is one
+/// of the bidi algorithm: each character's neighbour is the character next to it, so the
+/// rule is simply that two neighbours join when both join on the sides that face each other
+/// and they sit at one level. (Most paragraphs: those without harakat.)
+fn join_adjacent(levels: &[u8], ar: &mut [u8]) {
+    let n = ar.len().min(levels.len());
+    let (levels, ar) = (&levels[..n], &mut ar[..n]);
+    // Of the character before: it joins the side facing this one, it takes forms, its level.
+    let (mut joins, mut shapes, mut before) = (false, false, NO_LEVEL);
+    for i in 0..n {
+        let (p, level) = (ar[i], levels[i]);
+        let preceding = preceding_mask(level);
+        if !(joins && before == level && p & preceding != 0) {
+            if p & SHAPES != 0 {
+                ar[i] = p & !preceding;
+            }
+            if joins && shapes && i > 0 {
+                ar[i - 1] &= !following_mask(before);
+            }
+        }
+        joins = ar[i] & following_mask(level) != 0;
+        shapes = p & SHAPES != 0;
+        before = level;
+    }
+    if joins && shapes && n > 0 {
+        ar[n - 1] &= !following_mask(before);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn infos(chars: &[char]) -> Vec<CharInfo> {
+        chars
+            .iter()
+            .map(|&c| super::super::props::char_info(c))
+            .collect()
+    }
 
     fn shaped(s: &str, level: u8) -> String {
         let chars: Vec<char> = s.chars().collect();
         let levels = vec![level; chars.len()];
         let mut out = Vec::new();
-        shape(&chars, &levels, &mut Vec::new(), &mut out);
+        shape(&chars, &infos(&chars), &levels, &mut Vec::new(), &mut out);
         out.iter()
             .filter_map(|s| match s {
                 Shaped::As(c) => Some(*c),
                 Shaped::Ligated => None,
             })
             .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 10000, ..Default::default() })]
+        #[test]
+        fn neighbours_join_as_in_the_full_pass(
+            chars in proptest::collection::vec((0..5usize, 0..4u8), 0..40),
+        ) {
+            let kinds = [Joining::U, Joining::R, Joining::L, Joining::D, Joining::C];
+            let props: Vec<u8> = chars.iter().map(|&(k, _)| join_props(kinds[k])).collect();
+            let levels: Vec<u8> = chars.iter().map(|&(_, level)| level).collect();
+            let (mut full, mut adjacent) = (props.clone(), props);
+            join(&levels, &mut full);
+            join_adjacent(&levels, &mut adjacent);
+            proptest::prop_assert_eq!(adjacent, full, "{:?}", chars);
+        }
     }
 
     #[test]
@@ -187,7 +274,7 @@ mod tests {
     fn different_levels_do_not_join() {
         let chars: Vec<char> = "بب".chars().collect();
         let mut out = Vec::new();
-        shape(&chars, &[1, 3], &mut Vec::new(), &mut out);
+        shape(&chars, &infos(&chars), &[1, 3], &mut Vec::new(), &mut out);
         assert_eq!(out, vec![Shaped::As('\u{FE8F}'), Shaped::As('\u{FE8F}')]);
     }
 
@@ -195,7 +282,13 @@ mod tests {
     fn latin_is_untouched() {
         let chars: Vec<char> = "abc".chars().collect();
         let mut out = Vec::new();
-        shape(&chars, &[0, 0, 0], &mut Vec::new(), &mut out);
+        shape(
+            &chars,
+            &infos(&chars),
+            &[0, 0, 0],
+            &mut Vec::new(),
+            &mut out,
+        );
         assert_eq!(out, vec![Shaped::As('a'), Shaped::As('b'), Shaped::As('c')]);
     }
 }
