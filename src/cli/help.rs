@@ -90,9 +90,11 @@ fn localize(mut cmd: Command, path: &str, msgs: &Messages) -> Command {
         };
         cmd = cmd.mut_arg(&id, |a| described(a, text, heading, msgs));
     }
+    // clap's own `help` subcommand describes itself in English only; `--help` stays.
     cmd = cmd
         .help_template(template)
         .subcommand_help_heading(heading(msgs, "cli-help-commands"))
+        .disable_help_subcommand(true)
         .disable_help_flag(true)
         .arg(
             Arg::new("help")
