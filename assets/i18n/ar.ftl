@@ -382,3 +382,11 @@ feeds-cli-new = { $name }: جديدة: { $count }
 feeds-cli-warning = { $name }: تنبيه: { $warning }
 feeds-cli-new-in = مقالات جديدة: { $count } في { $folder }
 feeds-cli-some-failed = فشلت { $failed } من { $total } خلاصة: { $names }
+
+## The state database as it opens (warnings in the status bar and on stderr).
+
+store-cannot-create = تعذّر إنشاء { $dir }: { $error }؛ لن تُحفظ الإشارات المرجعية ومواضع القراءة في هذه الجلسة
+store-read-only = لا يمكن الكتابة في { $path }: هذه الجلسة للقراءة فقط، ولن يُحفظ شيء
+store-moved-aside = { $path }: { $error }؛ نُقل إلى { $aside } وبدأت قاعدة حالة جديدة
+store-cannot-move-aside = { $path }: { $error }؛ تعذّر نقله جانبًا ({ $io })، فتُرك كما هو ولن يُحفظ شيء
+store-not-saved = { $error }؛ لن يُحفظ شيء في هذه الجلسة

@@ -383,3 +383,11 @@ feeds-cli-new = { $name }: { $count } new
 feeds-cli-warning = { $name }: warning: { $warning }
 feeds-cli-new-in = { $count } new articles in { $folder }
 feeds-cli-some-failed = { $failed } of { $total } feeds failed: { $names }
+
+## The state database as it opens (warnings in the status bar and on stderr).
+
+store-cannot-create = cannot create { $dir }: { $error }; bookmarks and reading positions will not be saved in this session
+store-read-only = { $path } cannot be written: this session is read-only, nothing will be saved
+store-moved-aside = { $path }: { $error }; it was moved to { $aside } and a new state database started
+store-cannot-move-aside = { $path }: { $error }; it could not be moved aside ({ $io }), so it was left alone and nothing will be saved
+store-not-saved = { $error }; nothing will be saved in this session

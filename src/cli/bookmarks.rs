@@ -17,7 +17,7 @@ pub(super) fn open_store() -> anyhow::Result<Store> {
     let dirs = Dirs::new().ok_or_else(|| anyhow::anyhow!(t!(super::msgs(), "cli-no-home")))?;
     let opened = Store::open(&dirs.state_file());
     for w in &opened.warnings {
-        eprintln!("qari: {w}");
+        eprintln!("qari: {}", super::msgs().store_warning(w));
     }
     Ok(opened.store)
 }

@@ -93,3 +93,80 @@ pub fn direction_choice(direction: Direction) -> &'static str {
 pub fn action_id(name: &str) -> String {
     format!("action-{}", name.replace('_', "-"))
 }
+
+impl Messages {
+    /// What the user is told about the state database as it opens (`store-*`): in English
+    /// exactly the warning's `Display`.
+    pub fn store_warning(&self, warning: &crate::store::Warning) -> String {
+        use crate::store::Warning;
+        match warning {
+            Warning::CannotCreate { dir, error } => t!(
+                self,
+                "store-cannot-create",
+                dir = dir.display().to_string(),
+                error = error.as_str()
+            ),
+            Warning::ReadOnly { path } => {
+                t!(self, "store-read-only", path = path.display().to_string())
+            }
+            Warning::MovedAside { path, error, aside } => t!(
+                self,
+                "store-moved-aside",
+                path = path.display().to_string(),
+                error = error.as_str(),
+                aside = aside.display().to_string()
+            ),
+            Warning::CannotMoveAside { path, error, io } => t!(
+                self,
+                "store-cannot-move-aside",
+                path = path.display().to_string(),
+                error = error.as_str(),
+                io = io.as_str()
+            ),
+            Warning::NotSaved { error } => t!(self, "store-not-saved", error = error.as_str()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod store_warnings {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::store::Warning;
+    use std::path::PathBuf;
+
+    #[test]
+    fn english_is_the_display_and_arabic_has_no_english_words() {
+        let all = [
+            Warning::CannotCreate {
+                dir: PathBuf::from("/d"),
+                error: "E".into(),
+            },
+            Warning::ReadOnly {
+                path: PathBuf::from("/a/b"),
+            },
+            Warning::MovedAside {
+                path: PathBuf::from("/a/b"),
+                error: "E".into(),
+                aside: PathBuf::from("/a/c"),
+            },
+            Warning::CannotMoveAside {
+                path: PathBuf::from("/a/b"),
+                error: "E".into(),
+                io: "I".into(),
+            },
+            Warning::NotSaved { error: "E".into() },
+        ];
+        let en = Messages::new(Lang::En);
+        let ar = Messages::new(Lang::Ar).with_isolation(false);
+        for w in &all {
+            assert_eq!(en.store_warning(w), w.to_string());
+            let arabic = ar.store_warning(w);
+            let latin_words = arabic
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| w.len() > 1)
+                .count();
+            assert_eq!(latin_words, 0, "{arabic}");
+        }
+    }
+}

@@ -29,6 +29,30 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use rusqlite::{Connection, TransactionBehavior};
 
+/// What the user must be told about the state database when it opens (its `Display` is the
+/// English text; the interface words it in its language from the fields).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Warning {
+    #[error("cannot create {}: {error}; bookmarks and reading positions will not be saved in this session", dir.display())]
+    CannotCreate { dir: PathBuf, error: String },
+    #[error("{} cannot be written: this session is read-only, nothing will be saved", path.display())]
+    ReadOnly { path: PathBuf },
+    #[error("{}: {error}; it was moved to {} and a new state database started", path.display(), aside.display())]
+    MovedAside {
+        path: PathBuf,
+        error: String,
+        aside: PathBuf,
+    },
+    #[error("{}: {error}; it could not be moved aside ({io}), so it was left alone and nothing will be saved", path.display())]
+    CannotMoveAside {
+        path: PathBuf,
+        error: String,
+        io: String,
+    },
+    #[error("{error}; nothing will be saved in this session")]
+    NotSaved { error: String },
+}
+
 /// A state database that cannot be used.
 #[derive(Debug, thiserror::Error)]
 #[error("{path}: {source}")]
@@ -97,7 +121,7 @@ pub struct Store {
 /// A store, opened, with what the user must be told.
 pub struct Opened {
     pub store: Store,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 pub fn now() -> i64 {

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
-use super::{Opened, Store, StoreError, now};
+use super::{Opened, Store, StoreError, Warning, now};
 
 fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
     let aside = PathBuf::from(format!("{}.corrupt-{}", path.display(), now()));
@@ -31,10 +31,10 @@ impl Store {
         if let Some(dir) = path.parent()
             && let Err(e) = std::fs::create_dir_all(dir)
         {
-            warnings.push(format!(
-                "cannot create {}: {e}; bookmarks and reading positions will not be saved in this session",
-                dir.display()
-            ));
+            warnings.push(Warning::CannotCreate {
+                dir: dir.to_owned(),
+                error: e.to_string(),
+            });
             return Opened {
                 store: Self::in_memory_read_only(path),
                 warnings,
@@ -55,10 +55,9 @@ impl Store {
         match opened {
             Ok(store) => {
                 if store.read_only {
-                    warnings.push(format!(
-                        "{} cannot be written: this session is read-only, nothing will be saved",
-                        path.display()
-                    ));
+                    warnings.push(Warning::ReadOnly {
+                        path: path.to_owned(),
+                    });
                 }
                 Opened { store, warnings }
             }
@@ -66,16 +65,17 @@ impl Store {
             // unreadable one is left alone.
             Err(e) if path.exists() && is_damaged(&e.source) => match move_aside(path) {
                 Ok(aside) => {
-                    warnings.push(format!(
-                        "{}: {}; it was moved to {} and a new state database started",
-                        path.display(),
-                        e.source,
-                        aside.display()
-                    ));
+                    warnings.push(Warning::MovedAside {
+                        path: path.to_owned(),
+                        error: e.source.to_string(),
+                        aside,
+                    });
                     match Self::try_open(path) {
                         Ok(store) => Opened { store, warnings },
                         Err(e) => {
-                            warnings.push(format!("{e}; nothing will be saved in this session"));
+                            warnings.push(Warning::NotSaved {
+                                error: e.to_string(),
+                            });
                             Opened {
                                 store: Self::in_memory_read_only(path),
                                 warnings,
@@ -84,11 +84,11 @@ impl Store {
                     }
                 }
                 Err(io) => {
-                    warnings.push(format!(
-                        "{}: {}; it could not be moved aside ({io}), so it was left alone and nothing will be saved",
-                        path.display(),
-                        e.source
-                    ));
+                    warnings.push(Warning::CannotMoveAside {
+                        path: path.to_owned(),
+                        error: e.source.to_string(),
+                        io: io.to_string(),
+                    });
                     Opened {
                         store: Self::in_memory_read_only(path),
                         warnings,
@@ -96,7 +96,9 @@ impl Store {
                 }
             },
             Err(e) => {
-                warnings.push(format!("{e}; nothing will be saved in this session"));
+                warnings.push(Warning::NotSaved {
+                    error: e.to_string(),
+                });
                 Opened {
                     store: Self::in_memory_read_only(path),
                     warnings,

@@ -192,7 +192,7 @@ impl App {
     }
 
     /// Uses `store` for bookmarks and reading positions; `warnings` go to the status bar.
-    pub fn attach_store(&mut self, store: Store, warnings: &[String]) {
+    pub fn attach_store(&mut self, store: Store, warnings: &[crate::store::Warning]) {
         if let Ok(positions) = store.positions() {
             self.session.reading = positions
                 .into_iter()
@@ -200,7 +200,9 @@ impl App {
                 .collect();
         }
         if !warnings.is_empty() {
-            self.session.message = Some(warnings.join("; "));
+            let msgs = &self.session.settings.msgs;
+            let text: Vec<String> = warnings.iter().map(|w| msgs.store_warning(w)).collect();
+            self.session.message = Some(text.join("; "));
         }
         self.session.store = Some(store);
     }
