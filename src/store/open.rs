@@ -35,10 +35,7 @@ impl Store {
                 dir: dir.to_owned(),
                 error: e.to_string(),
             });
-            return Opened {
-                store: Self::in_memory_read_only(path),
-                warnings,
-            };
+            return Self::unsaved(path, warnings);
         }
         // Another qari may hold a lock for a moment (switching a new file to WAL, migrating):
         // wait for it rather than mistake it for damage.
@@ -76,10 +73,7 @@ impl Store {
                             warnings.push(Warning::NotSaved {
                                 error: e.to_string(),
                             });
-                            Opened {
-                                store: Self::in_memory_read_only(path),
-                                warnings,
-                            }
+                            Self::unsaved(path, warnings)
                         }
                     }
                 }
@@ -89,21 +83,23 @@ impl Store {
                         error: e.source.to_string(),
                         io: io.to_string(),
                     });
-                    Opened {
-                        store: Self::in_memory_read_only(path),
-                        warnings,
-                    }
+                    Self::unsaved(path, warnings)
                 }
             },
             Err(e) => {
                 warnings.push(Warning::NotSaved {
                     error: e.to_string(),
                 });
-                Opened {
-                    store: Self::in_memory_read_only(path),
-                    warnings,
-                }
+                Self::unsaved(path, warnings)
             }
+        }
+    }
+
+    /// A session that saves nothing, with what the user is told.
+    fn unsaved(path: &Path, warnings: Vec<Warning>) -> Opened {
+        Opened {
+            store: Self::in_memory_read_only(path),
+            warnings,
         }
     }
 

@@ -307,8 +307,7 @@ impl App {
             self.pop();
         }
         if let Some(Screen::Reader(r)) = self.screens.last() {
-            let r = r.clone();
-            self.session.leave(&r);
+            self.session.leave(r);
         }
         self.quit = true;
     }

@@ -468,14 +468,20 @@ impl ReaderView {
             ctx.styles.status,
         );
         let right_x = status.x + status.width.saturating_sub(right_w);
+        draw::line(
+            buf,
+            Rect::new(right_x, status.y, right_w, 1),
+            status.y,
+            &counters,
+            false,
+            ctx.styles.status,
+        );
         if ctx.rtl() {
             // Terminal mode in Arabic: logical text, a right-to-left row that the terminal
             // mirrors (the title at the right, the counters at the left).
-            buf.set_string(right_x, status.y, right, ctx.styles.status);
             draw::chrome_mark(buf, status.x, status.y, ctx);
             return;
         }
-        buf.set_string(right_x, status.y, right, ctx.styles.status);
         // In terminal mode the row stays left to right, the counters out of the title's run.
         draw::ltr_mark(buf, status.x, status.y, ctx);
         draw::ltr_mark(buf, right_x, status.y, ctx);

@@ -402,11 +402,21 @@ fn draw_prompt(buf: &mut Buffer, status: Rect, prompt: &Prompt, ctx: &Ctx<'_>) -
         let x0 = status.x + 1;
         (x0, usize::from(lx.saturating_sub(x0 + 1)))
     } else {
-        buf.set_string(status.x + 1, status.y, &label, ctx.styles.status);
+        let room = usize::from(status.width.saturating_sub(2));
+        let (l, _) = draw::one_line(&label, room, ctx.chrome(), ctx.visual);
+        let lw = l.width as u16;
+        draw::line(
+            buf,
+            Rect::new(status.x + 1, status.y, lw, 1),
+            status.y,
+            &l,
+            false,
+            ctx.styles.status,
+        );
         if ctx.rtl() {
             draw::chrome_mark(buf, status.x, status.y, ctx);
         }
-        let x0 = status.x + 2 + label.chars().count() as u16;
+        let x0 = status.x + 2 + lw;
         (
             x0,
             usize::from((status.x + status.width).saturating_sub(x0 + 1)),
