@@ -117,6 +117,9 @@ pub struct Config {
     pub calendar: Calendar,
     /// The feeds `qari update` fetches.
     pub feeds: Vec<FeedConfig>,
+    /// Keep a file monitor for each large collection searched, so that a search looks only at
+    /// the files that changed (see [`crate::monitor`]).
+    pub monitor: bool,
 }
 
 impl Default for Config {
@@ -134,6 +137,7 @@ impl Default for Config {
             digits: None,
             calendar: Calendar::Gregorian,
             feeds: Vec::new(),
+            monitor: true,
         }
     }
 }
@@ -303,6 +307,15 @@ impl Dirs {
             let _ = std::fs::rename(name(legacy_root_hash(root)), &file);
         }
         file
+    }
+
+    /// Where the file monitor of the collection at `root` listens: in the runtime folder (a
+    /// socket's path must be short), else in the cache folder.
+    pub fn monitor_socket(&self, root: &Path) -> PathBuf {
+        let dir = directories::ProjectDirs::from("", "", "qari")
+            .and_then(|d| d.runtime_dir().map(Path::to_owned))
+            .unwrap_or_else(|| self.cache.clone());
+        crate::monitor::socket(&dir, root)
     }
 
     /// The state database: bookmarks and reading positions.

@@ -14,6 +14,7 @@ pub mod config;
 pub mod feeds;
 pub mod hash;
 pub mod i18n;
+pub mod monitor;
 pub mod page;
 pub mod parallel;
 pub mod render;

@@ -108,6 +108,9 @@ enum Command {
         /// An .html file.
         file: PathBuf,
     },
+    /// The file monitor of a collection: started by `qari search`, not by hand.
+    #[command(hide = true)]
+    Monitor { root: PathBuf, socket: PathBuf },
     /// List the collection: `path<TAB>title` per article, or JSON lines.
     List {
         /// A folder or file (default: as for the reader).
@@ -282,6 +285,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<bool> {
         Some(Command::List { path, json }) => list::run(path.as_deref(), *json),
         Some(Command::Bookmarks(cmd)) => bookmarks::run(cmd),
         Some(Command::Doctor) => doctor::run(),
+        Some(Command::Monitor { root, socket }) => monitor(root, socket),
         Some(Command::Feeds(cmd)) => feeds::run(cmd),
         Some(Command::Update) => feeds::update(),
         Some(Command::Save { url }) => feeds::save(url),
@@ -306,6 +310,15 @@ pub fn run(cli: &Cli) -> anyhow::Result<bool> {
         }
         None => read::run(cli),
     }
+}
+
+/// Runs the file monitor of `root` (see [`qari::monitor`]) until it is no longer wanted.
+fn monitor(root: &Path, socket: &Path) -> anyhow::Result<bool> {
+    #[cfg(target_os = "linux")]
+    qari::monitor::run(root, socket)?;
+    #[cfg(not(target_os = "linux"))]
+    let _ = (root, socket);
+    Ok(true)
 }
 
 /// The config file, or the defaults when there is no home folder.
@@ -350,6 +363,18 @@ fn source(path: Option<&Path>, config: &Config) -> anyhow::Result<Source> {
     })
 }
 
+/// Reports skipped files on stderr.
+fn report_skipped(skipped: &[qari::collection::Skipped]) {
+    for s in skipped {
+        let path = qari::text::printable(&s.path.display().to_string()).into_owned();
+        let reason = msgs().skip_reason(&s.cause);
+        eprintln!(
+            "{}",
+            t!(msgs(), "cli-skipped", path = path, reason = reason)
+        );
+    }
+}
+
 /// Loads the collection for a command, reporting skipped files on stderr.
 fn collection(path: Option<&Path>) -> anyhow::Result<Collection> {
     let collection = match source(path, &config()?)? {
@@ -358,13 +383,6 @@ fn collection(path: Option<&Path>) -> anyhow::Result<Collection> {
             Collection::load(&path, cache.as_deref(), &Progress::default())?
         }
     };
-    for s in &collection.skipped {
-        let path = qari::text::printable(&s.path.display().to_string()).into_owned();
-        let reason = msgs().skip_reason(&s.cause);
-        eprintln!(
-            "{}",
-            t!(msgs(), "cli-skipped", path = path, reason = reason)
-        );
-    }
+    report_skipped(&collection.skipped);
     Ok(collection)
 }

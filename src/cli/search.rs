@@ -5,11 +5,12 @@ use std::io::Write;
 use std::path::Path;
 
 use super::output::print;
-use qari::collection::{Entry, Origin, Progress};
+use qari::collection::{Collection, Entry, Found, Origin, Progress, Skipped};
 use qari::config::Dirs;
-use qari::search::{Query, scan_entries};
+use qari::search::{Monitoring, Query, scan_entries};
 use qari::t;
 use qari::text::printable;
+use qari::tui::Source;
 
 /// What `qari search` prints.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -25,24 +26,16 @@ pub enum Output {
 pub fn run(query: &str, path: Option<&Path>, mode: Output) -> anyhow::Result<bool> {
     let query = Query::parse(query);
     anyhow::ensure!(!query.is_empty(), t!(super::msgs(), "cli-no-term"));
-    let collection = super::collection(path)?;
-    let index = match (&collection.origin, Dirs::new()) {
-        (Origin::Path(root), Some(d)) => Some(d.index_file(root)),
-        _ => None,
+    let (collection, found) = match super::source(path, &super::config()?)? {
+        Source::Path {
+            path: root,
+            index: Some(index),
+            ..
+        } if root.is_dir() => folder(&root, &index, &query)?,
+        _ => whole(path, &query)?,
     };
-    let found = qari::search::find(&collection, &query, index.as_deref(), &Progress::default())?;
-    if let Some(e) = &found.rebuilt {
-        eprintln!(
-            "qari: {}",
-            t!(super::msgs(), "cli-index-rebuilt", error = e.to_string())
-        );
-    }
-    let entries: Vec<&Entry> = found
-        .entries
-        .iter()
-        .map(|&i| &collection.entries[i])
-        .collect();
-    let results = if mode == Output::Files && found.exact {
+    let entries: Vec<&Entry> = collection.entries.iter().collect();
+    let results = if mode == Output::Files && found {
         entries.into_iter().map(|e| (e, Vec::new())).collect()
     } else {
         scan_entries(&collection, &entries, &query)
@@ -83,4 +76,80 @@ pub fn run(query: &str, path: Option<&Path>, mode: Output) -> anyhow::Result<boo
         Ok(())
     })?;
     Ok(any)
+}
+
+/// The matching articles of a folder, found through its index without loading the collection
+/// (see [`qari::search::find_in_folder`]), as a collection of those articles only; true: they
+/// all match.
+fn folder(root: &Path, index: &Path, query: &Query) -> anyhow::Result<(Collection, bool)> {
+    let config = super::config()?;
+    let monitoring = Dirs::new().filter(|_| config.monitor).map(|d| Monitoring {
+        socket: d.monitor_socket(root),
+        exe: std::env::current_exe().ok(),
+    });
+    let found = qari::search::find_in_folder(
+        root,
+        query,
+        index,
+        monitoring.as_ref(),
+        &Progress::default(),
+    )?;
+    if let Some(e) = &found.rebuilt {
+        rebuilt(e);
+    }
+    let mut skipped = found.skipped;
+    // Why each unreadable file is so, as loading the collection would say.
+    skipped.extend(found.unreadable.into_iter().filter_map(|path| {
+        qari::collection::load_article(&path)
+            .err()
+            .map(|cause| Skipped::new(path, cause))
+    }));
+    skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    super::report_skipped(&skipped);
+    let collection = Collection {
+        origin: Origin::Path(root.to_owned()),
+        entries: found
+            .paths
+            .into_iter()
+            .map(|path| {
+                Entry::stamped(Found {
+                    path,
+                    size: 0,
+                    mtime: 0,
+                    ctime: 0,
+                    inode: 0,
+                })
+            })
+            .collect(),
+        skipped: Vec::new(),
+    };
+    Ok((collection, true))
+}
+
+/// The candidates of a collection loaded whole (the built-in one, or a single file), as
+/// before; true when the index checked them all.
+fn whole(path: Option<&Path>, query: &Query) -> anyhow::Result<(Collection, bool)> {
+    let mut collection = super::collection(path)?;
+    let index = match (&collection.origin, Dirs::new()) {
+        (Origin::Path(root), Some(d)) => Some(d.index_file(root)),
+        _ => None,
+    };
+    let found = qari::search::find(&collection, query, index.as_deref(), &Progress::default())?;
+    if let Some(e) = &found.rebuilt {
+        rebuilt(e);
+    }
+    let keep: std::collections::HashSet<usize> = found.entries.into_iter().collect();
+    let mut i = 0;
+    collection.entries.retain(|_| {
+        i += 1;
+        keep.contains(&(i - 1))
+    });
+    Ok((collection, found.exact))
+}
+
+fn rebuilt(e: &qari::search::IndexError) {
+    eprintln!(
+        "qari: {}",
+        t!(super::msgs(), "cli-index-rebuilt", error = e.to_string())
+    );
 }

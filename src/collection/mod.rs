@@ -23,6 +23,7 @@ pub use order::natural_cmp;
 pub use paragraph::{BlockIndex, ParagraphNo};
 pub use parse::{Format, Meta, Parsed, parse};
 pub use skip::SkipReason;
+pub use walk::{Found, article_files};
 
 /// An article in the library: what the list shows, without the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -187,6 +188,25 @@ impl Article {
     }
 }
 
+impl Entry {
+    /// An entry known only by its file's stamps (no title or metadata): for the index, which
+    /// reads the file itself.
+    pub fn stamped(found: Found) -> Self {
+        Entry {
+            path: found.path,
+            title: String::new(),
+            meta: Meta::default(),
+            paragraphs: 0,
+            encoding: String::new(),
+            replaced: 0,
+            size: found.size,
+            mtime: found.mtime,
+            ctime: found.ctime,
+            inode: found.inode,
+        }
+    }
+}
+
 impl Collection {
     /// The sample collection compiled into the binary.
     pub fn builtin() -> Self {
@@ -310,6 +330,18 @@ fn builtin_article(name: &str, text: &str) -> Option<Article> {
         meta: parsed.meta,
         encoding: "UTF-8".to_owned(),
     })
+}
+
+/// The article files at `path` now: those under it if it is a folder (as a load walks it), it
+/// if it is an article file, else none. For looking again at a path that changed.
+pub fn files_at(path: &Path) -> Vec<Found> {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => walk::article_files(path).0,
+        Ok(meta) if meta.is_file() && format_of(path).is_some() => {
+            vec![Found::new(path.to_owned(), &meta)]
+        }
+        _ => Vec::new(),
+    }
 }
 
 fn load_entry(found: &walk::Found) -> Result<Entry, Skipped> {

@@ -6,9 +6,10 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use super::index::{Index, IndexError};
+use super::index::{Index, IndexError, apply_changes};
 use super::query::Query;
-use crate::collection::{Collection, Origin, Progress};
+use crate::collection::{Collection, Entry, Origin, Progress, Skipped};
+use crate::monitor::Answer;
 
 /// The articles that may match a query.
 #[derive(Debug)]
@@ -56,4 +57,122 @@ pub fn find(
         exact: true,
         rebuilt,
     })
+}
+
+/// How a search of a folder may use the file monitor ([`crate::monitor`]).
+#[derive(Clone, Debug)]
+pub struct Monitoring {
+    /// Where the collection's monitor listens.
+    pub socket: PathBuf,
+    /// qari itself, to start a monitor when none answers and the collection is large enough;
+    /// None: never start one.
+    pub exe: Option<PathBuf>,
+}
+
+/// What a search of a folder found.
+#[derive(Debug)]
+pub struct FolderFound {
+    /// The matching articles, sorted by path bytes (the collection's order).
+    pub paths: Vec<PathBuf>,
+    /// What the walk skipped, when it walked the folder.
+    pub skipped: Vec<Skipped>,
+    /// Files that could not be read when last looked at (they never match).
+    pub unreadable: Vec<PathBuf>,
+    /// Why the index was rebuilt, when it failed in use.
+    pub rebuilt: Option<IndexError>,
+}
+
+/// The articles under the folder `root` (canonical) that match `query`, with the index at
+/// `index_file`, without loading the collection: the monitor, when one answers, names the paths
+/// that changed since the index last looked, and only those are looked at; otherwise every file
+/// is (see [`crate::monitor`] for why that is exact).
+pub fn find_in_folder(
+    root: &Path,
+    query: &Query,
+    index_file: &Path,
+    monitor: Option<&Monitoring>,
+    progress: &Progress,
+) -> Result<FolderFound, IndexError> {
+    let run = |index: &mut Index| -> Result<FolderFound, IndexError> {
+        let skipped = refresh(index, root, monitor, progress)?;
+        index.reading(|index| {
+            Ok(FolderFound {
+                paths: index.search(query)?,
+                skipped,
+                unreadable: index.unreadable()?,
+                rebuilt: None,
+            })
+        })
+    };
+    match Index::open(index_file).and_then(|mut index| run(&mut index)) {
+        Ok(found) => Ok(found),
+        Err(e) => {
+            let mut found = run(&mut Index::recreate(index_file)?)?;
+            found.rebuilt = Some(e);
+            Ok(found)
+        }
+    }
+}
+
+/// Brings the index up to date with the folder, by the monitor's answer or by a walk; what the
+/// walk skipped.
+fn refresh(
+    index: &mut Index,
+    root: &Path,
+    monitor: Option<&Monitoring>,
+    progress: &Progress,
+) -> Result<Vec<Skipped>, IndexError> {
+    let mut started = false;
+    let answer = match monitor {
+        Some(m) => {
+            let asked = crate::monitor::ask(&m.socket, root, index.token()?);
+            match (asked, &m.exe) {
+                (None, Some(exe)) if index.len()? >= crate::monitor::MIN_FILES => {
+                    started = true;
+                    crate::monitor::start(exe, &m.socket, root)
+                }
+                (asked, _) => asked,
+            }
+        }
+        None => None,
+    };
+    let (files, skipped, token) = match answer {
+        Some(Answer::Changed { token, paths }) => {
+            let (files, racy) = index.files()?;
+            if paths.is_empty() && !racy {
+                return Ok(Vec::new());
+            }
+            (apply_changes(root, files, &paths), Vec::new(), Some(token))
+        }
+        Some(Answer::Reset { token }) => {
+            let (files, skipped) = crate::collection::article_files(root);
+            (files, skipped, Some(token))
+        }
+        None => {
+            let (files, skipped) = crate::collection::article_files(root);
+            (files, skipped, None)
+        }
+    };
+    let count = files.len();
+    let collection = Collection {
+        origin: Origin::Path(root.to_owned()),
+        entries: files.into_iter().map(Entry::stamped).collect(),
+        skipped: Vec::new(),
+    };
+    index.update(&collection, progress)?;
+    index.set_token(token)?;
+    // A large collection searched without a monitor gets one for its next search.
+    if let (
+        None,
+        false,
+        Some(Monitoring {
+            socket,
+            exe: Some(exe),
+        }),
+    ) = (token, started, monitor)
+        && count >= crate::monitor::MIN_FILES
+    {
+        let _ = crate::monitor::start(exe, socket, root);
+    }
+    Ok(skipped)
 }

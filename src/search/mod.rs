@@ -8,7 +8,7 @@ mod normalize;
 mod query;
 mod scan;
 
-pub use find::{Found, find};
+pub use find::{FolderFound, Found, Monitoring, find, find_in_folder};
 pub use index::{Index, IndexError, Updated, article_text};
 pub use normalize::{Normalized, normalize};
 pub use query::{Hit, Query, find_in};

@@ -14,6 +14,7 @@
 
 mod catalog;
 mod codec;
+mod fresh;
 mod postings;
 mod update;
 
@@ -25,6 +26,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 use self::catalog::FileRow;
 use self::codec::Codec;
+pub use self::fresh::apply_changes;
 use super::normalize::normalize;
 use super::query::Query;
 

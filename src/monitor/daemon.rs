@@ -1,0 +1,341 @@
+//! The monitor process (`qari monitor ROOT SOCKET`, started by a search): one inotify watch
+//! per folder of the collection, a record of the paths that changed (each with the sequence
+//! number current when it was seen), and a socket that answers one question per connection
+//! (see [`super::wire`]). One thread: it waits on the inotify queue and the socket together.
+//! It ends after [`super::IDLE`] without a question, when its root or its socket is gone, or
+//! when another monitor already holds the collection's lock.
+
+use std::collections::{HashMap, HashSet};
+use std::io::{BufReader, Write};
+use std::mem::MaybeUninit;
+use std::os::fd::{AsFd, OwnedFd};
+use std::os::unix::fs::MetadataExt;
+use std::os::unix::net::{UnixListener, UnixStream};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rustix::event::{PollFd, PollFlags, Timespec, poll};
+use rustix::fs::inotify::{self, CreateFlags, ReadFlags, WatchFlags};
+
+use super::wire::{self, Answer, Token};
+
+/// More changed paths than this and the record starts again (a new epoch): searches then look
+/// at every file once, which is about as quick as reading such a record.
+const MAX_CHANGED: usize = 200_000;
+
+/// How often an idle monitor checks that its root and socket are still there.
+const TICK: Duration = Duration::from_secs(10);
+
+/// File systems whose changes all pass through this kernel, so inotify sees them.
+const LOCAL: &[i64] = &[
+    0xEF53,      // ext2/3/4
+    0x5846_5342, // xfs
+    0x9123_683E, // btrfs
+    0x0102_1994, // tmpfs
+    0xF2F5_2010, // f2fs
+    0x2FC1_2FC1, // zfs
+    0xCA45_1A4E, // bcachefs
+    0x794C_7630, // overlayfs
+];
+
+/// Why a monitor could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum MonitorError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{0}: not on a local file system, whose changes inotify would not all see")]
+    NotLocal(PathBuf),
+}
+
+fn io(path: &Path) -> impl Fn(std::io::Error) -> MonitorError + '_ {
+    move |source| MonitorError::Io {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+struct Monitor {
+    root: PathBuf,
+    inotify: OwnedFd,
+    /// Each watched folder, by watch descriptor, as a path relative to the root.
+    folders: HashMap<i32, PathBuf>,
+    /// Changed paths (relative) and when they were seen.
+    changed: HashMap<PathBuf, u64>,
+    /// Files inotify cannot vouch for: symbolic links and files with several hard links.
+    untrusted: HashSet<PathBuf>,
+    epoch: u64,
+    seq: u64,
+}
+
+/// Runs the monitor of `root` (canonical) on `socket` until it is no longer wanted. Returns at
+/// once when another monitor holds the collection.
+pub fn run(root: &Path, socket: &Path) -> Result<(), MonitorError> {
+    let lock_path = socket.with_extension("lock");
+    let lock = std::fs::File::create(&lock_path).map_err(io(&lock_path))?;
+    if lock.try_lock().is_err() {
+        return Ok(());
+    }
+    let fs = rustix::fs::statfs(root).map_err(|e| io(root)(e.into()))?;
+    #[allow(clippy::useless_conversion, clippy::unnecessary_cast)]
+    let kind = i64::from(fs.f_type as i64) & 0xFFFF_FFFF;
+    if !LOCAL.contains(&kind) {
+        return Err(MonitorError::NotLocal(root.to_owned()));
+    }
+    let inotify = inotify::init(CreateFlags::CLOEXEC | CreateFlags::NONBLOCK)
+        .map_err(|e| io(root)(e.into()))?;
+    let mut m = Monitor {
+        root: root.to_owned(),
+        inotify,
+        folders: HashMap::new(),
+        changed: HashMap::new(),
+        untrusted: HashSet::new(),
+        epoch: new_epoch(),
+        seq: 1,
+    };
+    m.watch_tree(Path::new("")).map_err(io(root))?;
+    let _ = std::fs::remove_file(socket);
+    let listener = UnixListener::bind(socket).map_err(io(socket))?;
+    listener.set_nonblocking(true).map_err(io(socket))?;
+    let socket_inode = std::fs::metadata(socket).map_err(io(socket))?.ino();
+    let mut asked = Instant::now();
+    let mut ticked = Instant::now();
+    loop {
+        let mut fds = [
+            PollFd::new(&m.inotify, PollFlags::IN),
+            PollFd::new(&listener, PollFlags::IN),
+        ];
+        let timeout = Timespec {
+            tv_sec: TICK.as_secs() as i64,
+            tv_nsec: 0,
+        };
+        match poll(&mut fds, Some(&timeout)) {
+            Ok(_) | Err(rustix::io::Errno::INTR) => {}
+            Err(e) => return Err(io(root)(e.into())),
+        }
+        if !m.drain().map_err(io(root))? {
+            break;
+        }
+        while let Ok((stream, _)) = listener.accept() {
+            asked = Instant::now();
+            // A client that misbehaves only loses its answer.
+            let _ = m.answer(&stream);
+        }
+        if ticked.elapsed() >= TICK {
+            ticked = Instant::now();
+            let socket_ours =
+                std::fs::metadata(socket).is_ok_and(|meta| meta.ino() == socket_inode);
+            if asked.elapsed() >= super::IDLE || !socket_ours || !root.is_dir() {
+                break;
+            }
+        }
+    }
+    if std::fs::metadata(socket).is_ok_and(|meta| meta.ino() == socket_inode) {
+        let _ = std::fs::remove_file(socket);
+    }
+    drop(lock);
+    Ok(())
+}
+
+/// A number no earlier monitor of this collection is likely to have drawn.
+fn new_epoch() -> u64 {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64);
+    let mut bytes = nanos.to_le_bytes().to_vec();
+    bytes.extend_from_slice(&std::process::id().to_le_bytes());
+    crate::hash::fnv1a(&bytes) >> 1
+}
+
+fn watch_flags() -> WatchFlags {
+    WatchFlags::MODIFY
+        | WatchFlags::ATTRIB
+        | WatchFlags::CLOSE_WRITE
+        | WatchFlags::CREATE
+        | WatchFlags::DELETE
+        | WatchFlags::MOVED_FROM
+        | WatchFlags::MOVED_TO
+        | WatchFlags::DELETE_SELF
+        | WatchFlags::MOVE_SELF
+        | WatchFlags::ONLYDIR
+        | WatchFlags::EXCL_UNLINK
+}
+
+impl Monitor {
+    /// Watches the folder at `rel` and every folder under it (following symbolic links, as
+    /// the collection's walk does, each real folder once), noting the files it cannot vouch
+    /// for. A folder that cannot be watched for lack of watches is an error: the record would
+    /// miss its changes.
+    fn watch_tree(&mut self, rel: &Path) -> std::io::Result<()> {
+        let mut stack = vec![rel.to_owned()];
+        while let Some(rel) = stack.pop() {
+            let folder = self.root.join(&rel);
+            let wd = match inotify::add_watch(&self.inotify, &folder, watch_flags()) {
+                Ok(wd) => wd,
+                Err(rustix::io::Errno::NOSPC) => {
+                    return Err(std::io::Error::other(
+                        "out of inotify watches (fs.inotify.max_user_watches)",
+                    ));
+                }
+                // Gone or unreadable since it was listed: its parent's event says so.
+                Err(_) => continue,
+            };
+            if self.folders.contains_key(&wd) {
+                // The same folder by another path (a link): watched and listed once.
+                continue;
+            }
+            self.folders.insert(wd, rel.clone());
+            let Ok(entries) = std::fs::read_dir(&folder) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let child = rel.join(entry.file_name());
+                let Ok(kind) = entry.file_type() else {
+                    continue;
+                };
+                if kind.is_dir() {
+                    stack.push(child);
+                } else if kind.is_symlink() {
+                    if std::fs::metadata(entry.path()).is_ok_and(|m| m.is_dir()) {
+                        stack.push(child);
+                    } else {
+                        self.untrusted.insert(child);
+                    }
+                } else if entry.metadata().is_ok_and(|m| m.nlink() > 1) {
+                    self.untrusted.insert(child);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Notes whether the file at `rel` can be trusted, after it was created or changed.
+    fn check_trust(&mut self, rel: &Path) {
+        match std::fs::symlink_metadata(self.root.join(rel)) {
+            Ok(m) if m.file_type().is_symlink() || (m.is_file() && m.nlink() > 1) => {
+                self.untrusted.insert(rel.to_owned());
+            }
+            _ => {
+                self.untrusted.remove(rel);
+            }
+        }
+    }
+
+    fn record(&mut self, rel: PathBuf) {
+        self.changed.insert(rel, self.seq);
+        if self.changed.len() > MAX_CHANGED {
+            self.restart();
+        }
+    }
+
+    /// Starts the record again: every search looks at every file once.
+    fn restart(&mut self) {
+        self.epoch = new_epoch();
+        self.changed.clear();
+    }
+
+    /// Reads every queued event into the record. False when the root itself is gone.
+    fn drain(&mut self) -> std::io::Result<bool> {
+        let mut buf = vec![MaybeUninit::<u8>::uninit(); 64 * 1024];
+        let mut events: Vec<(i32, ReadFlags, Option<PathBuf>)> = Vec::new();
+        {
+            let mut reader = inotify::Reader::new(self.inotify.as_fd(), &mut buf);
+            loop {
+                match reader.next() {
+                    Ok(e) => {
+                        let name = e.file_name().map(|n| {
+                            use std::os::unix::ffi::OsStrExt;
+                            PathBuf::from(std::ffi::OsStr::from_bytes(n.to_bytes()))
+                        });
+                        events.push((e.wd(), e.events(), name));
+                    }
+                    Err(rustix::io::Errno::AGAIN | rustix::io::Errno::INTR) => break,
+                    Err(e) => return Err(e.into()),
+                }
+                if reader.is_buffer_empty() && events.len() > 1 << 16 {
+                    break;
+                }
+            }
+        }
+        for (wd, flags, name) in events {
+            if flags.contains(ReadFlags::QUEUE_OVERFLOW) {
+                self.restart();
+                continue;
+            }
+            let Some(folder) = self.folders.get(&wd).cloned() else {
+                continue;
+            };
+            if flags.intersects(ReadFlags::DELETE_SELF | ReadFlags::MOVE_SELF)
+                && folder.as_os_str().is_empty()
+            {
+                return Ok(false);
+            }
+            if flags.contains(ReadFlags::IGNORED) {
+                self.folders.remove(&wd);
+                self.record(folder);
+                continue;
+            }
+            let Some(name) = name else {
+                self.record(folder);
+                continue;
+            };
+            let rel = folder.join(name);
+            if flags.contains(ReadFlags::ISDIR)
+                && flags.intersects(ReadFlags::CREATE | ReadFlags::MOVED_TO)
+            {
+                self.watch_tree(&rel)?;
+            } else if flags.intersects(
+                ReadFlags::CREATE | ReadFlags::MOVED_TO | ReadFlags::ATTRIB | ReadFlags::DELETE,
+            ) || flags.contains(ReadFlags::MOVED_FROM)
+            {
+                self.check_trust(&rel);
+            }
+            self.record(rel);
+        }
+        Ok(true)
+    }
+
+    /// Answers one client: every event queued before it asked is read first.
+    fn answer(&mut self, stream: &UnixStream) -> std::io::Result<()> {
+        stream.set_nonblocking(false)?;
+        stream.set_read_timeout(Some(Duration::from_secs(1)))?;
+        stream.set_write_timeout(Some(Duration::from_secs(5)))?;
+        let mut line = Vec::new();
+        std::io::BufRead::read_until(
+            &mut std::io::Read::take(BufReader::new(stream), 256),
+            b'\n',
+            &mut line,
+        )?;
+        let Some(wire::Request { since }) = wire::parse_request(&line) else {
+            return Ok(());
+        };
+        if !self.drain()? {
+            return Ok(());
+        }
+        let token = Token {
+            epoch: self.epoch,
+            seq: self.seq,
+        };
+        let answer = match since {
+            Some(t) if t.epoch == self.epoch && t.seq <= self.seq => {
+                let mut paths: Vec<PathBuf> = self
+                    .changed
+                    .iter()
+                    .filter(|&(_, &seq)| seq > t.seq)
+                    .map(|(p, _)| p.clone())
+                    .chain(self.untrusted.iter().cloned())
+                    .collect();
+                paths.sort();
+                paths.dedup();
+                Answer::Changed { token, paths }
+            }
+            _ => Answer::Reset { token },
+        };
+        self.seq += 1;
+        let mut out = stream;
+        out.write_all(&wire::answer(&self.root, &answer))?;
+        out.flush()
+    }
+}

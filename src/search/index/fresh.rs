@@ -1,0 +1,186 @@
+//! What the index remembers for the file monitor ([`crate::monitor`]): the token of the last
+//! answer it was brought up to date with, and its catalog's files as the walk would find them,
+//! so that a search told which paths changed looks only at those.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use rusqlite::OptionalExtension;
+
+use super::{Index, IndexError, sqlite};
+use crate::collection::Found;
+use crate::monitor::Token;
+
+impl Index {
+    /// The monitor's token this index was last brought up to date with.
+    pub fn token(&self) -> Result<Option<Token>, IndexError> {
+        let text: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = 'monitor'", [], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(sqlite(&self.path))?;
+        Ok(text.as_deref().and_then(Token::from_text))
+    }
+
+    /// Records the monitor's token once the index is up to date with the files as they were
+    /// when the monitor gave it (or later); None forgets it.
+    pub fn set_token(&self, token: Option<Token>) -> Result<(), IndexError> {
+        let e = sqlite(&self.path);
+        match token {
+            Some(t) => self
+                .conn
+                .execute(
+                    "INSERT OR REPLACE INTO meta(key, value) VALUES ('monitor', ?1)",
+                    [t.to_text()],
+                )
+                .map_err(e)?,
+            None => self
+                .conn
+                .execute("DELETE FROM meta WHERE key = 'monitor'", [])
+                .map_err(e)?,
+        };
+        Ok(())
+    }
+
+    /// The files of the catalog, sorted by path bytes; whether any of them must be read again
+    /// whatever the monitor says (racily recorded, see `update`).
+    pub fn files(&mut self) -> Result<(Vec<Found>, bool), IndexError> {
+        let rows = self.catalog()?;
+        let racy = rows.iter().any(|r| r.racy);
+        let files = rows
+            .iter()
+            .map(|r| Found {
+                path: PathBuf::from(&r.path),
+                size: r.size,
+                mtime: r.mtime,
+                ctime: r.ctime,
+                inode: r.inode,
+            })
+            .collect();
+        Ok((files, racy))
+    }
+
+    /// The catalog's files that could not be read when last looked at (they never match).
+    pub fn unreadable(&mut self) -> Result<Vec<PathBuf>, IndexError> {
+        Ok(self
+            .catalog()?
+            .iter()
+            .filter(|r| r.id == 0)
+            .map(|r| PathBuf::from(&r.path))
+            .collect())
+    }
+
+    /// Runs `f` in one read transaction: the index is then locked once, not once per text read.
+    pub fn reading<T>(
+        &mut self,
+        f: impl FnOnce(&mut Index) -> Result<T, IndexError>,
+    ) -> Result<T, IndexError> {
+        self.conn
+            .execute_batch("BEGIN")
+            .map_err(sqlite(&self.path))?;
+        let out = f(self);
+        let end = self
+            .conn
+            .execute_batch(if out.is_ok() { "COMMIT" } else { "ROLLBACK" });
+        let out = out?;
+        end.map_err(sqlite(&self.path))?;
+        Ok(out)
+    }
+
+    /// How many files the catalog holds.
+    pub fn len(&mut self) -> Result<usize, IndexError> {
+        Ok(self.catalog()?.len())
+    }
+
+    /// True when the catalog holds no file.
+    pub fn is_empty(&mut self) -> Result<bool, IndexError> {
+        Ok(self.catalog()?.is_empty())
+    }
+}
+
+/// `files` (sorted by path bytes, under `root`) with the `changed` paths (relative to `root`)
+/// looked at again: whatever was at or under a changed path is dropped, and what is there now
+/// is walked in.
+pub fn apply_changes(root: &Path, files: Vec<Found>, changed: &[PathBuf]) -> Vec<Found> {
+    let changed: Vec<PathBuf> = changed.iter().map(|c| root.join(c)).collect();
+    let set: HashSet<&[u8]> = changed
+        .iter()
+        .map(|c| c.as_os_str().as_encoded_bytes())
+        .collect();
+    // At a changed path, or under one (a folder's own path is a prefix ending before a '/').
+    let under = |file: &Path| {
+        let b = file.as_os_str().as_encoded_bytes();
+        set.contains(b)
+            || b.iter()
+                .enumerate()
+                .any(|(i, &c)| c == b'/' && set.contains(&b[..i]))
+    };
+    let mut out: Vec<Found> = files.into_iter().filter(|f| !under(&f.path)).collect();
+    for path in &changed {
+        out.extend(crate::collection::files_at(path));
+    }
+    out.sort_unstable_by(|a, b| {
+        a.path
+            .as_os_str()
+            .as_encoded_bytes()
+            .cmp(b.path.as_os_str().as_encoded_bytes())
+    });
+    out.dedup_by(|b, a| a.path == b.path);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(path: &Path) -> Found {
+        Found {
+            path: path.to_owned(),
+            size: 1,
+            mtime: 1,
+            ctime: 1,
+            inode: 1,
+        }
+    }
+
+    #[test]
+    fn changes_replace_what_was_at_and_under_their_paths() {
+        let root = std::env::temp_dir().join(format!("qari-fresh-apply-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("a")).unwrap();
+        std::fs::create_dir_all(root.join("new/deep")).unwrap();
+        std::fs::write(root.join("a/kept.txt"), "نص").unwrap();
+        std::fs::write(root.join("a/edited.txt"), "نص أطول").unwrap();
+        std::fs::write(root.join("new/deep/x.md"), "# عنوان").unwrap();
+        std::fs::write(root.join("new/notes.bin"), "x").unwrap();
+        let old = vec![
+            found(&root.join("a/edited.txt")),
+            found(&root.join("a/kept.txt")),
+            found(&root.join("gone/y.txt")),
+            found(&root.join("z.txt")),
+        ];
+        let changed = [
+            PathBuf::from("a-b"),
+            PathBuf::from("a/edited.txt"),
+            PathBuf::from("gone"),
+            PathBuf::from("new"),
+            PathBuf::from("new/deep/x.md"),
+            PathBuf::from("a/editor.swp"),
+        ];
+        let out = apply_changes(&root, old, &changed);
+        let rel: Vec<String> = out
+            .iter()
+            .map(|f| f.path.strip_prefix(&root).unwrap().display().to_string())
+            .collect();
+        assert_eq!(
+            rel,
+            ["a/edited.txt", "a/kept.txt", "new/deep/x.md", "z.txt"]
+        );
+        // The edited file was looked at again; the one not named kept what it had.
+        assert_eq!(out[0].size, "نص أطول".len() as u64);
+        assert_eq!(out[1].size, 1);
+        let _ = std::fs::remove_dir_all(&root);
+    }
+}
