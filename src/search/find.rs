@@ -138,11 +138,14 @@ fn refresh(
     };
     let (files, skipped, token) = match answer {
         Some(Answer::Changed { token, paths }) => {
-            let (files, racy) = index.files()?;
-            if paths.is_empty() && !racy {
+            if paths.is_empty() && !index.has_racy()? {
                 return Ok(Vec::new());
             }
-            (apply_changes(root, files, &paths), Vec::new(), Some(token))
+            (
+                apply_changes(root, index.files()?, &paths),
+                Vec::new(),
+                Some(token),
+            )
         }
         Some(Answer::Reset { token }) => {
             let (files, skipped) = crate::collection::article_files(root);

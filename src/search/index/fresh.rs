@@ -44,12 +44,18 @@ impl Index {
         Ok(())
     }
 
-    /// The files of the catalog, sorted by path bytes; whether any of them must be read again
-    /// whatever the monitor says (racily recorded, see `update`).
-    pub fn files(&mut self) -> Result<(Vec<Found>, bool), IndexError> {
-        let rows = self.catalog()?;
-        let racy = rows.iter().any(|r| r.racy);
-        let files = rows
+    /// True when some file of the catalog must be read again whatever the monitor says (it was
+    /// recorded racily, see `update`).
+    pub fn has_racy(&mut self) -> Result<bool, IndexError> {
+        let mut racy = false;
+        self.each_row(|r| racy |= r.racy)?;
+        Ok(racy)
+    }
+
+    /// The files of the catalog, sorted by path bytes.
+    pub fn files(&mut self) -> Result<Vec<Found>, IndexError> {
+        let files = self
+            .catalog()?
             .iter()
             .map(|r| Found {
                 path: PathBuf::from(&r.path),
@@ -59,17 +65,18 @@ impl Index {
                 inode: r.inode,
             })
             .collect();
-        Ok((files, racy))
+        Ok(files)
     }
 
     /// The catalog's files that could not be read when last looked at (they never match).
     pub fn unreadable(&mut self) -> Result<Vec<PathBuf>, IndexError> {
-        Ok(self
-            .catalog()?
-            .iter()
-            .filter(|r| r.id == 0)
-            .map(|r| PathBuf::from(&r.path))
-            .collect())
+        let mut paths = Vec::new();
+        self.each_row(|r| {
+            if r.id == 0 {
+                paths.push(PathBuf::from(String::from_utf8_lossy(r.path).into_owned()));
+            }
+        })?;
+        Ok(paths)
     }
 
     /// Runs `f` in one read transaction: the index is then locked once, not once per text read.
@@ -91,12 +98,14 @@ impl Index {
 
     /// How many files the catalog holds.
     pub fn len(&mut self) -> Result<usize, IndexError> {
-        Ok(self.catalog()?.len())
+        let mut n = 0;
+        self.each_row(|_| n += 1)?;
+        Ok(n)
     }
 
     /// True when the catalog holds no file.
     pub fn is_empty(&mut self) -> Result<bool, IndexError> {
-        Ok(self.catalog()?.is_empty())
+        Ok(self.len()? == 0)
     }
 }
 

@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use memchr::memmem;
 use rusqlite::{Connection, OptionalExtension};
 
-use self::catalog::FileRow;
+use self::catalog::{FileRow, RowView};
 use self::codec::Codec;
 pub use self::fresh::apply_changes;
 use super::normalize::normalize;
@@ -32,8 +32,9 @@ use super::query::Query;
 
 /// Bump when the normalisation, the schema or the content hash changes: an index of another
 /// version is rebuilt. 3: content hashes are FNV-1a ([`crate::hash`]), not std's DefaultHasher.
-/// 4: trigram postings and compressed texts instead of FTS5; inodes and change times.
-const VERSION: &str = "4";
+/// 4: trigram postings and compressed texts instead of FTS5; inodes and change times. 5: a
+/// front-coded catalog.
+const VERSION: &str = "5";
 
 /// Candidates checked per batch (their compressed texts held in memory at once).
 const BATCH: usize = 4096;
@@ -69,8 +70,10 @@ pub struct Index {
     conn: Connection,
     path: PathBuf,
     codec: Codec,
-    /// The catalog as last read or written.
+    /// The catalog as last read or written; once set, it is what the index holds.
     catalog: Option<Vec<FileRow>>,
+    /// The catalog's bytes as read, for a search, which only walks them.
+    raw: Option<Vec<u8>>,
 }
 
 fn sqlite(path: &Path) -> impl Fn(rusqlite::Error) -> IndexError + '_ {
@@ -188,6 +191,7 @@ impl Index {
             conn,
             path,
             catalog: None,
+            raw: None,
         })
     }
 
@@ -198,35 +202,65 @@ impl Index {
         }
     }
 
-    /// The catalog, read once.
-    fn catalog(&mut self) -> Result<&Vec<FileRow>, IndexError> {
-        if self.catalog.is_none() {
+    /// The catalog's bytes, read once.
+    fn raw(&mut self) -> Result<&[u8], IndexError> {
+        if self.raw.is_none() {
             let data: Option<Vec<u8>> = self
                 .conn
                 .query_row("SELECT data FROM catalog WHERE part = 0", [], |r| r.get(0))
                 .optional()
                 .map_err(sqlite(&self.path))?;
-            let rows = match data {
-                Some(bytes) => {
-                    catalog::decode(&bytes).ok_or_else(|| self.damaged("a damaged catalog"))?
-                }
-                None => Vec::new(),
-            };
+            self.raw = Some(data.unwrap_or_default());
+        }
+        Ok(self.raw.as_deref().unwrap_or_default())
+    }
+
+    /// The catalog, decoded once.
+    fn catalog(&mut self) -> Result<&Vec<FileRow>, IndexError> {
+        if self.catalog.is_none() {
+            let rows =
+                catalog::decode(self.raw()?).ok_or_else(|| self.damaged("a damaged catalog"))?;
             self.catalog = Some(rows);
+            self.raw = None;
         }
         Ok(self.catalog.get_or_insert_default())
+    }
+
+    /// Calls `f` with every row of the catalog, in path order, without decoding it into rows
+    /// when it has not been.
+    fn each_row(&mut self, mut f: impl FnMut(&RowView<'_>)) -> Result<(), IndexError> {
+        if let Some(rows) = &self.catalog {
+            for r in rows {
+                f(&RowView {
+                    path: r.path.as_bytes(),
+                    id: r.id,
+                    size: r.size,
+                    mtime: r.mtime,
+                    ctime: r.ctime,
+                    inode: r.inode,
+                    hash: r.hash,
+                    racy: r.racy,
+                });
+            }
+            return Ok(());
+        }
+        let raw = self.raw()?;
+        match catalog::scan(raw, f) {
+            Some(()) => Ok(()),
+            None => Err(self.damaged("a damaged catalog")),
+        }
     }
 
     /// The paths of the articles matching `query`, by the rule: every term a substring of the
     /// article's normalised text. Sorted.
     pub fn search(&mut self, query: &Query) -> Result<Vec<PathBuf>, IndexError> {
         let ids: HashSet<u32> = self.matching(query)?.into_iter().collect();
-        let mut paths: Vec<PathBuf> = self
-            .catalog()?
-            .iter()
-            .filter(|r| ids.contains(&r.id))
-            .map(|r| PathBuf::from(&r.path))
-            .collect();
+        let mut paths: Vec<PathBuf> = Vec::with_capacity(ids.len());
+        self.each_row(|r| {
+            if ids.contains(&r.id) {
+                paths.push(PathBuf::from(String::from_utf8_lossy(r.path).into_owned()));
+            }
+        })?;
         paths.sort();
         Ok(paths)
     }
@@ -236,12 +270,12 @@ impl Index {
         if query.is_empty() {
             return Ok(Vec::new());
         }
-        let mut live: Vec<u32> = self
-            .catalog()?
-            .iter()
-            .map(|r| r.id)
-            .filter(|&id| id != 0)
-            .collect();
+        let mut live: Vec<u32> = Vec::new();
+        self.each_row(|r| {
+            if r.id != 0 {
+                live.push(r.id);
+            }
+        })?;
         live.sort_unstable();
         let candidates = match self.candidates(query)? {
             Some(ids) => postings::intersect(&ids, &live),
