@@ -195,7 +195,7 @@ mod tests {
             ctime: mtime + 5,
             inode,
             hash: u64::MAX - u64::from(id),
-            racy: id % 2 == 0,
+            racy: id.is_multiple_of(2),
         }
     }
 
