@@ -192,7 +192,7 @@ mod tests {
             id,
             size: 10,
             mtime,
-            ctime: mtime + 5,
+            ctime: mtime.wrapping_add(5),
             inode,
             hash: u64::MAX - u64::from(id),
             racy: id.is_multiple_of(2),
