@@ -17,16 +17,18 @@ mod codec;
 mod postings;
 mod update;
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use memchr::memmem;
 use rusqlite::{Connection, OptionalExtension};
 
 use self::catalog::FileRow;
 use self::codec::Codec;
 use super::normalize::normalize;
 use super::query::Query;
+use super::rank::{Score, Scorer};
+use crate::collection::Progress;
 
 /// Bump when the normalisation, the schema or the content hash changes: an index of another
 /// version is rebuilt. 3: content hashes are FNV-1a ([`crate::hash`]), not std's DefaultHasher.
@@ -218,19 +220,36 @@ impl Index {
     /// The paths of the articles matching `query`, by the rule: every term a substring of the
     /// article's normalised text. Sorted.
     pub fn search(&mut self, query: &Query) -> Result<Vec<PathBuf>, IndexError> {
-        let ids: HashSet<u32> = self.matching(query)?.into_iter().collect();
-        let mut paths: Vec<PathBuf> = self
-            .catalog()?
-            .iter()
-            .filter(|r| ids.contains(&r.id))
-            .map(|r| PathBuf::from(&r.path))
-            .collect();
+        let found = self.search_with(query, &Ask::default(), &Progress::default())?;
+        let mut paths: Vec<PathBuf> = found.into_iter().map(|(path, _)| path).collect();
         paths.sort();
         Ok(paths)
     }
 
-    /// The ids of the texts matching `query`.
-    fn matching(&mut self, query: &Query) -> Result<Vec<u32>, IndexError> {
+    /// As [`search`](Self::search), with what `ask` asks for: the paths in the catalog's
+    /// order, each with its [`Score`] when `ask.scores` (else a default one). `progress`
+    /// counts the candidates checked. Incomplete when `ask.cancel` was set.
+    pub fn search_with(
+        &mut self,
+        query: &Query,
+        ask: &Ask<'_>,
+        progress: &Progress,
+    ) -> Result<Vec<(PathBuf, Score)>, IndexError> {
+        let found: HashMap<u32, Score> = self.matching(query, ask, progress)?.into_iter().collect();
+        Ok(self
+            .catalog()?
+            .iter()
+            .filter_map(|r| found.get(&r.id).map(|&s| (PathBuf::from(&r.path), s)))
+            .collect())
+    }
+
+    /// The ids of the texts matching `query`, with their scores if asked.
+    fn matching(
+        &mut self,
+        query: &Query,
+        ask: &Ask<'_>,
+        progress: &Progress,
+    ) -> Result<Vec<(u32, Score)>, IndexError> {
         if query.is_empty() {
             return Ok(Vec::new());
         }
@@ -245,7 +264,7 @@ impl Index {
             Some(ids) => postings::intersect(&ids, &live),
             None => live,
         };
-        self.check(&candidates, query)
+        self.check(&candidates, query, ask, progress)
     }
 
     /// The ids whose texts hold every gram of the query's terms of three characters or more
@@ -300,20 +319,30 @@ impl Index {
         Ok(Some(ids))
     }
 
-    /// The `candidates` whose stored text holds every term, on all cores.
-    fn check(&self, candidates: &[u32], query: &Query) -> Result<Vec<u32>, IndexError> {
+    /// The `candidates` whose stored text holds every term, with their scores if asked, on
+    /// all cores.
+    fn check(
+        &self,
+        candidates: &[u32],
+        query: &Query,
+        ask: &Ask<'_>,
+        progress: &Progress,
+    ) -> Result<Vec<(u32, Score)>, IndexError> {
         let e = sqlite(&self.path);
-        let finders: Vec<memmem::Finder<'_>> = query
-            .terms
-            .iter()
-            .map(|t| memmem::Finder::new(t.as_bytes()))
-            .collect();
-        let mut stmt = self
-            .conn
+        let scorer = Scorer::new(query);
+        // One read transaction for every text: a statement on its own takes and drops the
+        // database's read lock (system calls), which costs more than reading its row.
+        let tx = self.conn.unchecked_transaction().map_err(&e)?;
+        let mut stmt = tx
             .prepare_cached("SELECT z FROM texts WHERE id = ?1")
             .map_err(&e)?;
+        progress.total.store(candidates.len(), Ordering::Relaxed);
+        progress.done.store(0, Ordering::Relaxed);
         let mut out = Vec::new();
         for batch in candidates.chunks(BATCH) {
+            if ask.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+                break;
+            }
             let mut stored: Vec<(u32, Vec<u8>)> = Vec::with_capacity(batch.len());
             for &id in batch {
                 if let Some(z) = stmt
@@ -326,31 +355,46 @@ impl Index {
             }
             let parts =
                 crate::parallel::split_by_weight(&stored, crate::parallel::threads(), 64, |_| 1);
-            let (codec, path) = (&self.codec, &self.path);
+            let (codec, path, scorer) = (&self.codec, &self.path, &scorer);
             let damaged = |reason: &str| IndexError::Damaged {
                 path: path.clone(),
                 reason: reason.to_owned(),
             };
-            let found: Vec<Result<Vec<u32>, IndexError>> = crate::parallel::map(&parts, |part| {
-                let mut d = codec
-                    .decompressor()
-                    .ok_or_else(|| damaged("zstd could not start"))?;
-                let mut text = Vec::new();
-                let mut ids = Vec::new();
-                for (id, z) in &stored[part.clone()] {
-                    if !codec::decompress(&mut d, z, &mut text) {
-                        return Err(damaged("a damaged text"));
+            let found: Vec<Result<Vec<(u32, Score)>, IndexError>> =
+                crate::parallel::map(&parts, |part| {
+                    let mut d = codec
+                        .decompressor()
+                        .ok_or_else(|| damaged("zstd could not start"))?;
+                    let mut text = Vec::new();
+                    let mut ids = Vec::new();
+                    for (id, z) in &stored[part.clone()] {
+                        if !codec::decompress(&mut d, z, &mut text) {
+                            return Err(damaged("a damaged text"));
+                        }
+                        let score = if ask.scores {
+                            scorer.score(&text)
+                        } else {
+                            scorer.matches(&text).then(Score::default)
+                        };
+                        ids.extend(score.map(|s| (*id, s)));
                     }
-                    if finders.iter().all(|f| f.find(&text).is_some()) {
-                        ids.push(*id);
-                    }
-                }
-                Ok(ids)
-            });
+                    Ok(ids)
+                });
             for ids in found {
                 out.extend(ids?);
             }
+            progress.done.fetch_add(batch.len(), Ordering::Relaxed);
         }
         Ok(out)
     }
+}
+
+/// What a search of the index is asked for beyond the matching articles (the library's search
+/// asks more than `qari search`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Ask<'a> {
+    /// Each match's [`Score`], counted in its stored text while it is checked.
+    pub scores: bool,
+    /// Set when the search is no longer wanted: the check then stops at its next batch.
+    pub cancel: Option<&'a AtomicBool>,
 }
