@@ -35,8 +35,9 @@ use crate::collection::Progress;
 /// 4: trigram postings and compressed texts instead of FTS5; inodes and change times.
 const VERSION: &str = "4";
 
-/// Candidates checked per batch (their compressed texts held in memory at once).
-const BATCH: usize = 4096;
+/// Candidates checked per batch: one batch is read while the one before is checked (so two
+/// batches' compressed texts are held in memory at once).
+const BATCH: usize = 1024;
 
 /// An index that cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -319,8 +320,9 @@ impl Index {
         Ok(Some(ids))
     }
 
-    /// The `candidates` whose stored text holds every term, with their scores if asked, on
-    /// all cores.
+    /// The `candidates` whose stored text holds every term, with their scores if asked. The
+    /// texts are read in batches on this thread (a connection is not shared) while the batch
+    /// before is decompressed and checked on all cores.
     fn check(
         &self,
         candidates: &[u32],
@@ -336,14 +338,8 @@ impl Index {
         let mut stmt = tx
             .prepare_cached("SELECT z FROM texts WHERE id = ?1")
             .map_err(&e)?;
-        progress.total.store(candidates.len(), Ordering::Relaxed);
-        progress.done.store(0, Ordering::Relaxed);
-        let mut out = Vec::new();
-        for batch in candidates.chunks(BATCH) {
-            if ask.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
-                break;
-            }
-            let mut stored: Vec<(u32, Vec<u8>)> = Vec::with_capacity(batch.len());
+        let mut read = |batch: &[u32]| -> Result<Vec<(u32, Vec<u8>)>, IndexError> {
+            let mut stored = Vec::with_capacity(batch.len());
             for &id in batch {
                 if let Some(z) = stmt
                     .query_row([id], |r| r.get::<_, Vec<u8>>(0))
@@ -353,40 +349,71 @@ impl Index {
                     stored.push((id, z));
                 }
             }
-            let parts =
-                crate::parallel::split_by_weight(&stored, crate::parallel::threads(), 64, |_| 1);
-            let (codec, path, scorer) = (&self.codec, &self.path, &scorer);
-            let damaged = |reason: &str| IndexError::Damaged {
-                path: path.clone(),
-                reason: reason.to_owned(),
-            };
-            let found: Vec<Result<Vec<(u32, Score)>, IndexError>> =
-                crate::parallel::map(&parts, |part| {
-                    let mut d = codec
-                        .decompressor()
-                        .ok_or_else(|| damaged("zstd could not start"))?;
-                    let mut text = Vec::new();
-                    let mut ids = Vec::new();
-                    for (id, z) in &stored[part.clone()] {
-                        if !codec::decompress(&mut d, z, &mut text) {
-                            return Err(damaged("a damaged text"));
-                        }
-                        let score = if ask.scores {
-                            scorer.score(&text)
-                        } else {
-                            scorer.matches(&text).then(Score::default)
-                        };
-                        ids.extend(score.map(|s| (*id, s)));
-                    }
-                    Ok(ids)
-                });
-            for ids in found {
-                out.extend(ids?);
+            Ok(stored)
+        };
+        progress.total.store(candidates.len(), Ordering::Relaxed);
+        progress.done.store(0, Ordering::Relaxed);
+        let mut out = Vec::new();
+        let mut batches = candidates.chunks(BATCH);
+        let mut next = batches.next().map(&mut read).transpose()?;
+        while let Some(stored) = next.take() {
+            if ask.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+                break;
             }
-            progress.done.fetch_add(batch.len(), Ordering::Relaxed);
+            let (checked, fetched) = std::thread::scope(|scope| {
+                let (codec, path) = (&self.codec, self.path.as_path());
+                let checking =
+                    scope.spawn(|| check_texts(codec, path, &stored, &scorer, ask.scores));
+                let fetched = batches.next().map(&mut read).transpose();
+                (checking.join(), fetched)
+            });
+            out.extend(checked.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?);
+            progress.done.fetch_add(stored.len(), Ordering::Relaxed);
+            next = fetched?;
         }
         Ok(out)
     }
+}
+
+/// The `stored` texts that hold every term, decompressed on all cores, with their scores when
+/// `with_scores`; `path` is the index's, for errors.
+fn check_texts(
+    codec: &Codec,
+    path: &Path,
+    stored: &[(u32, Vec<u8>)],
+    scorer: &Scorer<'_>,
+    with_scores: bool,
+) -> Result<Vec<(u32, Score)>, IndexError> {
+    let damaged = |reason: &str| IndexError::Damaged {
+        path: path.to_owned(),
+        reason: reason.to_owned(),
+    };
+    // Several runs per core, so that a core slowed by other work takes fewer.
+    let parts = crate::parallel::split_by_weight(stored, crate::parallel::threads() * 4, 64, |_| 1);
+    let found = crate::parallel::map(&parts, |part| {
+        let mut d = codec
+            .decompressor()
+            .ok_or_else(|| damaged("zstd could not start"))?;
+        let mut text = Vec::new();
+        let mut ids = Vec::new();
+        for (id, z) in &stored[part.clone()] {
+            if !codec::decompress(&mut d, z, &mut text) {
+                return Err(damaged("a damaged text"));
+            }
+            let score = if with_scores {
+                scorer.score(&text)
+            } else {
+                scorer.matches(&text).then(Score::default)
+            };
+            ids.extend(score.map(|s| (*id, s)));
+        }
+        Ok(ids)
+    });
+    let mut out = Vec::new();
+    for ids in found {
+        out.extend(ids?);
+    }
+    Ok(out)
 }
 
 /// What a search of the index is asked for beyond the matching articles (the library's search
