@@ -5,7 +5,6 @@
 //! once, never trusted. A collection without an index (the built-in one) has every article as a
 //! candidate, to be scanned.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::index::{Ask, Index, IndexError};
@@ -62,17 +61,14 @@ pub fn find_with(
         Ok(paths) => (paths, None),
         Err(e) => (run(Index::recreate(file)?)?, Some(e)),
     };
-    // By bytes: hashing a Path parses its components, which costs more at 100,000 entries.
-    let paths: HashMap<&[u8], Score> = paths
+    // Each match's entry, looked up by its path's bytes (hashing a Path parses its
+    // components), then in collection order.
+    let mut found: Vec<(usize, Score)> = paths
         .iter()
-        .map(|(p, s)| (p.as_os_str().as_encoded_bytes(), *s))
+        .filter_map(|(p, s)| Some((collection.position(p.as_os_str().as_encoded_bytes())?, *s)))
         .collect();
-    let (entries, scores) = collection
-        .entries
-        .iter()
-        .enumerate()
-        .filter_map(|(i, e)| Some((i, *paths.get(e.path.as_os_str().as_encoded_bytes())?)))
-        .unzip();
+    found.sort_unstable_by_key(|&(i, _)| i);
+    let (entries, scores) = found.into_iter().unzip();
     Ok(Found {
         entries,
         scores: if ask.scores { scores } else { Vec::new() },

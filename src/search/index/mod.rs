@@ -17,7 +17,6 @@ mod codec;
 mod postings;
 mod update;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -236,11 +235,15 @@ impl Index {
         ask: &Ask<'_>,
         progress: &Progress,
     ) -> Result<Vec<(PathBuf, Score)>, IndexError> {
-        let found: HashMap<u32, Score> = self.matching(query, ask, progress)?.into_iter().collect();
+        let found = self.matching(query, ask, progress)?;
+        let at = positions(found.iter().map(|&(id, _)| id));
         Ok(self
             .catalog()?
             .iter()
-            .filter_map(|r| found.get(&r.id).map(|&s| (PathBuf::from(&r.path), s)))
+            .filter_map(|r| {
+                let i = at.get(r.id as usize).copied().flatten()?;
+                Some((PathBuf::from(&r.path), found[i].1))
+            })
             .collect())
     }
 
@@ -254,16 +257,22 @@ impl Index {
         if query.is_empty() {
             return Ok(Vec::new());
         }
-        let mut live: Vec<u32> = self
-            .catalog()?
-            .iter()
-            .map(|r| r.id)
-            .filter(|&id| id != 0)
-            .collect();
-        live.sort_unstable();
-        let candidates = match self.candidates(query)? {
-            Some(ids) => postings::intersect(&ids, &live),
-            None => live,
+        let candidates = self.candidates(query)?;
+        let catalog = self.catalog()?;
+        let live = catalog.iter().map(|r| r.id).filter(|&id| id != 0);
+        let candidates = match candidates {
+            // Looked up rather than intersected: the catalog is in path order, not id order.
+            Some(ids) => {
+                let live = positions(live);
+                ids.into_iter()
+                    .filter(|&id| live.get(id as usize).is_some_and(Option::is_some))
+                    .collect()
+            }
+            None => {
+                let mut all: Vec<u32> = live.collect();
+                all.sort_unstable();
+                all
+            }
         };
         self.check(&candidates, query, ask, progress)
     }
@@ -414,6 +423,17 @@ fn check_texts(
         out.extend(ids?);
     }
     Ok(out)
+}
+
+/// Where each of `ids` is in them, by id: a table to look ids up in without hashing (ids are
+/// dense, each text having the next one).
+fn positions(ids: impl Iterator<Item = u32> + Clone) -> Vec<Option<usize>> {
+    let len = ids.clone().max().map_or(0, |m| m as usize + 1);
+    let mut table = vec![None; len];
+    for (i, id) in ids.enumerate() {
+        table[id as usize] = Some(i);
+    }
+    table
 }
 
 /// What a search of the index is asked for beyond the matching articles (the library's search

@@ -11,7 +11,7 @@ use std::sync::{Arc, mpsc};
 use super::Fit;
 use super::item::{ResultItem, read_unread};
 use crate::collection::{Collection, Entry, Progress};
-use crate::search::{Ask, Query, find_with, hits_in};
+use crate::search::{Ask, Query, Score, find_with, hits_in};
 
 /// A search of the collection running in a thread.
 pub struct SearchJob {
@@ -95,22 +95,30 @@ fn search(
         cancel: Some(cancel),
     };
     let found = find_with(collection, &q, index_file, progress, &ask).map_err(|e| e.to_string())?;
+    let title = |entry: usize| collection.entries[entry].title.as_str();
     let mut items: Vec<ResultItem> = if found.exact {
-        found
+        // Sorted as small keys, the results made in their order; equal ones stay in
+        // collection order (the order of `found`).
+        let mut order: Vec<(Score, &str, usize)> = found
             .entries
             .iter()
             .zip(&found.scores)
-            .map(|(&entry, &score)| ResultItem::unread(entry, score))
+            .map(|(&entry, &score)| (score, title(entry), entry))
+            .collect();
+        order.sort_unstable_by(|a, b| a.0.rank(a.1, b.0, b.1).then(a.2.cmp(&b.2)));
+        order
+            .into_iter()
+            .map(|(score, _, entry)| ResultItem::unread(entry, score))
             .collect()
     } else {
-        scan(collection, &found.entries, &q, first.fit, progress, cancel)
+        let mut items = scan(collection, &found.entries, &q, first.fit, progress, cancel);
+        // Stable: equal results stay in collection order.
+        items.sort_by(|a, b| a.score().rank(title(a.entry), b.score(), title(b.entry)));
+        items
     };
     if cancel.load(Ordering::Relaxed) {
         return Err("cancelled".to_owned());
     }
-    // Stable: equal results stay in collection order.
-    let title = |item: &ResultItem| collection.entries[item.entry].title.as_str();
-    items.sort_by(|a, b| a.score().rank(title(a), b.score(), title(b)));
     let shown = items.len().min(first.shown);
     read_unread(&mut items[..shown], collection, &q, first.fit);
     Ok(items)
