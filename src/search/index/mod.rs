@@ -260,19 +260,16 @@ impl Index {
         let candidates = self.candidates(query)?;
         let catalog = self.catalog()?;
         let live = catalog.iter().map(|r| r.id).filter(|&id| id != 0);
-        let candidates = match candidates {
+        let candidates = if let Some(ids) = candidates {
             // Looked up rather than intersected: the catalog is in path order, not id order.
-            Some(ids) => {
-                let live = positions(live);
-                ids.into_iter()
-                    .filter(|&id| live.get(id as usize).is_some_and(Option::is_some))
-                    .collect()
-            }
-            None => {
-                let mut all: Vec<u32> = live.collect();
-                all.sort_unstable();
-                all
-            }
+            let live = positions(live);
+            ids.into_iter()
+                .filter(|&id| live.get(id as usize).is_some_and(Option::is_some))
+                .collect()
+        } else {
+            let mut all: Vec<u32> = live.collect();
+            all.sort_unstable();
+            all
         };
         self.check(&candidates, query, ask, progress)
     }
