@@ -7,7 +7,8 @@
 //!   index warm, side by side with `rg -l` (Debian's ripgrep) for the same literal word.
 //!
 //! - `tui_job_100k`: the library's search job (`SearchJob::start`, polled until done) over the
-//!   same collection loaded in memory, the index warm: from Enter to the results screen.
+//!   same collection loaded in memory, the index warm: from Enter to the results screen, its
+//!   first screen's snippets made.
 //!
 //! Run with `cargo bench --bench search`. `benches/search-speed.sh` measures the CLI figures
 //! of issue 10 (warm search, first index, index size) side by side with `rg` in one run.
@@ -119,41 +120,50 @@ mod tui_job_100k {
     use std::time::Duration;
 
     use qari::collection::{Collection, Progress};
+    use qari::config::Dirs;
     use qari::text::Options;
-    use qari::tui::results::{Fit, SearchJob};
+    use qari::tui::results::{Fit, ResultsView, SearchJob};
 
     use super::collection;
+
+    /// The rows of results on a terminal 50 rows tall.
+    const ROWS: usize = 48;
 
     /// Enter on a query in the library: the job started and polled until its results are in.
     #[divan::bench(sample_count = 10)]
     fn search_job(b: divan::Bencher) {
         let (dir, home) = collection();
-        let cache = std::fs::read_dir(home.join("cache/qari"))
-            .expect("the library cache")
-            .flatten()
-            .map(|e| e.path())
-            .find(|p| p.extension().is_some_and(|e| e == "tsv"));
-        let index = std::fs::read_dir(home.join("data/qari"))
-            .expect("the index")
-            .flatten()
-            .map(|e| e.path())
-            .find(|p| p.extension().is_some_and(|e| e == "db"));
+        // The files the app would use for this collection (named after its path, so a copy of
+        // target/ elsewhere does not pick up another checkout's index).
+        let dirs = Dirs {
+            config: home.join("config/qari"),
+            data: home.join("data/qari"),
+            cache: home.join("cache/qari"),
+        };
         let c = Arc::new(
-            Collection::load(dir, cache.as_deref(), &Progress::default()).expect("collection"),
+            Collection::load(dir, Some(&dirs.library_cache(dir)), &Progress::default())
+                .expect("collection"),
         );
+        let index = Some(dirs.index_file(dir));
         b.bench_local(|| {
             let job = SearchJob::start(
                 Arc::clone(&c),
                 "الإسلامية",
                 index.clone(),
                 Fit::new(100, Options::default()),
+                ResultsView::shown(ROWS),
             );
-            loop {
+            let items = loop {
                 if let Some(results) = job.poll() {
-                    break results.map(|r| r.len());
+                    break results.expect("results");
                 }
                 std::thread::sleep(Duration::from_millis(1));
-            }
+            };
+            // The results screen as the app makes it: nothing is left to read for its first
+            // screen.
+            let mut view = ResultsView::new(job.query.clone(), items, job.fit);
+            view.show(&c, ROWS);
+            view.items.len()
         });
     }
 }

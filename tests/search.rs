@@ -1,6 +1,7 @@
 //! Search: the index gives exactly the results of a brute-force scan (a property test over
-//! generated text written in every variant), a damaged index is rebuilt, and `qari search`
-//! finds every written variant of the words with grep-like exit codes.
+//! generated text written in every variant), and the library's search ranks them exactly as
+//! opening every article would; a damaged index is rebuilt, and `qari search` finds every
+//! written variant of the words with grep-like exit codes.
 
 #![allow(clippy::unwrap_used)]
 
@@ -108,6 +109,118 @@ proptest! {
             prop_assert_eq!(found, brute_force(&articles, &query), "query {:?}", q);
         }
         std::fs::remove_dir_all(dir).ok();
+    }
+}
+
+/// A title and paragraphs of pieces, as an article file's text.
+fn titled_article() -> impl Strategy<Value = String> {
+    (
+        prop::collection::vec(prop::sample::select(PIECES), 1..5),
+        article(),
+    )
+        .prop_map(|(title, body)| format!("{}\n\n{body}\n", title.concat()))
+}
+
+/// The library's results for `query` as they were ranked before the index scored them: every
+/// article opened and searched, title matches first, then more hits, then by title, equal ones
+/// in collection order. Entry, title match and hits of each.
+fn ranked_by_opening(c: &Collection, query: &Query) -> Vec<(usize, bool, usize)> {
+    let mut found: Vec<(usize, bool, usize)> = c
+        .entries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let hits = qari::search::hits_in(&c.open(e).ok()?, query)?;
+            let title = hits
+                .iter()
+                .any(|p| p.block == qari::collection::BlockIndex::TITLE);
+            Some((i, title, hits.iter().map(|p| p.hits.len()).sum()))
+        })
+        .collect();
+    found.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then(b.2.cmp(&a.2))
+            .then_with(|| c.entries[a.0].title.cmp(&c.entries[b.0].title))
+    });
+    found
+}
+
+/// The library's search job run to its end.
+fn job_results(
+    c: &std::sync::Arc<Collection>,
+    query: &str,
+    index: &Path,
+) -> Vec<qari::tui::results::ResultItem> {
+    use qari::tui::results::{Fit, SearchJob};
+    let fit = Fit::new(60, qari::text::Options::default());
+    let job = SearchJob::start(
+        std::sync::Arc::clone(c),
+        query,
+        Some(index.to_owned()),
+        fit,
+        3,
+    );
+    loop {
+        if let Some(results) = job.poll() {
+            return results.unwrap();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Titles that match, overlapping terms ("a", "ab", "ال" in "الإسلام"), harakat, tatweel,
+    /// presentation forms and other spellings: the index's scores and the job's order are
+    /// those of opening every article.
+    #[test]
+    fn the_library_ranks_as_opening_every_article_would(
+        texts in prop::collection::vec(titled_article(), 1..24),
+        queries in prop::collection::vec(
+            (prop::collection::vec(prop::sample::select(PIECES), 1..3), any::<bool>()),
+            1..8,
+        ),
+    ) {
+        let dir = temp_dir("rank");
+        for (i, text) in texts.iter().enumerate() {
+            std::fs::write(dir.join(format!("{i:03}.txt")), text).unwrap();
+        }
+        let c = std::sync::Arc::new(Collection::load(&dir, None, &Progress::default()).unwrap());
+        let db = temp_dir("rank-index").join("index.db");
+        for (pieces, phrase) in &queries {
+            let text = if *phrase {
+                format!("\"{}\"", pieces.join(" "))
+            } else {
+                pieces.join(" ")
+            };
+            let query = Query::parse(&text);
+            if query.is_empty() {
+                continue;
+            }
+            let want = ranked_by_opening(&c, &query);
+            let ask = qari::search::Ask { scores: true, cancel: None };
+            let found = qari::search::find_with(&c, &query, Some(&db), &Progress::default(), &ask)
+                .unwrap();
+            prop_assert!(found.exact);
+            let mut scored: Vec<(usize, bool, usize)> = found
+                .entries
+                .iter()
+                .zip(&found.scores)
+                .map(|(&i, s)| (i, s.title, s.hits))
+                .collect();
+            scored.sort_unstable();
+            let mut unordered = want.clone();
+            unordered.sort_unstable();
+            prop_assert_eq!(scored, unordered, "scores for {:?}", text);
+            let got: Vec<(usize, bool, usize)> = job_results(&c, &text, &db)
+                .iter()
+                .map(|r| (r.entry, r.title_match, r.hits))
+                .collect();
+            prop_assert_eq!(got, want, "order for {:?}", text);
+        }
+        std::fs::remove_dir_all(dir).ok();
+        std::fs::remove_dir_all(db.parent().unwrap()).ok();
     }
 }
 

@@ -106,30 +106,27 @@ fn folder(root: &Path, index: &Path, query: &Query) -> anyhow::Result<(Collectio
     }));
     skipped.sort_by(|a, b| a.path.cmp(&b.path));
     super::report_skipped(&skipped);
-    let collection = Collection {
-        origin: Origin::Path(root.to_owned()),
-        entries: found
-            .paths
-            .into_iter()
-            .map(|path| {
-                Entry::stamped(Found {
-                    path,
-                    size: 0,
-                    mtime: 0,
-                    ctime: 0,
-                    inode: 0,
-                })
+    let entries = found
+        .paths
+        .into_iter()
+        .map(|path| {
+            Entry::stamped(Found {
+                path,
+                size: 0,
+                mtime: 0,
+                ctime: 0,
+                inode: 0,
             })
-            .collect(),
-        skipped: Vec::new(),
-    };
+        })
+        .collect();
+    let collection = Collection::new(Origin::Path(root.to_owned()), entries, Vec::new());
     Ok((collection, true))
 }
 
 /// The candidates of a collection loaded whole (the built-in one, or a single file), as
 /// before; true when the index checked them all.
 fn whole(path: Option<&Path>, query: &Query) -> anyhow::Result<(Collection, bool)> {
-    let mut collection = super::collection(path)?;
+    let collection = super::collection(path)?;
     let index = match (&collection.origin, Dirs::new()) {
         (Origin::Path(root), Some(d)) => Some(d.index_file(root)),
         _ => None,
@@ -138,13 +135,14 @@ fn whole(path: Option<&Path>, query: &Query) -> anyhow::Result<(Collection, bool
     if let Some(e) = &found.rebuilt {
         rebuilt(e);
     }
-    let keep: std::collections::HashSet<usize> = found.entries.into_iter().collect();
-    let mut i = 0;
-    collection.entries.retain(|_| {
-        i += 1;
-        keep.contains(&(i - 1))
-    });
-    Ok((collection, found.exact))
+    let origin = collection.origin.clone();
+    let mut entries: Vec<Option<Entry>> = collection.entries.into_iter().map(Some).collect();
+    let kept = found
+        .entries
+        .iter()
+        .filter_map(|&i| entries.get_mut(i).and_then(Option::take))
+        .collect();
+    Ok((Collection::new(origin, kept, Vec::new()), found.exact))
 }
 
 fn rebuilt(e: &qari::search::IndexError) {

@@ -15,7 +15,10 @@ mod skip;
 mod walk;
 pub mod watch;
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry as Slot;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use decode::{DecodeError, Decoded, decode};
@@ -86,12 +89,22 @@ pub enum Origin {
     Path(PathBuf),
 }
 
-/// A loaded collection.
+/// A loaded collection. Its entries do not change once it is made (a reload makes another).
 #[derive(Clone, Debug)]
 pub struct Collection {
     pub origin: Origin,
     pub entries: Vec<Entry>,
     pub skipped: Vec<Skipped>,
+    /// The entries by path, made on first use: see [`Collection::position`].
+    by_path: OnceLock<PathTable>,
+}
+
+/// Entry indices by the hash of their path ([`crate::hash::fnv1a`] of its bytes), and the
+/// entries whose hash another path already had.
+#[derive(Clone, Debug, Default)]
+struct PathTable {
+    first: HashMap<u64, u32>,
+    collided: Vec<u32>,
 }
 
 /// How far a scan has got, for a progress display; shared with the scanning thread.
@@ -208,6 +221,16 @@ impl Entry {
 }
 
 impl Collection {
+    /// A collection of these entries (already found and read) from `origin`.
+    pub fn new(origin: Origin, entries: Vec<Entry>, skipped: Vec<Skipped>) -> Self {
+        Collection {
+            origin,
+            entries,
+            skipped,
+            by_path: OnceLock::new(),
+        }
+    }
+
     /// The sample collection compiled into the binary.
     pub fn builtin() -> Self {
         let entries = BUILTIN
@@ -228,6 +251,7 @@ impl Collection {
             origin: Origin::Builtin,
             entries,
             skipped: Vec::new(),
+            by_path: OnceLock::new(),
         }
     }
 
@@ -300,7 +324,34 @@ impl Collection {
             origin: Origin::Path(path.to_owned()),
             entries,
             skipped,
+            by_path: OnceLock::new(),
         })
+    }
+
+    /// The index of the entry of the file at `path` (as bytes), if the collection has it. The
+    /// first call makes a table of every entry's path; later ones cost a hash of `path`, where
+    /// a scan of 100,000 entries' paths costs milliseconds (the search maps its matches so).
+    pub fn position(&self, path: &[u8]) -> Option<usize> {
+        let bytes = |i: u32| self.entries[i as usize].path.as_os_str().as_encoded_bytes();
+        let table = self.by_path.get_or_init(|| {
+            let mut table = PathTable::default();
+            for i in 0..self.entries.len() as u32 {
+                match table.first.entry(crate::hash::fnv1a(bytes(i))) {
+                    Slot::Vacant(slot) => {
+                        slot.insert(i);
+                    }
+                    // The rare path whose hash another has: looked for among the few such.
+                    Slot::Occupied(_) => table.collided.push(i),
+                }
+            }
+            table
+        });
+        let hashed = table.first.get(&crate::hash::fnv1a(path)).copied();
+        hashed
+            .into_iter()
+            .chain(table.collided.iter().copied())
+            .find(|&i| bytes(i) == path)
+            .map(|i| i as usize)
     }
 
     /// Reads the article of `entry` in full.
@@ -364,5 +415,27 @@ mod tests {
         assert_eq!(article.paragraphs[0], "الأحداث في كازاخستان");
         let md = &c.entries[1];
         assert_eq!(md.meta.date.as_deref(), Some("2023-10-30"));
+    }
+
+    #[test]
+    fn entries_found_by_path() {
+        let mut c = Collection::builtin();
+        let bytes = |e: &Entry| e.path.as_os_str().as_encoded_bytes().to_vec();
+        for (i, e) in c.entries.iter().enumerate() {
+            assert_eq!(c.position(&bytes(e)), Some(i));
+        }
+        assert_eq!(c.position(b"assets/articles/none.txt"), None);
+        // Paths whose hashes collide are still told apart (forced here: a table that has
+        // every path but the first among the collided).
+        c.by_path = OnceLock::new();
+        let mut table = PathTable::default();
+        table
+            .first
+            .insert(crate::hash::fnv1a(&bytes(&c.entries[0])), 0);
+        table.collided = (1..c.entries.len() as u32).collect();
+        let _ = c.by_path.set(table);
+        for (i, e) in c.entries.iter().enumerate() {
+            assert_eq!(c.position(&bytes(e)), Some(i));
+        }
     }
 }

@@ -1,13 +1,15 @@
 //! The search pipeline that `qari search` and the library's search share: the index of the
 //! collection (when it has one) is brought up to date and narrows the collection to the
-//! articles that match; an index that fails in use is rebuilt once, never trusted. A collection
-//! without an index (the built-in one) has every article as a candidate, to be scanned.
+//! articles that match, and (for the library, which ranks them) scores each match from the
+//! text it keeps, so that no file is opened to rank; an index that fails in use is rebuilt
+//! once, never trusted. A collection without an index (the built-in one) has every article as a
+//! candidate, to be scanned.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use super::index::{Index, IndexError, apply_changes};
+use super::index::{Ask, Index, IndexError, apply_changes};
 use super::query::Query;
+use super::rank::Score;
 use crate::collection::{Collection, Entry, Origin, Progress, Skipped};
 use crate::monitor::Answer;
 
@@ -16,6 +18,9 @@ use crate::monitor::Answer;
 pub struct Found {
     /// Indices into the collection's entries, in collection order.
     pub entries: Vec<usize>,
+    /// The score of each of `entries`, when asked for and the index gave them (`exact`);
+    /// else empty.
+    pub scores: Vec<Score>,
     /// The articles matched by the index: every candidate matches (the index checks the rule).
     /// False when there was no index and every article is a candidate.
     pub exact: bool,
@@ -30,30 +35,44 @@ pub fn find(
     index_file: Option<&Path>,
     progress: &Progress,
 ) -> Result<Found, IndexError> {
+    find_with(collection, query, index_file, progress, &Ask::default())
+}
+
+/// As [`find`], with what `ask` asks of the index: scores, and a way to stop.
+pub fn find_with(
+    collection: &Collection,
+    query: &Query,
+    index_file: Option<&Path>,
+    progress: &Progress,
+    ask: &Ask<'_>,
+) -> Result<Found, IndexError> {
     let (Origin::Path(_), Some(file)) = (&collection.origin, index_file) else {
         return Ok(Found {
             entries: (0..collection.entries.len()).collect(),
+            scores: Vec::new(),
             exact: false,
             rebuilt: None,
         });
     };
-    let run = |mut index: Index| -> Result<Vec<PathBuf>, IndexError> {
+    let run = |mut index: Index| -> Result<Vec<(PathBuf, Score)>, IndexError> {
         index.update(collection, progress)?;
-        index.search(query)
+        index.search_with(query, ask, progress)
     };
     let (paths, rebuilt) = match Index::open(file).and_then(run) {
         Ok(paths) => (paths, None),
         Err(e) => (run(Index::recreate(file)?)?, Some(e)),
     };
-    // By bytes: hashing a Path parses its components, which costs more at 100,000 entries.
-    let paths: HashSet<&[u8]> = paths
+    // Each match's entry, looked up by its path's bytes (hashing a Path parses its
+    // components), then in collection order.
+    let mut found: Vec<(usize, Score)> = paths
         .iter()
-        .map(|p| p.as_os_str().as_encoded_bytes())
+        .filter_map(|(p, s)| Some((collection.position(p.as_os_str().as_encoded_bytes())?, *s)))
         .collect();
+    found.sort_unstable_by_key(|&(i, _)| i);
+    let (entries, scores) = found.into_iter().unzip();
     Ok(Found {
-        entries: (0..collection.entries.len())
-            .filter(|&i| paths.contains(collection.entries[i].path.as_os_str().as_encoded_bytes()))
-            .collect(),
+        entries,
+        scores: if ask.scores { scores } else { Vec::new() },
         exact: true,
         rebuilt,
     })
@@ -95,13 +114,11 @@ pub fn find_in_folder(
 ) -> Result<FolderFound, IndexError> {
     let run = |index: &mut Index| -> Result<FolderFound, IndexError> {
         let skipped = refresh(index, root, monitor, progress)?;
-        index.reading(|index| {
-            Ok(FolderFound {
-                paths: index.search(query)?,
-                skipped,
-                unreadable: index.unreadable()?,
-                rebuilt: None,
-            })
+        Ok(FolderFound {
+            paths: index.search(query)?,
+            skipped,
+            unreadable: index.unreadable()?,
+            rebuilt: None,
         })
     };
     match Index::open(index_file).and_then(|mut index| run(&mut index)) {
@@ -157,11 +174,11 @@ fn refresh(
         }
     };
     let count = files.len();
-    let collection = Collection {
-        origin: Origin::Path(root.to_owned()),
-        entries: files.into_iter().map(Entry::stamped).collect(),
-        skipped: Vec::new(),
-    };
+    let collection = Collection::new(
+        Origin::Path(root.to_owned()),
+        files.into_iter().map(Entry::stamped).collect(),
+        Vec::new(),
+    );
     index.update(&collection, progress)?;
     index.set_token(token)?;
     // A large collection searched without a monitor gets one for its next search.

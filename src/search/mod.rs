@@ -6,10 +6,12 @@ mod find;
 mod index;
 mod normalize;
 mod query;
+mod rank;
 mod scan;
 
-pub use find::{FolderFound, Found, Monitoring, find, find_in_folder};
-pub use index::{Index, IndexError, Updated, article_text};
+pub use find::{FolderFound, Found, Monitoring, find, find_in_folder, find_with};
+pub use index::{Ask, Index, IndexError, Updated, article_text};
 pub use normalize::{Normalized, normalize};
 pub use query::{Hit, Query, find_in};
+pub use rank::{Score, Scorer};
 pub use scan::{ParagraphHits, article_hits, hits_in, scan, scan_entries};

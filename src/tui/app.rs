@@ -277,7 +277,12 @@ impl App {
             match screen {
                 Screen::Reader(r) => r.resize(w, h, options),
                 Screen::Library(l) => l.scroll_into_view(h),
-                Screen::Results(r) => r.refit(fit),
+                Screen::Results(r) => {
+                    r.refit(fit);
+                    if let Some(c) = &self.session.collection {
+                        r.show(c, h);
+                    }
+                }
                 _ => {}
             }
         }

@@ -30,6 +30,9 @@ impl App {
                 let mut view = ResultsView::new(query, items, fit);
                 // The terminal may have been resized while the search ran.
                 view.refit(self.session.snippet_fit());
+                if let Some(c) = &self.session.collection {
+                    view.show(c, self.session.body_height());
+                }
                 let view = Screen::Results(Box::new(view));
                 if matches!(self.screen(), Screen::Results(_)) {
                     *self.screen_mut() = view;
@@ -134,6 +137,7 @@ impl App {
                                 text,
                                 session.index_file.clone(),
                                 session.snippet_fit(),
+                                ResultsView::shown(session.body_height()),
                             ));
                         }
                     }

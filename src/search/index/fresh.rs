@@ -79,23 +79,6 @@ impl Index {
         Ok(paths)
     }
 
-    /// Runs `f` in one read transaction: the index is then locked once, not once per text read.
-    pub fn reading<T>(
-        &mut self,
-        f: impl FnOnce(&mut Index) -> Result<T, IndexError>,
-    ) -> Result<T, IndexError> {
-        self.conn
-            .execute_batch("BEGIN")
-            .map_err(sqlite(&self.path))?;
-        let out = f(self);
-        let end = self
-            .conn
-            .execute_batch(if out.is_ok() { "COMMIT" } else { "ROLLBACK" });
-        let out = out?;
-        end.map_err(sqlite(&self.path))?;
-        Ok(out)
-    }
-
     /// How many files the catalog holds.
     pub fn len(&mut self) -> Result<usize, IndexError> {
         let mut n = 0;

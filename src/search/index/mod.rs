@@ -16,28 +16,24 @@ mod catalog;
 mod codec;
 mod fresh;
 mod postings;
+mod search;
 mod update;
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use memchr::memmem;
 use rusqlite::{Connection, OptionalExtension};
 
 use self::catalog::{FileRow, RowView};
 use self::codec::Codec;
 pub use self::fresh::apply_changes;
+pub use self::search::Ask;
 use super::normalize::normalize;
-use super::query::Query;
 
 /// Bump when the normalisation, the schema or the content hash changes: an index of another
 /// version is rebuilt. 3: content hashes are FNV-1a ([`crate::hash`]), not std's DefaultHasher.
 /// 4: trigram postings and compressed texts instead of FTS5; inodes and change times. 5: a
 /// front-coded catalog.
 const VERSION: &str = "5";
-
-/// Candidates checked per batch (their compressed texts held in memory at once).
-const BATCH: usize = 4096;
 
 /// An index that cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -225,7 +221,6 @@ impl Index {
         }
         Ok(self.catalog.get_or_insert_default())
     }
-
     /// Calls `f` with every row of the catalog, in path order, without decoding it into rows
     /// when it has not been.
     fn each_row(&mut self, mut f: impl FnMut(&RowView<'_>)) -> Result<(), IndexError> {
@@ -249,144 +244,5 @@ impl Index {
             Some(()) => Ok(()),
             None => Err(self.damaged("a damaged catalog")),
         }
-    }
-
-    /// The paths of the articles matching `query`, by the rule: every term a substring of the
-    /// article's normalised text. Sorted.
-    pub fn search(&mut self, query: &Query) -> Result<Vec<PathBuf>, IndexError> {
-        let ids: HashSet<u32> = self.matching(query)?.into_iter().collect();
-        let mut paths: Vec<PathBuf> = Vec::with_capacity(ids.len());
-        self.each_row(|r| {
-            if ids.contains(&r.id) {
-                paths.push(PathBuf::from(String::from_utf8_lossy(r.path).into_owned()));
-            }
-        })?;
-        paths.sort();
-        Ok(paths)
-    }
-
-    /// The ids of the texts matching `query`.
-    fn matching(&mut self, query: &Query) -> Result<Vec<u32>, IndexError> {
-        if query.is_empty() {
-            return Ok(Vec::new());
-        }
-        let mut live: Vec<u32> = Vec::new();
-        self.each_row(|r| {
-            if r.id != 0 {
-                live.push(r.id);
-            }
-        })?;
-        live.sort_unstable();
-        let candidates = match self.candidates(query)? {
-            Some(ids) => postings::intersect(&ids, &live),
-            None => live,
-        };
-        self.check(&candidates, query)
-    }
-
-    /// The ids whose texts hold every gram of the query's terms of three characters or more
-    /// (dead ids included); None when no term is that long.
-    fn candidates(&self, query: &Query) -> Result<Option<Vec<u32>>, IndexError> {
-        let e = sqlite(&self.path);
-        let mut grams = Vec::new();
-        let mut all = Vec::new();
-        for term in &query.terms {
-            postings::grams(term, &mut grams);
-            all.extend_from_slice(&grams);
-        }
-        if all.is_empty() {
-            return Ok(None);
-        }
-        all.sort_unstable();
-        all.dedup();
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT ids FROM postings WHERE gram = ?1 ORDER BY seg")
-            .map_err(&e)?;
-        let mut lists: Vec<Vec<u32>> = Vec::with_capacity(all.len());
-        for gram in all {
-            let mut ids = Vec::new();
-            let mut rows = stmt.query([gram]).map_err(&e)?;
-            let mut segments = 0;
-            while let Some(row) = rows.next().map_err(&e)? {
-                let bytes = row
-                    .get_ref(0)
-                    .map_err(&e)?
-                    .as_blob()
-                    .map_err(|_| self.damaged("a posting list that is not a blob"))?;
-                postings::decode(bytes, &mut ids)
-                    .ok_or_else(|| self.damaged("a damaged posting list"))?;
-                segments += 1;
-            }
-            if segments > 1 {
-                ids.sort_unstable();
-                ids.dedup();
-            }
-            lists.push(ids);
-        }
-        lists.sort_by_key(Vec::len);
-        let mut lists = lists.into_iter();
-        let mut ids = lists.next().unwrap_or_default();
-        for list in lists {
-            if ids.is_empty() {
-                break;
-            }
-            ids = postings::intersect(&ids, &list);
-        }
-        Ok(Some(ids))
-    }
-
-    /// The `candidates` whose stored text holds every term, on all cores.
-    fn check(&self, candidates: &[u32], query: &Query) -> Result<Vec<u32>, IndexError> {
-        let e = sqlite(&self.path);
-        let finders: Vec<memmem::Finder<'_>> = query
-            .terms
-            .iter()
-            .map(|t| memmem::Finder::new(t.as_bytes()))
-            .collect();
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT z FROM texts WHERE id = ?1")
-            .map_err(&e)?;
-        let mut out = Vec::new();
-        for batch in candidates.chunks(BATCH) {
-            let mut stored: Vec<(u32, Vec<u8>)> = Vec::with_capacity(batch.len());
-            for &id in batch {
-                if let Some(z) = stmt
-                    .query_row([id], |r| r.get::<_, Vec<u8>>(0))
-                    .optional()
-                    .map_err(&e)?
-                {
-                    stored.push((id, z));
-                }
-            }
-            let parts =
-                crate::parallel::split_by_weight(&stored, crate::parallel::threads(), 64, |_| 1);
-            let (codec, path) = (&self.codec, &self.path);
-            let damaged = |reason: &str| IndexError::Damaged {
-                path: path.clone(),
-                reason: reason.to_owned(),
-            };
-            let found: Vec<Result<Vec<u32>, IndexError>> = crate::parallel::map(&parts, |part| {
-                let mut d = codec
-                    .decompressor()
-                    .ok_or_else(|| damaged("zstd could not start"))?;
-                let mut text = Vec::new();
-                let mut ids = Vec::new();
-                for (id, z) in &stored[part.clone()] {
-                    if !codec::decompress(&mut d, z, &mut text) {
-                        return Err(damaged("a damaged text"));
-                    }
-                    if finders.iter().all(|f| f.find(&text).is_some()) {
-                        ids.push(*id);
-                    }
-                }
-                Ok(ids)
-            });
-            for ids in found {
-                out.extend(ids?);
-            }
-        }
-        Ok(out)
     }
 }

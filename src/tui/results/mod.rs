@@ -1,14 +1,14 @@
-//! Searching the whole collection from the library: a background job (the index brought up to
-//! date, then the candidates read for their hits) that the screen polls, so the screen stays
-//! responsive and Esc cancels; and the results screen: matching articles best first (title
-//! matches, then more matches), each with its title and a one-line snippet of its best
-//! paragraph around the first match there, fitted to the screen's width, the matches
-//! highlighted.
+//! Searching the whole collection from the library: the search runs as a background job
+//! ([`job`]) and its results ([`item`]) appear on the results screen: matching articles best
+//! first (title matches, then more matches), each with its title and a one-line snippet of its
+//! best paragraph around the first match there, fitted to the screen's width, the matches
+//! highlighted. Snippets need their articles opened, so the screen reads them only for the
+//! results it is about to show ([`ResultsView::show`]).
+
+mod item;
+mod job;
 
 use std::ops::Range;
-use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, mpsc};
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -17,35 +17,12 @@ use super::action::Action;
 use super::app::{Go, Session};
 use super::draw::{self, Ctx};
 use super::prompt::{Prompt, PromptFor};
-use super::snippet;
-use crate::collection::{Article, BlockIndex, Collection, Entry, Progress};
-use crate::search::{ParagraphHits, Query, hits_in};
+use crate::collection::{Collection, CollectionError, Entry};
+use crate::search::Query;
 use crate::text::Options;
 
-/// One matching article.
-#[derive(Clone, Debug)]
-pub struct ResultItem {
-    /// Index into the collection's entries.
-    pub entry: usize,
-    pub title_match: bool,
-    pub hits: usize,
-    /// The paragraph the snippet is cut from (see [`excerpt`]), and the matches in it (byte
-    /// ranges of it).
-    pub excerpt: String,
-    pub excerpt_hits: Vec<Range<usize>>,
-    /// The piece of the excerpt shown, fitted to the width it is drawn in, and the matches in
-    /// it (byte ranges of the snippet).
-    pub snippet: String,
-    pub marks: Vec<Range<usize>>,
-}
-
-impl ResultItem {
-    /// Cuts the snippet from the excerpt to `fit`.
-    fn fit(&mut self, fit: Fit) {
-        (self.snippet, self.marks) =
-            snippet::fit(&self.excerpt, &self.excerpt_hits, fit.width, fit.options);
-    }
-}
+pub use item::{Excerpt, ResultItem};
+pub use job::SearchJob;
 
 /// What the snippets are fitted to: the width they are drawn in and the layout options.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,136 +42,12 @@ impl Fit {
     }
 }
 
-/// A search of the collection running in a thread.
-pub struct SearchJob {
-    pub query: String,
-    pub progress: Arc<Progress>,
-    /// What the results' snippets are fitted to.
-    pub fit: Fit,
-    cancel: Arc<AtomicBool>,
-    results: mpsc::Receiver<Result<Vec<ResultItem>, String>>,
-}
-
-impl SearchJob {
-    /// Starts searching `collection` for `query`, with the index at `index_file` if any, the
-    /// snippets fitted to `fit`.
-    pub fn start(
-        collection: Arc<Collection>,
-        query: &str,
-        index_file: Option<PathBuf>,
-        fit: Fit,
-    ) -> Self {
-        let (send, results) = mpsc::channel();
-        let progress = Arc::new(Progress::default());
-        let cancel = Arc::new(AtomicBool::new(false));
-        let (p, c, q) = (Arc::clone(&progress), Arc::clone(&cancel), query.to_owned());
-        std::thread::spawn(move || {
-            let _ = send.send(search(&collection, &q, index_file.as_deref(), fit, &p, &c));
-        });
-        SearchJob {
-            query: query.to_owned(),
-            progress,
-            fit,
-            cancel,
-            results,
-        }
-    }
-
-    /// The results, once they are there.
-    pub fn poll(&self) -> Option<Result<Vec<ResultItem>, String>> {
-        self.results.try_recv().ok()
-    }
-}
-
-impl Drop for SearchJob {
-    fn drop(&mut self) {
-        self.cancel.store(true, Ordering::Relaxed);
-    }
-}
-
-fn search(
-    collection: &Collection,
-    query: &str,
-    index_file: Option<&std::path::Path>,
-    fit: Fit,
-    progress: &Progress,
-    cancel: &AtomicBool,
-) -> Result<Vec<ResultItem>, String> {
-    let q = Query::parse(query);
-    if q.is_empty() {
-        return Ok(Vec::new());
-    }
-    let candidates = crate::search::find(collection, &q, index_file, progress)
-        .map_err(|e| e.to_string())?
-        .entries;
-    progress.total.store(candidates.len(), Ordering::Relaxed);
-    progress.done.store(0, Ordering::Relaxed);
-    // The candidates are read and ranked on every core; each takes the next when free.
-    let found = crate::parallel::map(&candidates, |&i| {
-        if cancel.load(Ordering::Relaxed) {
-            return None;
-        }
-        progress.done.fetch_add(1, Ordering::Relaxed);
-        let entry: &Entry = &collection.entries[i];
-        let article = collection.open(entry).ok()?;
-        let hits = hits_in(&article, &q)?;
-        let title_match = hits.iter().any(|p| p.block == BlockIndex::TITLE);
-        let count = hits.iter().map(|p| p.hits.len()).sum();
-        let (excerpt, excerpt_hits) = excerpt(article, hits);
-        let mut item = ResultItem {
-            entry: i,
-            title_match,
-            hits: count,
-            excerpt,
-            excerpt_hits,
-            snippet: String::new(),
-            marks: Vec::new(),
-        };
-        item.fit(fit);
-        Some(item)
-    });
-    if cancel.load(Ordering::Relaxed) {
-        return Err("cancelled".to_owned());
-    }
-    let mut items: Vec<ResultItem> = found.into_iter().flatten().collect();
-    items.sort_by(|a, b| {
-        b.title_match
-            .cmp(&a.title_match)
-            .then(b.hits.cmp(&a.hits))
-            .then_with(|| {
-                collection.entries[a.entry]
-                    .title
-                    .cmp(&collection.entries[b.entry].title)
-            })
-    });
-    Ok(items)
-}
-
-/// The paragraph a result's snippet is cut from, with its hits: the first paragraph that holds
-/// every term, else the one with the most hits (the first of those). Never the title, which is
-/// on the row above: when only the title matches, the article's first paragraph, without hits,
-/// as its lede says what the article is about (an empty row would look like a fault), or
-/// nothing when it has no paragraph.
-fn excerpt(article: Article, hits: Vec<ParagraphHits>) -> (String, Vec<Range<usize>>) {
-    let paragraphs = hits.into_iter().filter(|p| p.block != BlockIndex::TITLE);
-    let (every, some): (Vec<_>, Vec<_>) = paragraphs.partition(|p| p.all_terms);
-    let best = every.into_iter().next().or_else(|| {
-        some.into_iter()
-            .min_by_key(|p| std::cmp::Reverse(p.hits.len()))
-    });
-    match best {
-        Some(p) => (p.text, p.hits.into_iter().map(|h| h.range).collect()),
-        None => (
-            article.paragraphs.into_iter().next().unwrap_or_default(),
-            Vec::new(),
-        ),
-    }
-}
-
 /// The results screen.
 #[derive(Clone, Debug)]
 pub struct ResultsView {
     pub query: String,
+    /// The query parsed, to find in the articles whose snippets are read.
+    terms: Query,
     pub items: Vec<ResultItem>,
     pub selected: usize,
     pub offset: usize,
@@ -206,6 +59,7 @@ impl ResultsView {
     /// The results of a search, their snippets fitted to `fit`.
     pub fn new(query: String, items: Vec<ResultItem>, fit: Fit) -> Self {
         ResultsView {
+            terms: Query::parse(&query),
             query,
             items,
             selected: 0,
@@ -222,6 +76,25 @@ impl ResultsView {
                 item.fit(fit);
             }
         }
+    }
+
+    /// How many results `rows` rows show (two rows each).
+    pub fn shown(rows: usize) -> usize {
+        (rows / 2).max(1)
+    }
+
+    /// Reads the snippets of the results shown on `rows` rows that are not read yet: a
+    /// screenful of articles at most, so the screen never waits for thousands. Call after
+    /// anything that may bring results into view (a move, a resize).
+    pub fn show(&mut self, collection: &Collection, rows: usize) {
+        let end = self.items.len().min(self.offset + Self::shown(rows));
+        let start = self.offset.min(end);
+        item::read_unread(
+            &mut self.items[start..end],
+            collection,
+            &self.terms,
+            self.fit,
+        );
     }
 
     /// Applies an action of the results screen.
@@ -242,13 +115,16 @@ impl ResultsView {
             Action::Open => return self.open(cx),
             // The paragraph the snippet comes from, whole, in reading order.
             Action::Copy => {
-                if let Some(item) = self.items.get(self.selected)
-                    && !item.excerpt.is_empty()
+                if let Some(text) = self.items.get(self.selected).and_then(|i| i.excerpt_text())
+                    && !text.is_empty()
                 {
-                    cx.copy(item.excerpt.clone());
+                    cx.copy(text.to_owned());
                 }
             }
             _ => {}
+        }
+        if let Some(c) = cx.collection.clone() {
+            self.show(&c, rows);
         }
         Go::Stay
     }
@@ -281,7 +157,7 @@ impl ResultsView {
     pub fn step(&mut self, delta: isize, rows: usize) {
         let last = self.items.len().saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(delta).min(last);
-        let shown = (rows / 2).max(1);
+        let shown = Self::shown(rows);
         if self.selected < self.offset {
             self.offset = self.selected;
         } else if self.selected >= self.offset + shown {
@@ -333,9 +209,20 @@ impl ResultsView {
             } else {
                 buf.set_string(area.x, y, format!("{hits:>2}"), ctx.styles.dim);
             }
+            let row2 = Rect::new(x, y + 1, width, 1);
+            if let Excerpt::Unreadable(e) = &item.excerpt {
+                // Why, under its title (the path would fill the row).
+                let why = match &**e {
+                    CollectionError::Unreadable { reason, .. } => ctx.msgs.skip_reason(reason),
+                    other => ctx.msgs.collection_error(other),
+                };
+                let (line, rtl) =
+                    draw::one_line(&why, usize::from(width), ctx.chrome(), ctx.visual);
+                draw::line(buf, row2, y + 1, &line, rtl, ctx.styles.dim);
+                continue;
+            }
             let (line, rtl) =
                 draw::one_line(&item.snippet, usize::from(width), ctx.options, ctx.visual);
-            let row2 = Rect::new(x, y + 1, width, 1);
             draw::line(buf, row2, y + 1, &line, rtl, ctx.styles.text);
             let marks: Vec<(Range<usize>, bool)> =
                 item.marks.iter().map(|m| (m.clone(), false)).collect();

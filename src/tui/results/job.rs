@@ -1,0 +1,150 @@
+//! The library's search of the whole collection, as a background job that the screen polls,
+//! so the screen stays responsive and Esc cancels. With an index, the index finds and scores
+//! the matches from the texts it keeps, and only the first screenfuls' articles are opened,
+//! for their snippets, before the results appear; without one (the built-in collection) every
+//! article is opened and searched.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
+
+use super::Fit;
+use super::item::{ResultItem, read_unread};
+use crate::collection::{Collection, Entry, Progress};
+use crate::search::{Ask, Query, Score, find_with, hits_in};
+
+/// A search of the collection running in a thread.
+pub struct SearchJob {
+    pub query: String,
+    pub progress: Arc<Progress>,
+    /// What the results' snippets are fitted to.
+    pub fit: Fit,
+    cancel: Arc<AtomicBool>,
+    results: mpsc::Receiver<Result<Vec<ResultItem>, String>>,
+}
+
+impl SearchJob {
+    /// Starts searching `collection` for `query`, with the index at `index_file` if any, the
+    /// snippets fitted to `fit` and made for the first `shown` results (those on the first
+    /// screen); the others are made as they scroll into view.
+    pub fn start(
+        collection: Arc<Collection>,
+        query: &str,
+        index_file: Option<PathBuf>,
+        fit: Fit,
+        shown: usize,
+    ) -> Self {
+        let (send, results) = mpsc::channel();
+        let progress = Arc::new(Progress::default());
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (p, c, q) = (Arc::clone(&progress), Arc::clone(&cancel), query.to_owned());
+        std::thread::spawn(move || {
+            let first = Screenful { fit, shown };
+            let _ = send.send(search(
+                &collection,
+                &q,
+                index_file.as_deref(),
+                first,
+                &p,
+                &c,
+            ));
+        });
+        SearchJob {
+            query: query.to_owned(),
+            progress,
+            fit,
+            cancel,
+            results,
+        }
+    }
+
+    /// The results, once they are there.
+    pub fn poll(&self) -> Option<Result<Vec<ResultItem>, String>> {
+        self.results.try_recv().ok()
+    }
+}
+
+impl Drop for SearchJob {
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+/// The results to show first and what their snippets are fitted to.
+#[derive(Clone, Copy)]
+struct Screenful {
+    fit: Fit,
+    shown: usize,
+}
+
+/// The results of `query`, best first, those of the first screen with their snippets.
+fn search(
+    collection: &Collection,
+    query: &str,
+    index_file: Option<&Path>,
+    first: Screenful,
+    progress: &Progress,
+    cancel: &AtomicBool,
+) -> Result<Vec<ResultItem>, String> {
+    let q = Query::parse(query);
+    if q.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ask = Ask {
+        scores: true,
+        cancel: Some(cancel),
+    };
+    let found = find_with(collection, &q, index_file, progress, &ask).map_err(|e| e.to_string())?;
+    let title = |entry: usize| collection.entries[entry].title.as_str();
+    let mut items: Vec<ResultItem> = if found.exact {
+        // Sorted as small keys, the results made in their order; equal ones stay in
+        // collection order (the order of `found`).
+        let mut order: Vec<(Score, &str, usize)> = found
+            .entries
+            .iter()
+            .zip(&found.scores)
+            .map(|(&entry, &score)| (score, title(entry), entry))
+            .collect();
+        order.sort_unstable_by(|a, b| a.0.rank(a.1, b.0, b.1).then(a.2.cmp(&b.2)));
+        order
+            .into_iter()
+            .map(|(score, _, entry)| ResultItem::unread(entry, score))
+            .collect()
+    } else {
+        let mut items = scan(collection, &found.entries, &q, first.fit, progress, cancel);
+        // Stable: equal results stay in collection order.
+        items.sort_by(|a, b| a.score().rank(title(a.entry), b.score(), title(b.entry)));
+        items
+    };
+    if cancel.load(Ordering::Relaxed) {
+        return Err("cancelled".to_owned());
+    }
+    let shown = items.len().min(first.shown);
+    read_unread(&mut items[..shown], collection, &q, first.fit);
+    Ok(items)
+}
+
+/// The `candidates` that match, each article opened and searched (on all cores), their
+/// snippets made.
+fn scan(
+    collection: &Collection,
+    candidates: &[usize],
+    query: &Query,
+    fit: Fit,
+    progress: &Progress,
+    cancel: &AtomicBool,
+) -> Vec<ResultItem> {
+    progress.total.store(candidates.len(), Ordering::Relaxed);
+    progress.done.store(0, Ordering::Relaxed);
+    let found = crate::parallel::map(candidates, |&i| {
+        if cancel.load(Ordering::Relaxed) {
+            return None;
+        }
+        progress.done.fetch_add(1, Ordering::Relaxed);
+        let entry: &Entry = &collection.entries[i];
+        let article = collection.open(entry).ok()?;
+        let hits = hits_in(&article, query)?;
+        Some(ResultItem::scanned(i, article, hits, fit))
+    });
+    found.into_iter().flatten().collect()
+}
