@@ -22,7 +22,7 @@ use super::postings::{self, Gram};
 
 /// Bytes of gathered lists (varint gaps, mostly a byte an id) a round may hold, over all
 /// workers: about 120 MB for 100,000 articles of 3 KB.
-const ROUND_BYTES: usize = 160 << 20;
+pub const ROUND_BYTES: usize = 160 << 20;
 
 /// Files a worker takes at a time.
 const CHUNK: usize = 16;
@@ -63,6 +63,8 @@ pub struct Build<'a, R> {
     /// The id of file `i` is `base + i` (`base` above 0).
     pub base: u32,
     pub codec: &'a Codec,
+    /// Bytes of gathered lists a round may hold ([`ROUND_BYTES`]; less in tests).
+    pub round_bytes: usize,
 }
 
 /// What [`Build::read`] found.
@@ -122,7 +124,7 @@ impl<R: Fn(usize) -> Option<Read> + Sync> Build<'_, R> {
             .min(self.n.div_ceil(CHUNK))
             .max(1);
         let (bytes, full) = (AtomicUsize::new(0), AtomicBool::new(false));
-        let budget = ROUND_BYTES / threads;
+        let budget = self.round_bytes / threads;
         std::thread::scope(|scope| {
             let (send, receive) = sync_channel(QUEUE);
             let handles: Vec<_> = (0..threads)
@@ -142,7 +144,7 @@ impl<R: Fn(usize) -> Option<Read> + Sync> Build<'_, R> {
                                 let outcome = self.one(i, c.as_mut(), &mut buffer, &mut gather);
                                 let used =
                                     bytes.fetch_add(gather.bytes - before, Ordering::Relaxed);
-                                if gather.bytes >= budget || used >= ROUND_BYTES {
+                                if gather.bytes >= budget || used >= self.round_bytes {
                                     full.store(true, Ordering::Relaxed);
                                 }
                                 if send.send((i, outcome)).is_err() {
@@ -240,5 +242,89 @@ fn merge(gathered: Vec<Lists>) -> Segment {
     Segment {
         lists: coded.into_iter().flat_map(|(lists, _)| lists).collect(),
         count,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    #[test]
+    fn rounds_hold_every_gram_of_every_new_file_and_files_come_in_order() {
+        let texts: Vec<String> = (0..600)
+            .map(|i| format!("مقال {i} عن المدينة {} و{} abc", i % 7, i * 31 % 97))
+            .collect();
+        let codec = Codec::new(&[]);
+        let mut expected: BTreeMap<Gram, Vec<u32>> = BTreeMap::new();
+        let mut grams = Vec::new();
+        for (i, t) in texts.iter().enumerate() {
+            if i % 50 > 4 {
+                postings::grams(t, &mut grams);
+                for &g in &grams {
+                    expected.entry(g).or_default().push(10 + i as u32);
+                }
+            }
+        }
+        for round_bytes in [64, 4096, ROUND_BYTES] {
+            let build = Build {
+                n: texts.len(),
+                read: |i: usize| match i % 50 {
+                    0..=2 => None,
+                    3 | 4 => Some(Read::Same(9)),
+                    _ => Some(Read::Text(i as u64, texts[i].clone())),
+                },
+                base: 10,
+                codec: &codec,
+                round_bytes,
+            };
+            let (mut taken, mut segments) = (Vec::new(), Vec::new());
+            build
+                .run(
+                    |i, outcome| {
+                        let kind = match outcome {
+                            Outcome::Unreadable => 0,
+                            Outcome::Same { hash } | Outcome::New { hash, .. } => hash,
+                        };
+                        taken.push((i, kind));
+                        Ok(())
+                    },
+                    |segment| {
+                        segments.push(segment);
+                        Ok(())
+                    },
+                )
+                .unwrap();
+            let kinds: Vec<(usize, u64)> = (0..texts.len())
+                .map(|i| match i % 50 {
+                    0..=2 => (i, 0),
+                    3 | 4 => (i, 9),
+                    _ => (i, i as u64),
+                })
+                .collect();
+            assert_eq!(taken, kinds, "{round_bytes}");
+            let mut got: BTreeMap<Gram, Vec<u32>> = BTreeMap::new();
+            for segment in &segments {
+                let mut count = 0;
+                for (g, bytes) in &segment.lists {
+                    let mut ids = Vec::new();
+                    postings::decode(bytes, &mut ids).unwrap();
+                    assert!(ids.is_sorted_by(|a, b| a < b));
+                    count += ids.len();
+                    got.entry(*g).or_default().extend(ids);
+                }
+                assert_eq!(count, segment.count);
+            }
+            for ids in got.values_mut() {
+                ids.sort_unstable();
+            }
+            assert_eq!(got, expected, "{round_bytes}");
+            match round_bytes {
+                64 => assert!(segments.len() > 10, "{}", segments.len()),
+                ROUND_BYTES => assert_eq!(segments.len(), 1),
+                _ => {}
+            }
+        }
     }
 }

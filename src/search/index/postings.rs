@@ -182,6 +182,11 @@ pub fn encode(ids: &[u32]) -> Vec<u8> {
     let Some((&first, &max)) = ids.first().zip(ids.last()) else {
         return out;
     };
+    let span = u64::from(max - first) + 1;
+    // A Rice code takes 2 bits an id at least: no need to try it on a list this dense.
+    if 2 * ids.len() as u64 >= span {
+        return bitmap(ids, out);
+    }
     // Gaps less one (ids are distinct), the first id as it is.
     let gaps: Vec<u32> = std::iter::once(first)
         .chain(ids.windows(2).map(|w| w[1] - w[0] - 1))
@@ -209,17 +214,23 @@ pub fn encode(ids: &[u32]) -> Vec<u8> {
         }
     }
     bits.finish();
-    let bitmap_body = (max - first) as usize / 8 + 1;
-    if bitmap_body + 5 < out.len() {
-        out.clear();
-        out.push(BITMAP);
-        put_varint(&mut out, first);
-        let at = out.len();
-        out.resize(at + bitmap_body, 0);
-        for &id in ids {
-            let bit = (id - first) as usize;
-            out[at + bit / 8] |= 1 << (bit % 8);
-        }
+    if span.div_ceil(8) + 5 < out.len() as u64 {
+        return bitmap(ids, out);
+    }
+    out
+}
+
+/// `ids` (not empty) as a bitmap from the first, in `out`'s allocation.
+fn bitmap(ids: &[u32], mut out: Vec<u8>) -> Vec<u8> {
+    let (first, max) = (ids[0], ids[ids.len() - 1]);
+    out.clear();
+    out.push(BITMAP);
+    put_varint(&mut out, first);
+    let at = out.len();
+    out.resize(at + (max - first) as usize / 8 + 1, 0);
+    for &id in ids {
+        let bit = (id - first) as usize;
+        out[at + bit / 8] |= 1 << (bit % 8);
     }
     out
 }

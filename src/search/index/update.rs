@@ -20,7 +20,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rusqlite::{Transaction, params};
 
-use super::build::{Build, Outcome, Read, Segment};
+use super::build::{Build, Outcome, ROUND_BYTES, Read, Segment};
 use super::catalog::{self, FileRow};
 use super::codec::{Codec, DICT_MIN_SAMPLES};
 use super::postings::{self, Gram};
@@ -118,6 +118,7 @@ impl Index {
             read: |i: usize| read(collection, &diff.stale[i]),
             base,
             codec: &self.codec,
+            round_bytes: ROUND_BYTES,
         };
         let mut insert = tx
             .prepare_cached("INSERT INTO texts(id, z) VALUES (?1, ?2)")
