@@ -12,6 +12,7 @@
 //! search needs none of its ranking or tokenising. A database that cannot be read, or of
 //! another version, is deleted and rebuilt: it holds nothing that cannot be made again.
 
+mod bits;
 mod build;
 mod catalog;
 mod codec;
@@ -133,8 +134,8 @@ impl Index {
     fn init(conn: Connection, path: PathBuf) -> Result<Self, IndexError> {
         let e = sqlite(&path);
         // Large pages suit large blobs, and waste less at their ends: a page holds about 70
-        // texts, and a bitmap of 100,000 articles fits in one (16 KB pages left a tenth of the
-        // postings' pages empty). Only a new database takes the size.
+        // texts, and a bitmap of 100,000 articles fits in one. Only a new database takes the
+        // size.
         conn.pragma_update(None, "page_size", 65536).map_err(&e)?;
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(&e)?;
@@ -166,6 +167,8 @@ impl Index {
                      CREATE TABLE meta(key TEXT PRIMARY KEY, value);
                      CREATE TABLE catalog(part INTEGER PRIMARY KEY, data BLOB NOT NULL);
                      CREATE TABLE texts(id INTEGER PRIMARY KEY, z BLOB NOT NULL);
+                     -- Rows with their own ids, and an index: rows written in gram order
+                     -- then fill their pages (a WITHOUT ROWID table left a tenth of them empty).
                      CREATE TABLE postings(gram INTEGER NOT NULL, seg INTEGER NOT NULL,
                          ids BLOB NOT NULL);
                      CREATE UNIQUE INDEX postings_gram ON postings(gram, seg);

@@ -64,88 +64,10 @@ pub fn decode_gaps(bytes: &[u8], out: &mut Vec<u32>) -> Option<()> {
     Some(())
 }
 
+use super::bits::{BitReader, BitWriter, ESCAPE};
+
 /// Gaps per block of a Rice-coded list, each block with its own parameter.
 const BLOCK: usize = 128;
-/// A quotient this large is escaped: the gap follows in 32 bits.
-const ESCAPE: u32 = 32;
-
-/// Appends bits to bytes, least significant first.
-struct BitWriter<'a> {
-    out: &'a mut Vec<u8>,
-    acc: u64,
-    bits: u32,
-}
-
-impl BitWriter<'_> {
-    /// Appends the `width` (up to 32) low bits of `value`.
-    fn put(&mut self, value: u32, width: u32) {
-        let mask = (1u64 << width) - 1;
-        self.acc |= (u64::from(value) & mask) << self.bits;
-        self.bits += width;
-        while self.bits >= 8 {
-            self.out.push(self.acc as u8);
-            self.acc >>= 8;
-            self.bits -= 8;
-        }
-    }
-    /// Appends `q` (below [`ESCAPE`]) in unary: q ones, then a zero.
-    fn unary(&mut self, q: u32) {
-        self.put((1 << q) - 1, q + 1);
-    }
-    fn finish(self) {
-        if self.bits > 0 {
-            self.out.push(self.acc as u8);
-        }
-    }
-}
-
-/// Reads bits written by [`BitWriter`]; past the end it reads zeros and counts them.
-struct BitReader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-    acc: u64,
-    bits: u32,
-    /// Bits read past the end.
-    over: usize,
-}
-
-impl BitReader<'_> {
-    fn refill(&mut self) {
-        while self.bits <= 56 {
-            match self.bytes.get(self.at) {
-                Some(&b) => self.acc |= u64::from(b) << self.bits,
-                None => self.over += 8,
-            }
-            self.at += 1;
-            self.bits += 8;
-        }
-    }
-    fn take(&mut self, width: u32) -> u32 {
-        self.refill();
-        let v = (self.acc & ((1u64 << width) - 1)) as u32;
-        self.acc >>= width;
-        self.bits -= width;
-        v
-    }
-    /// A unary quotient, or [`ESCAPE`].
-    fn unary(&mut self) -> u32 {
-        self.refill();
-        let ones = (!self.acc).trailing_zeros();
-        if ones >= ESCAPE {
-            self.acc >>= ESCAPE;
-            self.bits -= ESCAPE;
-            ESCAPE
-        } else {
-            self.acc >>= ones + 1;
-            self.bits -= ones + 1;
-            ones
-        }
-    }
-    /// Whether every bit read was there (the last byte's padding aside).
-    fn within(&self) -> bool {
-        self.over <= self.bits as usize
-    }
-}
 
 /// Bits to code `gaps` with Rice parameter `k`.
 fn rice_bits(gaps: &[u32], k: u32) -> u64 {
@@ -191,11 +113,7 @@ pub fn encode(ids: &[u32]) -> Vec<u8> {
     let gaps: Vec<u32> = std::iter::once(first)
         .chain(ids.windows(2).map(|w| w[1] - w[0] - 1))
         .collect();
-    let mut bits = BitWriter {
-        out: &mut out,
-        acc: 0,
-        bits: 0,
-    };
+    let mut bits = BitWriter::new(&mut out);
     let mut scratch = Vec::with_capacity(BLOCK);
     for block in gaps.chunks(BLOCK) {
         let k = rice_parameter(block, &mut scratch);
@@ -252,18 +170,13 @@ pub fn decode(bytes: &[u8], out: &mut Vec<u32>) -> Option<()> {
         }
         RICE => {
             let n = get_varint(bytes, &mut at)? as usize;
-            let mut r = BitReader {
-                bytes: bytes.get(at..)?,
-                at: 0,
-                acc: 0,
-                bits: 0,
-                over: 0,
-            };
+            let rest = bytes.get(at..)?;
             // Each id takes a bit at least: a count beyond them is damage, and must not
             // reserve memory.
-            if n > r.bytes.len() * 8 {
+            if n > rest.len() * 8 {
                 return None;
             }
+            let mut r = BitReader::new(rest);
             out.reserve(n);
             let (mut next, mut k) = (0u32, 0);
             for i in 0..n {
