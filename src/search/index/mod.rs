@@ -12,9 +12,12 @@
 //! search needs none of its ranking or tokenising. A database that cannot be read, or of
 //! another version, is deleted and rebuilt: it holds nothing that cannot be made again.
 
+mod bits;
+mod build;
 mod catalog;
 mod codec;
 mod fresh;
+mod gather;
 mod postings;
 mod search;
 mod update;
@@ -31,9 +34,10 @@ use super::normalize::normalize;
 
 /// Bump when the normalisation, the schema or the content hash changes: an index of another
 /// version is rebuilt. 3: content hashes are FNV-1a ([`crate::hash`]), not std's DefaultHasher.
-/// 4: trigram postings and compressed texts instead of FTS5; inodes and change times. 5: a
-/// front-coded catalog.
-const VERSION: &str = "5";
+/// 4: trigram postings and compressed texts instead of FTS5; inodes and change times.
+/// 5: Rice-coded postings, one row a gram a build; frames without length or dictionary id;
+/// 64 KB pages. 6: a front-coded catalog.
+const VERSION: &str = "6";
 
 /// An index that cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -129,8 +133,10 @@ impl Index {
 
     fn init(conn: Connection, path: PathBuf) -> Result<Self, IndexError> {
         let e = sqlite(&path);
-        // Large pages suit large blobs; only a new database takes the size.
-        conn.pragma_update(None, "page_size", 16384).map_err(&e)?;
+        // Large pages suit large blobs, and waste less at their ends: a page holds about 70
+        // texts, and a bitmap of 100,000 articles fits in one. Only a new database takes the
+        // size.
+        conn.pragma_update(None, "page_size", 65536).map_err(&e)?;
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(&e)?;
         conn.pragma_update(None, "synchronous", "NORMAL")
@@ -161,8 +167,11 @@ impl Index {
                      CREATE TABLE meta(key TEXT PRIMARY KEY, value);
                      CREATE TABLE catalog(part INTEGER PRIMARY KEY, data BLOB NOT NULL);
                      CREATE TABLE texts(id INTEGER PRIMARY KEY, z BLOB NOT NULL);
+                     -- Rows with their own ids, and an index: rows written in gram order
+                     -- then fill their pages (a WITHOUT ROWID table left a tenth of them empty).
                      CREATE TABLE postings(gram INTEGER NOT NULL, seg INTEGER NOT NULL,
-                         ids BLOB NOT NULL, PRIMARY KEY (gram, seg)) WITHOUT ROWID;
+                         ids BLOB NOT NULL);
+                     CREATE UNIQUE INDEX postings_gram ON postings(gram, seg);
                      CREATE TABLE segments(seg INTEGER PRIMARY KEY, count INTEGER NOT NULL);
                      INSERT INTO meta(key, value) VALUES ('version', '{VERSION}');
                      COMMIT;"

@@ -1,11 +1,12 @@
 //! Bringing an index up to date with its collection, in three steps. The diff compares the
 //! catalog with the files' sizes, times and inodes: what must be read again, and which files
-//! are gone. The read takes each such file's content hash, normalised text, grams and
-//! compressed text, on all cores. The write puts them in, in one transaction on the calling
-//! thread as reads come in: a file whose content hash did not change keeps its text and only
-//! gets its new times; any other gets a new id, its text and its postings (written as a new
-//! segment); the texts of changed and gone files are deleted (their ids, still in older
-//! segments, are no longer in the catalog and so never match).
+//! are gone. The read takes each such file's content hash, then (when that changed) its
+//! normalised text, compressed text and postings, on all cores (see `build`). The write puts
+//! them in, in one transaction on the calling thread as reads come in: a file whose content
+//! hash did not change keeps its text and only gets its new times; any other gets a new id, its
+//! text and its postings (written as a new segment); the texts of changed and gone files are
+//! deleted (their ids, still in older segments, are no longer in the catalog and so never
+//! match).
 //!
 //! The rule that makes an index exact: a file is trusted unchanged only when its size,
 //! modification time, change time and inode are those recorded, and it was recorded at least
@@ -19,18 +20,16 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rusqlite::{Transaction, params};
 
+use super::build::{Build, Outcome, ROUND_BYTES, Read, Segment};
 use super::catalog::{self, FileRow};
 use super::codec::{Codec, DICT_MIN_SAMPLES};
-use super::postings::{self, Gram, Pending};
+use super::postings::{self, Gram};
 use super::{Index, IndexError, Updated, article_text, sqlite};
 use crate::collection::{Collection, Entry, Format, Origin, Progress, decode, parse};
 
 /// A file changed less than this before an update began is read again by the next one: far
 /// more than any file system's time granularity.
 const RACY: Duration = Duration::from_secs(2);
-
-/// Postings held in memory before they are written as a segment (4 bytes each).
-const SEGMENT_POSTINGS: usize = 24 << 20;
 
 /// Segments smaller than this many postings are merged once there are [`SMALL_SEGMENTS`].
 const SMALL_POSTINGS: i64 = 1 << 20;
@@ -52,14 +51,6 @@ struct Diff<'c> {
     gone: Vec<&'c FileRow>,
     /// Rows of files that are as recorded.
     unchanged: Vec<&'c FileRow>,
-}
-
-/// An article as read for the index.
-struct Read {
-    hash: u64,
-    /// Its distinct grams, and its text compressed.
-    grams: Vec<Gram>,
-    stored: Vec<u8>,
 }
 
 fn nanos(t: SystemTime) -> i64 {
@@ -97,7 +88,7 @@ impl Index {
         let e = sqlite(&self.path);
         let mut rows: Vec<FileRow> = diff.unchanged.iter().map(|&r| r.clone()).collect();
         let tx = self.conn.transaction().map_err(&e)?;
-        let mut next_id: u32 = tx
+        let next_id: u32 = tx
             .query_row("SELECT coalesce(max(id), 0) + 1 FROM texts", [], |r| {
                 r.get(0)
             })
@@ -110,16 +101,30 @@ impl Index {
                 |r| r.get(0),
             )
             .map_err(&e)?;
-        next_id = next_id.max(recorded);
+        // File i of the stale ones gets id base + i if it needs one.
+        let base = next_id.max(recorded).max(1);
+        let next_id = u32::try_from(diff.stale.len())
+            .ok()
+            .and_then(|n| base.checked_add(n))
+            .ok_or_else(|| IndexError::Damaged {
+                path: self.path.clone(),
+                reason: "no ids left".to_owned(),
+            })?;
         for row in &diff.gone {
             forget(&tx, row.id).map_err(&e)?;
         }
-        let mut pending = Pending::default();
-        let codec = &self.codec;
-        crate::parallel::for_each(
-            diff.stale.len(),
-            |i| read(collection, diff.stale[i].entry, codec),
-            |i, read| {
+        let build = Build {
+            n: diff.stale.len(),
+            read: |i: usize| read(collection, &diff.stale[i]),
+            base,
+            codec: &self.codec,
+            round_bytes: ROUND_BYTES,
+        };
+        let mut insert = tx
+            .prepare_cached("INSERT INTO texts(id, z) VALUES (?1, ?2)")
+            .map_err(&e)?;
+        build.run(
+            |i, outcome| {
                 progress.done.fetch_add(1, Ordering::Relaxed);
                 let stale = &diff.stale[i];
                 let mut row = FileRow {
@@ -133,44 +138,37 @@ impl Index {
                     racy: stale.entry.ctime >= started - RACY.as_nanos() as i64
                         || stale.entry.ctime == 0,
                 };
-                match (stale.row, read) {
+                match (stale.row, outcome) {
+                    // Read and hashed as recorded: only its times change.
+                    (Some(old), Outcome::Same { hash }) => {
+                        (row.id, row.hash) = (old.id, hash);
+                        stats.unchanged += 1;
+                    }
                     // Unreadable now: it cannot match. Recorded, so it is read again only
                     // when it changes.
-                    (old, None) => {
+                    (old, Outcome::Unreadable | Outcome::Same { .. }) => {
                         if let Some(old) = old {
                             forget(&tx, old.id).map_err(&e)?;
                             stats.changed += 1;
                         }
                     }
-                    (Some(old), Some(read)) if old.hash == read.hash && old.id != 0 => {
-                        (row.id, row.hash) = (old.id, old.hash);
-                        stats.unchanged += 1;
-                    }
-                    (old, Some(read)) => {
+                    (old, Outcome::New { hash, stored }) => {
                         if let Some(old) = old {
                             forget(&tx, old.id).map_err(&e)?;
                             stats.changed += 1;
                         } else {
                             stats.added += 1;
                         }
-                        (row.id, row.hash) = (next_id, read.hash);
-                        next_id += 1;
-                        tx.execute(
-                            "INSERT INTO texts(id, z) VALUES (?1, ?2)",
-                            params![row.id, read.stored],
-                        )
-                        .map_err(&e)?;
-                        pending.add(row.id, &read.grams);
-                        if pending.count >= SEGMENT_POSTINGS {
-                            write_segment(&tx, &mut pending).map_err(&e)?;
-                        }
+                        (row.id, row.hash) = (base + i as u32, hash);
+                        insert.execute(params![row.id, stored]).map_err(&e)?;
                     }
                 }
                 rows.push(row);
                 Ok(())
             },
+            |segment| write_segment(&tx, &segment).map_err(&e),
         )?;
-        write_segment(&tx, &mut pending).map_err(&e)?;
+        drop(insert);
         merge_small_segments(&tx, &rows).map_err(&e)?;
         rows.sort_unstable_by(|a, b| a.path.as_bytes().cmp(b.path.as_bytes()));
         tx.execute(
@@ -205,9 +203,11 @@ impl Index {
         if picked.len() < DICT_MIN_SAMPLES {
             return Ok(());
         }
-        let texts: Vec<Option<String>> = crate::parallel::map(picked, |entry| {
-            normalized(collection, entry).map(|(_, t)| t)
-        });
+        let texts: Vec<Option<String>> =
+            crate::parallel::map(picked, |entry| match read_entry(collection, entry, None) {
+                Some(Read::Text(_, text)) => Some(text),
+                _ => None,
+            });
         let samples: Vec<&str> = texts.iter().flatten().map(String::as_str).collect();
         if let Some(dict) = Codec::train(&samples) {
             self.conn
@@ -262,17 +262,31 @@ fn content_hash(bytes: &[u8]) -> u64 {
     crate::hash::fnv1a(bytes)
 }
 
-/// An article's content hash and normalised text; None when it cannot be read now.
-fn normalized(collection: &Collection, entry: &Entry) -> Option<(u64, String)> {
+/// Whether a file's content hash is the one its row records.
+fn same(row: Option<&FileRow>, hash: u64) -> bool {
+    row.is_some_and(|r| r.hash == hash && r.id != 0)
+}
+
+/// Reads a file for the index: its content hash, and its normalised text unless the hash is
+/// the one `row` records (None when it cannot be read now).
+fn read_entry(collection: &Collection, entry: &Entry, row: Option<&FileRow>) -> Option<Read> {
     match &collection.origin {
         Origin::Builtin => {
             let a = collection.open(entry).ok()?;
             let text = article_text(&a.title, &a.paragraphs);
-            Some((content_hash(text.as_bytes()), text))
+            let hash = content_hash(text.as_bytes());
+            Some(if same(row, hash) {
+                Read::Same(hash)
+            } else {
+                Read::Text(hash, text)
+            })
         }
         Origin::Path(_) => {
             let bytes = std::fs::read(&entry.path).ok()?;
             let hash = content_hash(&bytes);
+            if same(row, hash) {
+                return Some(Read::Same(hash));
+            }
             let text = decode(&bytes).ok()?.text;
             let format = entry
                 .path
@@ -281,34 +295,31 @@ fn normalized(collection: &Collection, entry: &Entry) -> Option<(u64, String)> {
                 .and_then(Format::from_extension)
                 .unwrap_or(Format::Text);
             let parsed = parse(&text, format)?;
-            Some((hash, article_text(&parsed.title, &parsed.paragraphs)))
+            Some(Read::Text(
+                hash,
+                article_text(&parsed.title, &parsed.paragraphs),
+            ))
         }
     }
 }
 
-/// Reads an article for the index.
-fn read(collection: &Collection, entry: &Entry, codec: &Codec) -> Option<Read> {
-    let (hash, text) = normalized(collection, entry)?;
-    let mut grams = Vec::new();
-    postings::grams(&text, &mut grams);
-    Some(Read {
-        hash,
-        grams,
-        stored: codec.compress(&text)?,
-    })
+fn read(collection: &Collection, stale: &Stale<'_>) -> Option<Read> {
+    read_entry(collection, stale.entry, stale.row)
 }
 
-/// Writes the pending postings as a new segment.
-fn write_segment(tx: &Transaction<'_>, pending: &mut Pending) -> rusqlite::Result<()> {
-    if pending.count == 0 {
+/// Writes `segment` as a new segment.
+fn write_segment(tx: &Transaction<'_>, segment: &Segment) -> rusqlite::Result<()> {
+    if segment.count == 0 {
         return Ok(());
     }
-    let count = pending.count as i64;
-    tx.execute("INSERT INTO segments(count) VALUES (?1)", [count])?;
+    tx.execute(
+        "INSERT INTO segments(count) VALUES (?1)",
+        [segment.count as i64],
+    )?;
     let seg = tx.last_insert_rowid();
     let mut insert =
         tx.prepare_cached("INSERT INTO postings(gram, seg, ids) VALUES (?1, ?2, ?3)")?;
-    for (gram, ids) in pending.take() {
+    for (gram, ids) in &segment.lists {
         insert.execute(params![gram, seg, ids])?;
     }
     Ok(())
@@ -330,34 +341,45 @@ fn merge_small_segments(tx: &Transaction<'_>, rows: &[FileRow]) -> rusqlite::Res
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join(",");
-    let mut merged = Pending::default();
+    let mut merged = Segment {
+        lists: Vec::new(),
+        count: 0,
+    };
     {
         let mut stmt = tx.prepare(&format!(
             "SELECT gram, ids FROM postings WHERE seg IN ({list}) ORDER BY gram"
         ))?;
         let mut q = stmt.query([])?;
-        let mut gram_ids: Vec<(Gram, Vec<u32>)> = Vec::new();
+        let (mut ids, mut one): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
+        let mut current: Option<Gram> = None;
+        let flush = |gram: Option<Gram>, ids: &mut Vec<u32>, merged: &mut Segment| {
+            ids.retain(|id| live.contains(id));
+            ids.sort_unstable();
+            ids.dedup();
+            if let (Some(g), false) = (gram, ids.is_empty()) {
+                merged.count += ids.len();
+                merged.lists.push((g, postings::encode(ids)));
+            }
+            ids.clear();
+        };
         while let Some(row) = q.next()? {
             let gram: Gram = row.get(0)?;
-            let mut ids = Vec::new();
+            if current != Some(gram) {
+                flush(current, &mut ids, &mut merged);
+                current = Some(gram);
+            }
             // A damaged list merges as empty: its ids are dropped, as if gone.
-            let _ = postings::decode(row.get_ref(1)?.as_blob()?, &mut ids);
-            gram_ids.push((gram, ids));
+            one.clear();
+            if postings::decode(row.get_ref(1)?.as_blob()?, &mut one).is_some() {
+                ids.extend_from_slice(&one);
+            }
         }
-        let mut by_id: Vec<(u32, Gram)> = gram_ids
-            .into_iter()
-            .flat_map(|(g, ids)| ids.into_iter().map(move |id| (id, g)))
-            .filter(|(id, _)| live.contains(id))
-            .collect();
-        by_id.sort_unstable();
-        for (id, g) in by_id {
-            merged.add(id, &[g]);
-        }
+        flush(current, &mut ids, &mut merged);
     }
     tx.execute_batch(&format!(
         "DELETE FROM postings WHERE seg IN ({list}); DELETE FROM segments WHERE seg IN ({list});"
     ))?;
-    write_segment(tx, &mut merged)
+    write_segment(tx, &merged)
 }
 
 /// Drops a file's text from the index (its postings stay until their segment is merged).
