@@ -73,5 +73,5 @@ for _ in 1 2 3; do l+=("$(ms "$qari" list "$coll")"); done
 mem=$(/usr/bin/time -f %M "$qari" list "$coll" 2>&1 >/dev/null | tail -1)
 echo "second open (qari list): $(median "${l[@]}") ms, ${mem} KB peak"
 
-# The monitor ends once its socket is gone (within its 10 s tick).
+# The monitor ends once its socket is gone (within its 2 s tick).
 rm -f "$home"/cache/qari/monitor-*.sock

@@ -24,7 +24,7 @@ use super::wire::{self, Answer, Token};
 const MAX_CHANGED: usize = 200_000;
 
 /// How often an idle monitor checks that its root and socket are still there.
-const TICK: Duration = Duration::from_secs(10);
+const TICK: Duration = Duration::from_secs(2);
 
 /// File systems whose changes all pass through this kernel, so inotify sees them.
 const LOCAL: &[i64] = &[

@@ -3,9 +3,11 @@
 //! on all cores while the next batch of texts is read.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use rusqlite::OptionalExtension;
+use zstd::bulk::Decompressor;
 
 use super::codec::{self, Codec};
 use super::{Index, IndexError, postings, sqlite};
@@ -166,6 +168,16 @@ impl Index {
         progress.total.store(candidates.len(), Ordering::Relaxed);
         progress.done.store(0, Ordering::Relaxed);
         let mut out = Vec::new();
+        // Reused from batch to batch: making one allocates (and the system clears) about
+        // 100 KB.
+        let decompressors = Mutex::new(Vec::new());
+        let check = Check {
+            codec: &self.codec,
+            path: self.path.as_path(),
+            scorer: &scorer,
+            with_scores: ask.scores,
+            decompressors: &decompressors,
+        };
         let mut batches = candidates.chunks(BATCH);
         let mut next = batches.next().map(&mut read).transpose()?;
         while let Some(stored) = next.take() {
@@ -173,9 +185,7 @@ impl Index {
                 break;
             }
             let (checked, fetched) = std::thread::scope(|scope| {
-                let (codec, path) = (&self.codec, self.path.as_path());
-                let checking =
-                    scope.spawn(|| check_texts(codec, path, &stored, &scorer, ask.scores));
+                let checking = scope.spawn(|| check.texts(&stored));
                 let fetched = batches.next().map(&mut read).transpose();
                 (checking.join(), fetched)
             });
@@ -187,45 +197,65 @@ impl Index {
     }
 }
 
-/// The `stored` texts that hold every term, decompressed on all cores, with their scores when
-/// `with_scores`; `path` is the index's, for errors.
-fn check_texts(
-    codec: &Codec,
-    path: &Path,
-    stored: &[(u32, Vec<u8>)],
-    scorer: &Scorer<'_>,
+/// How a batch of texts is checked.
+struct Check<'a, 'd> {
+    codec: &'d Codec,
+    /// The index's, for errors.
+    path: &'a Path,
+    scorer: &'a Scorer<'a>,
     with_scores: bool,
-) -> Result<Vec<(u32, Score)>, IndexError> {
-    let damaged = |reason: &str| IndexError::Damaged {
-        path: path.to_owned(),
-        reason: reason.to_owned(),
-    };
-    // Several runs per core, so that a core slowed by other work takes fewer.
-    let parts = crate::parallel::split_by_weight(stored, crate::parallel::threads() * 4, 64, |_| 1);
-    let found = crate::parallel::map(&parts, |part| {
-        let mut d = codec
-            .decompressor()
-            .ok_or_else(|| damaged("zstd could not start"))?;
-        let mut text = Vec::new();
-        let mut ids = Vec::new();
-        for (id, z) in &stored[part.clone()] {
-            if !codec::decompress(&mut d, z, &mut text) {
-                return Err(damaged("a damaged text"));
-            }
-            let score = if with_scores {
-                scorer.score(&text)
-            } else {
-                scorer.matches(&text).then(Score::default)
+    decompressors: &'a Mutex<Vec<Decompressor<'d>>>,
+}
+
+impl Check<'_, '_> {
+    /// The `stored` texts that hold every term, decompressed on all cores, with their scores
+    /// when asked.
+    fn texts(&self, stored: &[(u32, Vec<u8>)]) -> Result<Vec<(u32, Score)>, IndexError> {
+        let damaged = |reason: &str| IndexError::Damaged {
+            path: self.path.to_owned(),
+            reason: reason.to_owned(),
+        };
+        // Several runs per core, so that a core slowed by other work takes fewer.
+        let parts =
+            crate::parallel::split_by_weight(stored, crate::parallel::threads() * 4, 64, |_| 1);
+        let found = crate::parallel::map(&parts, |part| {
+            let reused = self
+                .decompressors
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .pop();
+            let mut d = match reused {
+                Some(d) => d,
+                None => self
+                    .codec
+                    .decompressor()
+                    .ok_or_else(|| damaged("zstd could not start"))?,
             };
-            ids.extend(score.map(|s| (*id, s)));
+            let mut text = Vec::new();
+            let mut ids = Vec::new();
+            for (id, z) in &stored[part.clone()] {
+                if !codec::decompress(&mut d, z, &mut text) {
+                    return Err(damaged("a damaged text"));
+                }
+                let score = if self.with_scores {
+                    self.scorer.score(&text)
+                } else {
+                    self.scorer.matches(&text).then(Score::default)
+                };
+                ids.extend(score.map(|s| (*id, s)));
+            }
+            self.decompressors
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push(d);
+            Ok(ids)
+        });
+        let mut out = Vec::new();
+        for ids in found {
+            out.extend(ids?);
         }
-        Ok(ids)
-    });
-    let mut out = Vec::new();
-    for ids in found {
-        out.extend(ids?);
+        Ok(out)
     }
-    Ok(out)
 }
 
 /// Where each of `ids` is in them, by id: a table to look ids up in without hashing (ids are
