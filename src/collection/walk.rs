@@ -58,22 +58,45 @@ pub fn article_files(root: &Path) -> (Vec<Found>, Vec<Skipped>) {
     let ready = Condvar::new();
     // One walker per thread; each takes folders from the shared stack until none are left.
     let walkers = vec![(); crate::parallel::threads()];
-    let results: Vec<(Vec<Found>, Vec<Skipped>)> =
+    let results: Vec<(Vec<Folder>, Vec<Skipped>)> =
         crate::parallel::map(&walkers, |()| walker(&work, &ready));
-    let (mut found, mut skipped): (Vec<Found>, Vec<Skipped>) = (Vec::new(), Vec::new());
+    let (mut folders, mut skipped): (Vec<Folder>, Vec<Skipped>) = (Vec::new(), Vec::new());
     for (f, s) in results {
-        found.extend(f);
+        folders.extend(f);
         skipped.extend(s);
     }
-    // By bytes, which is quick and is the order the cache is kept in.
-    found.sort_unstable_by(|a, b| {
-        a.path
-            .as_os_str()
-            .as_encoded_bytes()
-            .cmp(b.path.as_os_str().as_encoded_bytes())
+    // By bytes, which is quick and is the order the cache is kept in. Each folder's files are
+    // sorted (by the thread that listed it), and the folders are put in the order of their
+    // files ("a/" after "a.b/"): unless a folder's files and its subfolders' interleave, that
+    // is the whole order already, which the stable sort only checks (a million paths sorted
+    // from scratch took 0.4 s).
+    folders.sort_by(|a, b| {
+        let slash = |f: &Folder| {
+            let dir = f.dir.as_os_str().as_encoded_bytes();
+            dir.iter().chain(b"/").copied().collect::<Vec<u8>>()
+        };
+        slash(a).cmp(&slash(b))
     });
+    let mut found = Vec::with_capacity(folders.iter().map(|f| f.files.len()).sum());
+    for f in folders {
+        found.extend(f.files);
+    }
+    found.sort_by(by_bytes);
     skipped.sort_by(|a, b| a.path.cmp(&b.path));
     (found, skipped)
+}
+
+/// The article files of one folder, sorted.
+struct Folder {
+    dir: PathBuf,
+    files: Vec<Found>,
+}
+
+fn by_bytes(a: &Found, b: &Found) -> std::cmp::Ordering {
+    a.path
+        .as_os_str()
+        .as_encoded_bytes()
+        .cmp(b.path.as_os_str().as_encoded_bytes())
 }
 
 struct Work {
@@ -84,8 +107,8 @@ struct Work {
     seen: HashSet<PathBuf>,
 }
 
-fn walker(work: &Mutex<Work>, ready: &Condvar) -> (Vec<Found>, Vec<Skipped>) {
-    let mut found = Vec::new();
+fn walker(work: &Mutex<Work>, ready: &Condvar) -> (Vec<Folder>, Vec<Skipped>) {
+    let mut folders = Vec::new();
     let mut skipped = Vec::new();
     loop {
         let dir = {
@@ -99,14 +122,19 @@ fn walker(work: &Mutex<Work>, ready: &Condvar) -> (Vec<Found>, Vec<Skipped>) {
                 }
                 if w.busy == 0 {
                     ready.notify_all();
-                    return (found, skipped);
+                    return (folders, skipped);
                 }
                 w = ready
                     .wait(w)
                     .unwrap_or_else(std::sync::PoisonError::into_inner);
             }
         };
-        let subdirs = list(&dir, work, &mut found, &mut skipped);
+        let mut files = Vec::new();
+        let subdirs = list(&dir, work, &mut files, &mut skipped);
+        if !files.is_empty() {
+            files.sort_unstable_by(by_bytes);
+            folders.push(Folder { dir, files });
+        }
         let mut w = work
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
