@@ -228,48 +228,21 @@ impl Collection {
             (vec![walk::Found::new(path.to_owned(), &meta)], Vec::new())
         };
         progress.total.store(files.len(), Ordering::Relaxed);
-        // Both lists are sorted by path bytes: pair each file with its cached entry, if current.
-        let mut known = cache
-            .map(cache::read)
-            .unwrap_or_default()
-            .into_iter()
-            .peekable();
-        let mut slots: Vec<Option<Entry>> = Vec::with_capacity(files.len());
-        for f in &files {
-            let key = f.path.as_os_str().as_encoded_bytes();
-            while known
-                .next_if(|e| e.path.as_os_str().as_encoded_bytes() < key)
-                .is_some()
-            {}
-            let hit = known
-                .next_if(|e| e.path == f.path)
-                .filter(|e| e.size == f.size && e.mtime == f.mtime)
-                .map(|e| Entry {
-                    ctime: f.ctime,
-                    inode: f.inode,
-                    ..e
-                });
-            slots.push(hit);
-        }
-        let misses: Vec<usize> = (0..files.len()).filter(|&i| slots[i].is_none()).collect();
-        progress
-            .done
-            .store(files.len() - misses.len(), Ordering::Relaxed);
-        let read: Vec<Result<Entry, Skipped>> = crate::parallel::map(&misses, |&i| {
-            let r = load_entry(&files[i]);
+        let mut known = cache.and_then(cache::Reader::open);
+        let paired = pair(files, known.as_mut());
+        progress.done.store(paired.hits.len(), Ordering::Relaxed);
+        let read: Vec<Result<Entry, Skipped>> = crate::parallel::map(&paired.misses, |(_, f)| {
+            let r = load_entry(f);
             progress.done.fetch_add(1, Ordering::Relaxed);
             r
         });
-        let changed = !read.is_empty() || known.next().is_some();
-        let mut read = read.into_iter();
-        let mut entries = Vec::with_capacity(files.len());
-        for slot in slots {
-            match slot.map(Ok).or_else(|| read.next()) {
-                Some(Ok(e)) => entries.push(e),
-                Some(Err(s)) => skipped.push(s),
-                None => {}
-            }
-        }
+        // Files that could not be read are not cached, so reading them again (and failing
+        // again) changes nothing.
+        let changed = read.iter().any(Result::is_ok)
+            || paired.dropped
+            || known.as_ref().is_some_and(|r| !r.finished());
+        drop(known);
+        let entries = paired.merge(read, &mut skipped);
         if let Some(cache) = cache
             && changed
         {
@@ -310,6 +283,84 @@ fn builtin_article(name: &str, text: &str) -> Option<Article> {
         meta: parsed.meta,
         encoding: "UTF-8".to_owned(),
     })
+}
+
+/// The files found, paired with the cache: entries for those it has (current), the others to
+/// be read.
+struct Paired {
+    hits: Vec<Entry>,
+    /// The files to read, each with the number of hits that come before it in path order.
+    misses: Vec<(usize, walk::Found)>,
+    /// Some of the cache was of files no longer there, or changed.
+    dropped: bool,
+}
+
+/// Pairs each file with its cached entry, if current. Both lists are sorted by path bytes, so
+/// one pass over each does it; a hit takes the walk's path (and its times), and the cache's
+/// other fields are decoded for hits only.
+fn pair(files: Vec<walk::Found>, mut cached: Option<&mut cache::Reader>) -> Paired {
+    let mut paired = Paired {
+        hits: Vec::with_capacity(files.len()),
+        misses: Vec::new(),
+        dropped: false,
+    };
+    for f in files {
+        let key = f.path.as_os_str().as_encoded_bytes();
+        let fields = cached.as_deref_mut().and_then(|r| {
+            while r.current().is_some_and(|c| c.path < key) {
+                r.advance();
+                paired.dropped = true;
+            }
+            let c = r.current().filter(|c| c.path == key)?;
+            let fields = (c.size == f.size && c.mtime == f.mtime)
+                .then(|| c.fields())
+                .flatten();
+            r.advance();
+            // Stale or damaged: the file is read again, and may not make an entry now.
+            paired.dropped |= fields.is_none();
+            fields
+        });
+        match fields {
+            Some(fields) => paired.hits.push(Entry {
+                path: f.path,
+                title: fields.title,
+                meta: fields.meta,
+                paragraphs: fields.paragraphs,
+                encoding: fields.encoding,
+                replaced: fields.replaced,
+                size: f.size,
+                mtime: f.mtime,
+                ctime: f.ctime,
+                inode: f.inode,
+            }),
+            None => paired.misses.push((paired.hits.len(), f)),
+        }
+    }
+    paired
+}
+
+impl Paired {
+    /// The entries in path order: the hits with what was `read` of the misses put in their
+    /// places (no copy when nothing was read, the usual second open); files that could not be
+    /// read go to `skipped`.
+    fn merge(self, read: Vec<Result<Entry, Skipped>>, skipped: &mut Vec<Skipped>) -> Vec<Entry> {
+        if read.is_empty() {
+            return self.hits;
+        }
+        let mut entries = Vec::with_capacity(self.hits.len() + read.len());
+        let mut hits = self.hits.into_iter();
+        let mut taken = 0;
+        for (&(before, _), r) in self.misses.iter().zip(read) {
+            entries.extend(hits.by_ref().take(before - taken));
+            taken = before;
+            match r {
+                Ok(e) => entries.push(e),
+                Err(s) => skipped.push(s),
+            }
+        }
+        entries.extend(hits);
+        entries
+    }
 }
 
 fn load_entry(found: &walk::Found) -> Result<Entry, Skipped> {
