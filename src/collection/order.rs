@@ -14,8 +14,39 @@ fn digit(c: char) -> Option<u32> {
 }
 
 /// Compares `a` and `b` with runs of digits compared as numbers.
-#[allow(clippy::many_single_char_names)]
+///
+/// Up to their first difference the two are equal, numbers and all, and UTF-8's byte order is
+/// the characters' order: only a number that reaches the difference needs comparing by value,
+/// from its first digit. Sorting a million titles makes twenty million comparisons; this one
+/// mostly costs a comparison of bytes.
 pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    let mut same = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    // The bytes before are the same in both, so a boundary in one is a boundary in the other.
+    while !a.is_char_boundary(same) {
+        same -= 1;
+    }
+    let (Some(head), Some(rest_a), Some(rest_b)) = (a.get(..same), a.get(same..), b.get(same..))
+    else {
+        return by_value(a, b);
+    };
+    let (x, y) = (rest_a.chars().next(), rest_b.chars().next());
+    let number_before = head.chars().next_back().and_then(digit).is_some();
+    if number_before || x.and_then(digit).is_some() || y.and_then(digit).is_some() {
+        // The number reaching the difference, from its first digit on.
+        let start = head
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| digit(c).is_some())
+            .last()
+            .map_or(same, |(i, _)| i);
+        return by_value(a.get(start..).unwrap_or(a), b.get(start..).unwrap_or(b));
+    }
+    x.cmp(&y)
+}
+
+/// [`natural_cmp`] character by character.
+#[allow(clippy::many_single_char_names)]
+fn by_value(a: &str, b: &str) -> Ordering {
     let (mut a, mut b) = (a.chars().peekable(), b.chars().peekable());
     loop {
         match (a.peek().copied(), b.peek().copied()) {
@@ -72,5 +103,21 @@ mod tests {
         );
         assert_eq!(natural_cmp("a007", "a7"), std::cmp::Ordering::Equal);
         assert_eq!(natural_cmp("page 9", "page 10"), std::cmp::Ordering::Less);
+        assert_eq!(natural_cmp("a12b", "a123"), std::cmp::Ordering::Less);
+        assert_eq!(natural_cmp("x 2", "x ٢ب"), std::cmp::Ordering::Less);
+        assert_eq!(natural_cmp("عنوان", "عنوان 1"), std::cmp::Ordering::Less);
+    }
+
+    proptest::proptest! {
+        /// The shortcut through the common bytes orders as comparing character by character.
+        #[test]
+        fn the_shortcut_orders_as_the_whole_comparison(
+            a in "[a0-9٠-٩۰-۹ بت١۱]{0,8}",
+            b in "[a0-9٠-٩۰-۹ بت١۱]{0,8}",
+            prefix in "[a1٢ ب]{0,4}",
+        ) {
+            let (a, b) = (format!("{prefix}{a}"), format!("{prefix}{b}"));
+            proptest::prop_assert_eq!(natural_cmp(&a, &b), super::by_value(&a, &b));
+        }
     }
 }
