@@ -24,6 +24,9 @@ pub enum Sort {
     Title,
 }
 
+/// An entry's file time (0 unless sorting by it), date, title and index.
+type SortKey<'a> = (i64, Option<&'a str>, &'a str, usize);
+
 /// State of the library screen.
 #[derive(Clone, Debug, Default)]
 pub struct LibraryView {
@@ -108,24 +111,28 @@ impl LibraryView {
         let current = self.order.get(self.selected).copied();
         std::mem::swap(&mut self.order, &mut self.sorted);
         self.sort = sort;
-        let title = |a: usize, b: usize| natural_cmp(&entries[a].title, &entries[b].title);
         self.by_file_time = sort == Sort::Date && entries.iter().all(|e| e.meta.date.is_none());
+        // The keys are taken out of the entries first: sorting a million indices that each
+        // lead to an entry somewhere in memory spent most of its time waiting for it.
+        let file_time = self.by_file_time;
+        let mut keys: Vec<SortKey<'_>> = self
+            .order
+            .iter()
+            .map(|&i| {
+                let e = &entries[i];
+                let time = if file_time { e.mtime } else { 0 };
+                (time, e.meta.date.as_deref(), e.title.as_str(), i)
+            })
+            .collect();
+        let title = |a: &SortKey<'_>, b: &SortKey<'_>| natural_cmp(a.2, b.2);
         match sort {
-            Sort::Date if self.by_file_time => self.order.sort_by(|&a, &b| {
-                entries[b]
-                    .mtime
-                    .cmp(&entries[a].mtime)
-                    .then_with(|| title(a, b))
-            }),
-            Sort::Date => self.order.sort_by(|&a, &b| {
-                entries[b]
-                    .meta
-                    .date
-                    .cmp(&entries[a].meta.date)
-                    .then_with(|| title(a, b))
-            }),
-            Sort::Title => self.order.sort_by(|&a, &b| title(a, b)),
+            // Newest first (by file time when no article has a date), then by title.
+            Sort::Date => {
+                keys.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)).then_with(|| title(a, b)));
+            }
+            Sort::Title => keys.sort_by(title),
         }
+        self.order = keys.into_iter().map(|k| k.3).collect();
         std::mem::swap(&mut self.order, &mut self.sorted);
         self.apply_filter(entries);
         if let Some(c) = current {
@@ -326,5 +333,71 @@ impl LibraryView {
             draw::ltr_mark(buf, area.x, y, ctx);
             draw::ltr_mark(buf, info_x, y, ctx);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::collection::{Collection, Meta};
+
+    fn entry(name: &str, title: &str, date: Option<&str>, mtime: i64) -> Entry {
+        Entry {
+            path: PathBuf::from(name),
+            title: title.to_owned(),
+            meta: Meta {
+                date: date.map(str::to_owned),
+                ..Meta::default()
+            },
+            paragraphs: 1,
+            encoding: "UTF-8".to_owned(),
+            replaced: 0,
+            size: 1,
+            mtime,
+            ctime: 0,
+            inode: 0,
+        }
+    }
+
+    fn titles(v: &LibraryView, c: &Collection) -> Vec<String> {
+        v.order
+            .iter()
+            .map(|&i| c.entries[i].title.clone())
+            .collect()
+    }
+
+    #[test]
+    fn newest_first_then_by_title_and_by_title_alone() {
+        let entries = vec![
+            entry("a", "ب 10", Some("2024-01-01"), 3),
+            entry("b", "ب 9", Some("2024-01-01"), 2),
+            entry("c", "أ", None, 9),
+            entry("d", "ت", Some("2025-05-05"), 1),
+        ];
+        let c = Collection {
+            origin: Origin::Builtin,
+            entries,
+            skipped: Vec::new(),
+        };
+        let mut v = LibraryView::new(&c);
+        assert_eq!(titles(&v, &c), ["ت", "ب 9", "ب 10", "أ"]);
+        assert!(!v.by_file_time);
+        v.sort_by(&c.entries, Sort::Title);
+        assert_eq!(titles(&v, &c), ["أ", "ب 9", "ب 10", "ت"]);
+        // No dates at all: the files' times, newest first.
+        let undated = Collection {
+            entries: c
+                .entries
+                .iter()
+                .map(|e| Entry {
+                    meta: Meta::default(),
+                    ..e.clone()
+                })
+                .collect(),
+            ..c.clone()
+        };
+        let v = LibraryView::new(&undated);
+        assert!(v.by_file_time);
+        assert_eq!(titles(&v, &undated), ["أ", "ب 10", "ب 9", "ت"]);
     }
 }
