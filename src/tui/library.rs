@@ -24,6 +24,9 @@ pub enum Sort {
     Title,
 }
 
+/// Titles filtered by one thread at a time.
+const FILTER_RUN: usize = 1 << 13;
+
 /// An entry's file time (0 unless sorting by it), date, title and index.
 type SortKey<'a> = (i64, Option<&'a str>, &'a str, usize);
 
@@ -85,21 +88,40 @@ impl LibraryView {
     /// Shows only the articles whose title matches `filter`, the selection kept when it still
     /// shows.
     pub fn set_filter(&mut self, entries: &[Entry], filter: &str) {
+        let before = Query::parse(&self.filter);
         filter.clone_into(&mut self.filter);
-        self.apply_filter(entries);
+        // A key typed at the end of the filter only narrows it (each term it had is in one it
+        // has now): only the titles shown are looked at again.
+        let now = Query::parse(filter);
+        let narrower = !before.is_empty()
+            && before
+                .terms
+                .iter()
+                .all(|t| now.terms.iter().any(|n| n.contains(t.as_str())));
+        self.filter_among(entries, narrower);
     }
 
     fn apply_filter(&mut self, entries: &[Entry]) {
+        self.filter_among(entries, false);
+    }
+
+    /// Shows the titles that match the filter, among those shown (`narrower`) or all.
+    fn filter_among(&mut self, entries: &[Entry], narrower: bool) {
         let current = self.current();
         let q = Query::parse(&self.filter);
         self.order = if q.is_empty() {
             self.sorted.clone()
         } else {
-            self.sorted
-                .iter()
-                .copied()
-                .filter(|&i| q.matches(&normalize(&entries[i].title)))
-                .collect()
+            let among = if narrower { &self.order } else { &self.sorted };
+            // On every core: a million titles take a second to normalise.
+            let runs: Vec<&[usize]> = among.chunks(FILTER_RUN).collect();
+            crate::parallel::map(&runs, |run| {
+                run.iter()
+                    .copied()
+                    .filter(|&i| q.matches(&normalize(&entries[i].title)))
+                    .collect::<Vec<usize>>()
+            })
+            .concat()
         };
         self.selected = current
             .and_then(|c| self.order.iter().position(|&i| i == c))
@@ -399,5 +421,31 @@ mod tests {
         let v = LibraryView::new(&undated);
         assert!(v.by_file_time);
         assert_eq!(titles(&v, &undated), ["أ", "ب 10", "ب 9", "ت"]);
+    }
+
+    #[test]
+    fn a_narrower_filter_gives_what_a_new_one_would() {
+        let entries: Vec<Entry> = (0..20_000)
+            .map(|i| {
+                let title = format!("خبر {} {}", ["بيت", "بين", "تين"][i % 3], i % 7);
+                entry(&format!("{i:05}"), &title, None, i as i64)
+            })
+            .collect();
+        let c = Collection {
+            origin: Origin::Builtin,
+            entries,
+            skipped: Vec::new(),
+        };
+        let mut typed = LibraryView::new(&c);
+        let fresh = |filter: &str| {
+            let mut v = LibraryView::new(&c);
+            v.set_filter(&c.entries, filter);
+            v.order
+        };
+        for filter in ["ب", "بي", "بين", "بين 3", "بي", "\"تين 4\"", "تين", ""] {
+            typed.set_filter(&c.entries, filter);
+            assert_eq!(typed.order, fresh(filter), "{filter}");
+        }
+        assert_eq!(typed.order.len(), c.entries.len());
     }
 }
