@@ -225,11 +225,15 @@ impl Collection {
         let (files, mut skipped) = if meta.is_dir() {
             walk::article_files(path)
         } else {
-            (vec![walk::Found::new(path.to_owned(), &meta)], Vec::new())
+            (
+                vec![vec![walk::Found::new(path.to_owned(), &meta)]],
+                Vec::new(),
+            )
         };
-        progress.total.store(files.len(), Ordering::Relaxed);
+        let total = files.iter().map(Vec::len).sum();
+        progress.total.store(total, Ordering::Relaxed);
         let mut known = cache.and_then(cache::Reader::open);
-        let paired = pair(files, known.as_mut());
+        let paired = pair(files.into_iter().flatten(), total, known.as_mut());
         progress.done.store(paired.hits.len(), Ordering::Relaxed);
         let read: Vec<Result<Entry, Skipped>> = crate::parallel::map(&paired.misses, |(_, f)| {
             let r = load_entry(f);
@@ -295,12 +299,16 @@ struct Paired {
     dropped: bool,
 }
 
-/// Pairs each file with its cached entry, if current. Both lists are sorted by path bytes, so
+/// Pairs each of the `total` files with its cached entry, if current. Both lists are sorted by path bytes, so
 /// one pass over each does it; a hit takes the walk's path (and its times), and the cache's
 /// other fields are decoded for hits only.
-fn pair(files: Vec<walk::Found>, mut cached: Option<&mut cache::Reader>) -> Paired {
+fn pair(
+    files: impl Iterator<Item = walk::Found>,
+    total: usize,
+    mut cached: Option<&mut cache::Reader>,
+) -> Paired {
     let mut paired = Paired {
-        hits: Vec::with_capacity(files.len()),
+        hits: Vec::with_capacity(total),
         misses: Vec::new(),
         dropped: false,
     };
