@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use decode::{DecodeError, Decoded, decode};
-pub use order::natural_cmp;
+pub use order::{TitleKey, natural_cmp};
 pub use paragraph::{BlockIndex, ParagraphNo};
 pub use parse::{Format, Meta, Parsed, parse};
 pub use skip::SkipReason;
