@@ -11,7 +11,7 @@ use super::action::Action;
 use super::app::{Go, Overlay, Session};
 use super::draw::{self, Ctx};
 use super::prompt::{Prompt, PromptFor};
-use crate::collection::{Collection, Entry, Origin, natural_cmp};
+use crate::collection::{Collection, Entry, Origin, TitleKey, natural_cmp};
 use crate::search::{Query, normalize};
 use crate::store::ReadState;
 
@@ -26,9 +26,6 @@ pub enum Sort {
 
 /// Titles filtered by one thread at a time.
 const FILTER_RUN: usize = 1 << 13;
-
-/// An entry's file time (0 unless sorting by it), date, title and index.
-type SortKey<'a> = (i64, Option<&'a str>, &'a str, usize);
 
 /// State of the library screen.
 #[derive(Clone, Debug, Default)]
@@ -136,25 +133,36 @@ impl LibraryView {
         self.by_file_time = sort == Sort::Date && entries.iter().all(|e| e.meta.date.is_none());
         // The keys are taken out of the entries first: sorting a million indices that each
         // lead to an entry somewhere in memory spent most of its time waiting for it.
-        let file_time = self.by_file_time;
-        let mut keys: Vec<SortKey<'_>> = self
-            .order
-            .iter()
-            .map(|&i| {
-                let e = &entries[i];
-                let time = if file_time { e.mtime } else { 0 };
-                (time, e.meta.date.as_deref(), e.title.as_str(), i)
-            })
-            .collect();
-        let title = |a: &SortKey<'_>, b: &SortKey<'_>| natural_cmp(a.2, b.2);
-        match sort {
-            // Newest first (by file time when no article has a date), then by title.
+        self.order = match sort {
             Sort::Date => {
-                keys.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)).then_with(|| title(a, b)));
+                let file_time = self.by_file_time;
+                let mut keys: Vec<(i64, Option<&str>, &str, usize)> = self
+                    .order
+                    .iter()
+                    .map(|&i| {
+                        let e = &entries[i];
+                        let time = if file_time { e.mtime } else { 0 };
+                        (time, e.meta.date.as_deref(), e.title.as_str(), i)
+                    })
+                    .collect();
+                // Newest first (by file time when no article has a date), then by title.
+                keys.sort_by(|a, b| {
+                    (b.0, b.1)
+                        .cmp(&(a.0, a.1))
+                        .then_with(|| natural_cmp(a.2, b.2))
+                });
+                keys.into_iter().map(|k| k.3).collect()
             }
-            Sort::Title => keys.sort_by(title),
-        }
-        self.order = keys.into_iter().map(|k| k.3).collect();
+            Sort::Title => {
+                let mut keys: Vec<(TitleKey<'_>, usize)> = self
+                    .order
+                    .iter()
+                    .map(|&i| (TitleKey::new(&entries[i].title), i))
+                    .collect();
+                keys.sort_by(|a, b| a.0.compare(&b.0));
+                keys.into_iter().map(|k| k.1).collect()
+            }
+        };
         std::mem::swap(&mut self.order, &mut self.sorted);
         self.apply_filter(entries);
         if let Some(c) = current {
