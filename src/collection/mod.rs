@@ -9,6 +9,7 @@
 mod cache;
 mod decode;
 mod order;
+mod pair;
 mod paragraph;
 mod parse;
 mod skip;
@@ -233,7 +234,7 @@ impl Collection {
         let total = files.iter().map(Vec::len).sum();
         progress.total.store(total, Ordering::Relaxed);
         let mut known = cache.and_then(cache::Reader::open);
-        let paired = pair(files.into_iter().flatten(), total, known.as_mut());
+        let paired = pair::pair(files.into_iter().flatten(), total, known.as_mut());
         progress.done.store(paired.hits.len(), Ordering::Relaxed);
         let read: Vec<Result<Entry, Skipped>> = crate::parallel::map(&paired.misses, |(_, f)| {
             let r = load_entry(f);
@@ -287,88 +288,6 @@ fn builtin_article(name: &str, text: &str) -> Option<Article> {
         meta: parsed.meta,
         encoding: "UTF-8".to_owned(),
     })
-}
-
-/// The files found, paired with the cache: entries for those it has (current), the others to
-/// be read.
-struct Paired {
-    hits: Vec<Entry>,
-    /// The files to read, each with the number of hits that come before it in path order.
-    misses: Vec<(usize, walk::Found)>,
-    /// Some of the cache was of files no longer there, or changed.
-    dropped: bool,
-}
-
-/// Pairs each of the `total` files with its cached entry, if current. Both lists are sorted by path bytes, so
-/// one pass over each does it; a hit takes the walk's path (and its times), and the cache's
-/// other fields are decoded for hits only.
-fn pair(
-    files: impl Iterator<Item = walk::Found>,
-    total: usize,
-    mut cached: Option<&mut cache::Reader>,
-) -> Paired {
-    let mut paired = Paired {
-        hits: Vec::with_capacity(total),
-        misses: Vec::new(),
-        dropped: false,
-    };
-    for f in files {
-        let key = f.path.as_os_str().as_encoded_bytes();
-        let fields = cached.as_deref_mut().and_then(|r| {
-            while r.current().is_some_and(|c| c.path < key) {
-                r.advance();
-                paired.dropped = true;
-            }
-            let c = r.current().filter(|c| c.path == key)?;
-            let fields = (c.size == f.size && c.mtime == f.mtime)
-                .then(|| c.fields())
-                .flatten();
-            r.advance();
-            // Stale or damaged: the file is read again, and may not make an entry now.
-            paired.dropped |= fields.is_none();
-            fields
-        });
-        match fields {
-            Some(fields) => paired.hits.push(Entry {
-                path: f.path,
-                title: fields.title,
-                meta: fields.meta,
-                paragraphs: fields.paragraphs,
-                encoding: fields.encoding,
-                replaced: fields.replaced,
-                size: f.size,
-                mtime: f.mtime,
-                ctime: f.ctime,
-                inode: f.inode,
-            }),
-            None => paired.misses.push((paired.hits.len(), f)),
-        }
-    }
-    paired
-}
-
-impl Paired {
-    /// The entries in path order: the hits with what was `read` of the misses put in their
-    /// places (no copy when nothing was read, the usual second open); files that could not be
-    /// read go to `skipped`.
-    fn merge(self, read: Vec<Result<Entry, Skipped>>, skipped: &mut Vec<Skipped>) -> Vec<Entry> {
-        if read.is_empty() {
-            return self.hits;
-        }
-        let mut entries = Vec::with_capacity(self.hits.len() + read.len());
-        let mut hits = self.hits.into_iter();
-        let mut taken = 0;
-        for (&(before, _), r) in self.misses.iter().zip(read) {
-            entries.extend(hits.by_ref().take(before - taken));
-            taken = before;
-            match r {
-                Ok(e) => entries.push(e),
-                Err(s) => skipped.push(s),
-            }
-        }
-        entries.extend(hits);
-        entries
-    }
 }
 
 fn load_entry(found: &walk::Found) -> Result<Entry, Skipped> {
