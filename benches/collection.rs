@@ -3,9 +3,19 @@
 //! second open (the library cache warm), side by side with `find` listing the same files, the
 //! floor for anything that must look at every file's size and time.
 //!
+//! `library` is the TUI's side in one process: the second open as the TUI does it
+//! (`Collection::load` with the cache, then the library view sorted by date), and the library's
+//! actions on the loaded collection: sorting by title and filtering titles.
+//! `QARI_BENCH_COLLECTION=DIR` runs these over another collection (the million of issue 10:
+//! `make-collection DIR 1000000`); its cache is made on first use, which reads every article.
+//!
 //! Run with `cargo bench --bench collection`.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+
+use qari::collection::{Collection, Progress};
+use qari::tui::library::{LibraryView, Sort};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 
@@ -54,4 +64,69 @@ fn find_100k() {
         .status()
         .expect("find did not start");
     assert!(status.success());
+}
+
+/// The collection of the `library` benchmarks, its cache, and the collection loaded once.
+fn library() -> &'static (PathBuf, PathBuf, Collection) {
+    static LOADED: OnceLock<(PathBuf, PathBuf, Collection)> = OnceLock::new();
+    LOADED.get_or_init(|| {
+        let dir = std::env::var_os("QARI_BENCH_COLLECTION")
+            .map_or_else(common::collection_100k, PathBuf::from);
+        let cache = common::target().join("bench-home").join(format!(
+            "library-{:016x}",
+            qari::hash::fnv1a(dir.as_os_str().as_encoded_bytes())
+        ));
+        let progress = Progress::default();
+        let c = Collection::load(&dir, Some(&cache), &progress).expect("the collection loads");
+        eprintln!(
+            "{}: {} articles",
+            dir.display(),
+            progress.total.load(Ordering::Relaxed)
+        );
+        (dir, cache, c)
+    })
+}
+
+mod library {
+    use super::{Collection, LibraryView, Progress, Sort, library};
+
+    /// The TUI's second open: the load with the cache warm, and the library view made.
+    #[divan::bench(sample_count = 5)]
+    fn open_warm() -> LibraryView {
+        let (dir, cache, _) = library();
+        let c = Collection::load(dir, Some(cache), &Progress::default()).expect("loads");
+        LibraryView::new(&c)
+    }
+
+    #[divan::bench(sample_count = 5)]
+    fn sort_by_title(b: divan::Bencher) {
+        let (_, _, c) = library();
+        let view = LibraryView::new(c);
+        b.with_inputs(|| view.clone()).bench_local_values(|mut v| {
+            v.sort_by(&c.entries, Sort::Title);
+            v
+        });
+    }
+
+    #[divan::bench(sample_count = 5)]
+    fn sort_by_date(b: divan::Bencher) {
+        let (_, _, c) = library();
+        let mut view = LibraryView::new(c);
+        view.sort_by(&c.entries, Sort::Title);
+        b.with_inputs(|| view.clone()).bench_local_values(|mut v| {
+            v.sort_by(&c.entries, Sort::Date);
+            v
+        });
+    }
+
+    /// One key typed into the filter: every title is matched again.
+    #[divan::bench(sample_count = 5)]
+    fn filter_one_key(b: divan::Bencher) {
+        let (_, _, c) = library();
+        let view = LibraryView::new(c);
+        b.with_inputs(|| view.clone()).bench_local_values(|mut v| {
+            v.set_filter(&c.entries, "بي");
+            v
+        });
+    }
 }

@@ -9,6 +9,7 @@
 mod cache;
 mod decode;
 mod order;
+mod pair;
 mod paragraph;
 mod parse;
 mod skip;
@@ -22,7 +23,7 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use decode::{DecodeError, Decoded, decode};
-pub use order::natural_cmp;
+pub use order::{TitleKey, natural_cmp};
 pub use paragraph::{BlockIndex, ParagraphNo};
 pub use parse::{Format, Meta, Parsed, parse};
 pub use skip::SkipReason;
@@ -269,51 +270,28 @@ impl Collection {
         let (files, mut skipped) = if meta.is_dir() {
             walk::article_files(path)
         } else {
-            (vec![walk::Found::new(path.to_owned(), &meta)], Vec::new())
+            (
+                vec![vec![walk::Found::new(path.to_owned(), &meta)]],
+                Vec::new(),
+            )
         };
-        progress.total.store(files.len(), Ordering::Relaxed);
-        // Both lists are sorted by path bytes: pair each file with its cached entry, if current.
-        let mut known = cache
-            .map(cache::read)
-            .unwrap_or_default()
-            .into_iter()
-            .peekable();
-        let mut slots: Vec<Option<Entry>> = Vec::with_capacity(files.len());
-        for f in &files {
-            let key = f.path.as_os_str().as_encoded_bytes();
-            while known
-                .next_if(|e| e.path.as_os_str().as_encoded_bytes() < key)
-                .is_some()
-            {}
-            let hit = known
-                .next_if(|e| e.path == f.path)
-                .filter(|e| e.size == f.size && e.mtime == f.mtime)
-                .map(|e| Entry {
-                    ctime: f.ctime,
-                    inode: f.inode,
-                    ..e
-                });
-            slots.push(hit);
-        }
-        let misses: Vec<usize> = (0..files.len()).filter(|&i| slots[i].is_none()).collect();
-        progress
-            .done
-            .store(files.len() - misses.len(), Ordering::Relaxed);
-        let read: Vec<Result<Entry, Skipped>> = crate::parallel::map(&misses, |&i| {
-            let r = load_entry(&files[i]);
+        let total = files.iter().map(Vec::len).sum();
+        progress.total.store(total, Ordering::Relaxed);
+        let mut known = cache.and_then(cache::Reader::open);
+        let paired = pair::pair(files.into_iter().flatten(), total, known.as_mut());
+        progress.done.store(paired.hits.len(), Ordering::Relaxed);
+        let read: Vec<Result<Entry, Skipped>> = crate::parallel::map(&paired.misses, |(_, f)| {
+            let r = load_entry(f);
             progress.done.fetch_add(1, Ordering::Relaxed);
             r
         });
-        let changed = !read.is_empty() || known.next().is_some();
-        let mut read = read.into_iter();
-        let mut entries = Vec::with_capacity(files.len());
-        for slot in slots {
-            match slot.map(Ok).or_else(|| read.next()) {
-                Some(Ok(e)) => entries.push(e),
-                Some(Err(s)) => skipped.push(s),
-                None => {}
-            }
-        }
+        // Files that could not be read are not cached, so reading them again (and failing
+        // again) changes nothing.
+        let changed = read.iter().any(Result::is_ok)
+            || paired.dropped
+            || known.as_ref().is_some_and(|r| !r.finished());
+        drop(known);
+        let entries = paired.merge(read, &mut skipped);
         if let Some(cache) = cache
             && changed
         {

@@ -56,10 +56,11 @@ impl App {
         };
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
-            let mut last = watch::stamp(&root);
+            let mut watcher = watch::Watcher::default();
+            let mut last = watcher.stamp(&root);
             loop {
                 std::thread::sleep(every);
-                let now = watch::stamp(&root);
+                let now = watcher.stamp(&root);
                 if now != last {
                     last = now;
                     if tx.send(()).is_err() {
