@@ -365,7 +365,7 @@ fn builtin_article(name: &str, text: &str) -> Option<Article> {
 /// if it is an article file, else none. For looking again at a path that changed.
 pub fn files_at(path: &Path) -> Vec<Found> {
     match std::fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => walk::article_files(path).0,
+        Ok(meta) if meta.is_dir() => walk::article_files(path).0.into_iter().flatten().collect(),
         Ok(meta) if meta.is_file() && format_of(path).is_some() => {
             vec![Found::new(path.to_owned(), &meta)]
         }

@@ -165,12 +165,12 @@ fn refresh(
             )
         }
         Some(Answer::Reset { token }) => {
-            let (files, skipped) = crate::collection::article_files(root);
-            (files, skipped, Some(token))
+            let (runs, skipped) = crate::collection::article_files(root);
+            (runs.into_iter().flatten().collect(), skipped, Some(token))
         }
         None => {
-            let (files, skipped) = crate::collection::article_files(root);
-            (files, skipped, None)
+            let (runs, skipped) = crate::collection::article_files(root);
+            (runs.into_iter().flatten().collect(), skipped, None)
         }
     };
     let count = files.len();

@@ -404,28 +404,24 @@ mod tests {
             entry("c", "أ", None, 9),
             entry("d", "ت", Some("2025-05-05"), 1),
         ];
-        let c = Collection {
-            origin: Origin::Builtin,
-            entries,
-            skipped: Vec::new(),
-        };
+        let c = Collection::new(Origin::Builtin, entries, Vec::new());
         let mut v = LibraryView::new(&c);
         assert_eq!(titles(&v, &c), ["ت", "ب 9", "ب 10", "أ"]);
         assert!(!v.by_file_time);
         v.sort_by(&c.entries, Sort::Title);
         assert_eq!(titles(&v, &c), ["أ", "ب 9", "ب 10", "ت"]);
         // No dates at all: the files' times, newest first.
-        let undated = Collection {
-            entries: c
-                .entries
+        let undated = Collection::new(
+            Origin::Builtin,
+            c.entries
                 .iter()
                 .map(|e| Entry {
                     meta: Meta::default(),
                     ..e.clone()
                 })
                 .collect(),
-            ..c.clone()
-        };
+            Vec::new(),
+        );
         let v = LibraryView::new(&undated);
         assert!(v.by_file_time);
         assert_eq!(titles(&v, &undated), ["أ", "ب 10", "ب 9", "ت"]);
@@ -439,11 +435,7 @@ mod tests {
                 entry(&format!("{i:05}"), &title, None, i as i64)
             })
             .collect();
-        let c = Collection {
-            origin: Origin::Builtin,
-            entries,
-            skipped: Vec::new(),
-        };
+        let c = Collection::new(Origin::Builtin, entries, Vec::new());
         let mut typed = LibraryView::new(&c);
         let fresh = |filter: &str| {
             let mut v = LibraryView::new(&c);
