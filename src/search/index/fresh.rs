@@ -44,12 +44,29 @@ impl Index {
         Ok(())
     }
 
+    /// The catalog's summary, gathered once.
+    pub(super) fn summary(&mut self) -> Result<&Summary, IndexError> {
+        if self.summary.is_none() {
+            let mut sum = Summary::default();
+            self.each_row(|r| {
+                sum.files += 1;
+                sum.racy |= r.racy;
+                if r.id == 0 {
+                    sum.unreadable
+                        .push(PathBuf::from(String::from_utf8_lossy(r.path).into_owned()));
+                } else {
+                    sum.live.push(r.id);
+                }
+            })?;
+            self.summary = Some(sum);
+        }
+        Ok(self.summary.get_or_insert_default())
+    }
+
     /// True when some file of the catalog must be read again whatever the monitor says (it was
     /// recorded racily, see `update`).
     pub fn has_racy(&mut self) -> Result<bool, IndexError> {
-        let mut racy = false;
-        self.each_row(|r| racy |= r.racy)?;
-        Ok(racy)
+        Ok(self.summary()?.racy)
     }
 
     /// The files of the catalog, sorted by path bytes.
@@ -70,26 +87,28 @@ impl Index {
 
     /// The catalog's files that could not be read when last looked at (they never match).
     pub fn unreadable(&mut self) -> Result<Vec<PathBuf>, IndexError> {
-        let mut paths = Vec::new();
-        self.each_row(|r| {
-            if r.id == 0 {
-                paths.push(PathBuf::from(String::from_utf8_lossy(r.path).into_owned()));
-            }
-        })?;
-        Ok(paths)
+        Ok(self.summary()?.unreadable.clone())
     }
 
     /// How many files the catalog holds.
     pub fn len(&mut self) -> Result<usize, IndexError> {
-        let mut n = 0;
-        self.each_row(|_| n += 1)?;
-        Ok(n)
+        Ok(self.summary()?.files)
     }
 
     /// True when the catalog holds no file.
     pub fn is_empty(&mut self) -> Result<bool, IndexError> {
         Ok(self.len()? == 0)
     }
+}
+
+/// What a search needs of the catalog besides paths.
+#[derive(Debug, Default)]
+pub(super) struct Summary {
+    pub files: usize,
+    /// The ids of the files that were read, in catalog order.
+    pub live: Vec<u32>,
+    pub racy: bool,
+    pub unreadable: Vec<PathBuf>,
 }
 
 /// `files` (sorted by path bytes, under `root`) with the `changed` paths (relative to `root`)

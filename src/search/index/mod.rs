@@ -74,6 +74,8 @@ pub struct Index {
     catalog: Option<Vec<FileRow>>,
     /// The catalog's bytes as read, for a search, which only walks them.
     raw: Option<Vec<u8>>,
+    /// What a search needs of the catalog besides paths, gathered in one walk of it.
+    summary: Option<fresh::Summary>,
 }
 
 fn sqlite(path: &Path) -> impl Fn(rusqlite::Error) -> IndexError + '_ {
@@ -197,6 +199,7 @@ impl Index {
             path,
             catalog: None,
             raw: None,
+            summary: None,
         })
     }
 

@@ -61,13 +61,7 @@ impl Index {
             return Ok(Vec::new());
         }
         let candidates = self.candidates(query)?;
-        let mut ids = Vec::new();
-        self.each_row(|r| {
-            if r.id != 0 {
-                ids.push(r.id);
-            }
-        })?;
-        let live = ids.into_iter();
+        let live = self.summary()?.live.clone().into_iter();
         let candidates = if let Some(ids) = candidates {
             // Looked up rather than intersected: the catalog is in path order, not id order.
             let live = positions(live);

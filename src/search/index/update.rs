@@ -187,6 +187,7 @@ impl Index {
     }
 
     fn catalog_mut(&mut self) -> Result<&mut Vec<FileRow>, IndexError> {
+        self.summary = None;
         self.catalog()?;
         Ok(self.catalog.get_or_insert_default())
     }
