@@ -137,9 +137,13 @@ fn the_monitor_names_every_kind_of_change() {
     let (token, paths) = changed(qari::monitor::ask(&socket, &root, Some(token)));
     assert!(paths.contains(&"b/deep/x.txt".to_owned()), "{paths:?}");
     assert!(paths.contains(&"b/link.txt".to_owned()), "{paths:?}");
+    // A folder moved: the paths under it changed, so the record starts again and the next
+    // search looks at every file.
     std::fs::rename(root.join("b"), run.join("b-moved")).unwrap();
-    let (_, paths) = changed(qari::monitor::ask(&socket, &root, Some(token)));
-    assert!(paths.contains(&"b".to_owned()), "{paths:?}");
+    assert!(matches!(
+        qari::monitor::ask(&socket, &root, Some(token)),
+        Some(Answer::Reset { .. })
+    ));
 
     // Its collection deleted, the monitor ends.
     std::fs::remove_dir_all(&root).unwrap();
@@ -199,7 +203,13 @@ fn a_search_through_the_monitor_is_exact_after_every_change() {
         .unwrap();
         assert_eq!(found.paths, scan(&root, word), "{step}");
         assert!(
-            step == "first" || Index::open(&index_file).unwrap().token().unwrap().is_some(),
+            step == "first"
+                || Index::open(&index_file)
+                    .unwrap()
+                    .token()
+                    .unwrap()
+                    .0
+                    .is_some(),
             "{step}: searched through the monitor"
         );
     };
@@ -207,7 +217,12 @@ fn a_search_through_the_monitor_is_exact_after_every_change() {
     search("first");
     search("second");
     assert!(
-        Index::open(&index_file).unwrap().token().unwrap().is_some(),
+        Index::open(&index_file)
+            .unwrap()
+            .token()
+            .unwrap()
+            .0
+            .is_some(),
         "the index keeps the monitor's token"
     );
     let file = |i: usize| root.join(format!("{:02}/{i:05}.txt", i % 20));
@@ -240,9 +255,70 @@ fn a_search_through_the_monitor_is_exact_after_every_change() {
     search("folder added");
     std::fs::rename(root.join("01"), home.join("01")).unwrap();
     search("folder moved away");
+    // A folder moved within the collection, then a file in it edited: under its new path.
+    std::fs::create_dir_all(root.join("moved")).unwrap();
+    std::fs::rename(root.join("02"), root.join("moved/02")).unwrap();
+    search("folder moved within");
+    std::fs::write(root.join("moved/02/00002.txt"), "عنوان\n\nمدينة\n").unwrap();
+    search("edited in the moved folder");
+    // A second name made inside the collection, then the file written through it: the first
+    // name must show the change too.
+    std::fs::hard_link(file(3), root.join("04/another-name.txt")).unwrap();
+    search("hard link made");
+    std::fs::write(root.join("04/another-name.txt"), "عنوان\n\nمدينة\n").unwrap();
+    search("written through the other name");
+    // The library writes the catalog from its own listing: the token no longer holds.
+    let collection =
+        qari::collection::Collection::load(&root, None, &qari::collection::Progress::default())
+            .unwrap();
+    let mut index = Index::open(&index_file).unwrap();
+    std::fs::write(file(5), "عنوان\n\nمدينة مرة أخرى\n").unwrap();
+    index
+        .update(&collection, &qari::collection::Progress::default())
+        .unwrap();
+    assert_eq!(
+        index.token().unwrap().0,
+        None,
+        "another writer drops the token"
+    );
+    drop(index);
+    search("after another writer");
 
     let socket = monitoring.socket.clone();
     std::fs::remove_dir_all(&root).unwrap();
     assert!(ended(&socket), "the monitor still runs");
     std::fs::remove_dir_all(&home).ok();
+}
+
+#[test]
+fn a_monitor_that_cannot_vouch_stops_and_says_why() {
+    let root = temp_dir("refuse");
+    let run = temp_dir("refuse-run");
+    let outside = temp_dir("refuse-outside");
+    std::fs::write(root.join("a.txt"), "عنوان\n\nمدينة\n").unwrap();
+    std::fs::write(outside.join("b.txt"), "عنوان\n\nمدينة\n").unwrap();
+    // A folder reached through a link: its changes may be outside the watched folders.
+    std::os::unix::fs::symlink(&outside, root.join("linked")).unwrap();
+    let socket = qari::monitor::socket(&run, &root);
+    assert_eq!(qari::monitor::start(&exe(), &socket, &root), None);
+    let why = std::fs::read_to_string(qari::monitor::ended_marker(&socket)).unwrap();
+    assert!(why.contains("symbolic link to a folder"), "{why}");
+    // Searches then look at every file, and start no monitor again for a while.
+    let monitoring = Monitoring {
+        socket: socket.clone(),
+        exe: Some(exe()),
+    };
+    let found = find_in_folder(
+        &root,
+        &Query::parse("مدينة"),
+        &run.join("index.db"),
+        Some(&monitoring),
+        &qari::collection::Progress::default(),
+    )
+    .unwrap();
+    assert_eq!(found.paths, [root.join("a.txt"), root.join("linked/b.txt")]);
+    assert!(ended(&socket));
+    for dir in [root, run, outside] {
+        std::fs::remove_dir_all(dir).ok();
+    }
 }

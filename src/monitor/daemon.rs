@@ -48,6 +48,8 @@ pub enum MonitorError {
     },
     #[error("{0}: not on a local file system, whose changes inotify would not all see")]
     NotLocal(PathBuf),
+    #[error("the monitor ended: {0}")]
+    Ended(String),
 }
 
 fn io(path: &Path) -> impl Fn(std::io::Error) -> MonitorError + '_ {
@@ -59,6 +61,8 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> MonitorError + '_ {
 
 struct Monitor {
     root: PathBuf,
+    /// The root's device and inode: another folder put at its path ends the monitor.
+    root_id: (u64, u64),
     inotify: OwnedFd,
     /// Each watched folder, by watch descriptor, as a path relative to the root.
     folders: HashMap<i32, PathBuf>,
@@ -68,11 +72,33 @@ struct Monitor {
     untrusted: HashSet<PathBuf>,
     epoch: u64,
     seq: u64,
+    /// Something happened that the record cannot describe path by path (a folder moved or
+    /// deleted, a hard link made, events lost): every folder is watched anew and the record
+    /// starts again, so that the next search looks at every file.
+    rebuild: bool,
+    /// Every folder is being watched anew (on a new inotify queue).
+    rewatching: bool,
+    /// The monitor can no longer vouch for anything (its root is gone or replaced, a folder
+    /// could not be watched for lack of watches, a symbolic link to a folder, another file
+    /// system): it ends without answering.
+    ended: Option<String>,
 }
 
 /// Runs the monitor of `root` (canonical) on `socket` until it is no longer wanted. Returns at
 /// once when another monitor holds the collection.
 pub fn run(root: &Path, socket: &Path) -> Result<(), MonitorError> {
+    let result = watch(root, socket);
+    // Why it could not vouch, for the searches (they then start no monitor for a while) and for
+    // whoever wonders why searches look at every file.
+    if let Err(MonitorError::NotLocal(_) | MonitorError::Ended(_)) = &result
+        && let Some(e) = result.as_ref().err()
+    {
+        let _ = std::fs::write(super::ended_marker(socket), format!("{e}\n"));
+    }
+    result
+}
+
+fn watch(root: &Path, socket: &Path) -> Result<(), MonitorError> {
     let lock_path = socket.with_extension("lock");
     let lock = std::fs::File::create(&lock_path).map_err(io(&lock_path))?;
     if lock.try_lock().is_err() {
@@ -86,16 +112,25 @@ pub fn run(root: &Path, socket: &Path) -> Result<(), MonitorError> {
     }
     let inotify = inotify::init(CreateFlags::CLOEXEC | CreateFlags::NONBLOCK)
         .map_err(|e| io(root)(e.into()))?;
+    let meta = std::fs::metadata(root).map_err(io(root))?;
     let mut m = Monitor {
         root: root.to_owned(),
+        root_id: (meta.dev(), meta.ino()),
         inotify,
         folders: HashMap::new(),
         changed: HashMap::new(),
         untrusted: HashSet::new(),
         epoch: new_epoch(),
         seq: 1,
+        rebuild: false,
+        rewatching: true,
+        ended: None,
     };
-    m.watch_tree(Path::new("")).map_err(io(root))?;
+    m.watch_tree(Path::new(""));
+    m.rewatching = false;
+    if let Some(why) = m.ended {
+        return Err(MonitorError::Ended(why));
+    }
     let _ = std::fs::remove_file(socket);
     let listener = UnixListener::bind(socket).map_err(io(socket))?;
     listener.set_nonblocking(true).map_err(io(socket))?;
@@ -115,13 +150,16 @@ pub fn run(root: &Path, socket: &Path) -> Result<(), MonitorError> {
             Ok(_) | Err(rustix::io::Errno::INTR) => {}
             Err(e) => return Err(io(root)(e.into())),
         }
-        if !m.drain().map_err(io(root))? {
-            break;
-        }
-        while let Ok((stream, _)) = listener.accept() {
+        m.drain();
+        while m.ended.is_none()
+            && let Ok((stream, _)) = listener.accept()
+        {
             asked = Instant::now();
             // A client that misbehaves only loses its answer.
             let _ = m.answer(&stream);
+        }
+        if m.ended.is_some() {
+            break;
         }
         if ticked.elapsed() >= TICK {
             ticked = Instant::now();
@@ -136,7 +174,10 @@ pub fn run(root: &Path, socket: &Path) -> Result<(), MonitorError> {
         let _ = std::fs::remove_file(socket);
     }
     drop(lock);
-    Ok(())
+    match m.ended {
+        Some(why) => Err(MonitorError::Ended(why)),
+        None => Ok(()),
+    }
 }
 
 /// A number no earlier monitor of this collection is likely to have drawn.
@@ -168,26 +209,46 @@ impl Monitor {
     /// the collection's walk does, each real folder once), noting the files it cannot vouch
     /// for. A folder that cannot be watched for lack of watches is an error: the record would
     /// miss its changes.
-    fn watch_tree(&mut self, rel: &Path) -> std::io::Result<()> {
+    fn watch_tree(&mut self, rel: &Path) {
         let mut stack = vec![rel.to_owned()];
         while let Some(rel) = stack.pop() {
             let folder = self.root.join(&rel);
+            match std::fs::symlink_metadata(&folder) {
+                Ok(m) if m.dev() != self.root_id.0 => {
+                    self.end("a folder on another file system");
+                    return;
+                }
+                Ok(m) if !m.is_dir() => continue,
+                Ok(_) => {}
+                // Gone since it was listed: its parent's event says so.
+                Err(_) => continue,
+            }
             let wd = match inotify::add_watch(&self.inotify, &folder, watch_flags()) {
                 Ok(wd) => wd,
                 Err(rustix::io::Errno::NOSPC) => {
-                    return Err(std::io::Error::other(
-                        "out of inotify watches (fs.inotify.max_user_watches)",
-                    ));
+                    self.end("out of inotify watches (fs.inotify.max_user_watches)");
+                    return;
                 }
-                // Gone or unreadable since it was listed: its parent's event says so.
-                Err(_) => continue,
+                Err(rustix::io::Errno::NOENT) => continue,
+                // Not watchable (no permission): looked at by every search.
+                Err(_) => {
+                    self.untrusted.insert(rel);
+                    continue;
+                }
             };
             if self.folders.contains_key(&wd) {
-                // The same folder by another path (a link): watched and listed once.
+                if self.rewatching {
+                    self.end("a folder reached by two paths");
+                    return;
+                }
+                // A folder already watched, moved under this new one: paths changed, watch
+                // every folder anew (where a second path would show as such).
+                self.rebuild = true;
                 continue;
             }
             self.folders.insert(wd, rel.clone());
             let Ok(entries) = std::fs::read_dir(&folder) else {
+                self.untrusted.insert(rel);
                 continue;
             };
             for entry in entries.flatten() {
@@ -199,23 +260,54 @@ impl Monitor {
                     stack.push(child);
                 } else if kind.is_symlink() {
                     if std::fs::metadata(entry.path()).is_ok_and(|m| m.is_dir()) {
-                        stack.push(child);
-                    } else {
-                        self.untrusted.insert(child);
+                        // Its target's changes may be outside, or be this collection again.
+                        self.end("a symbolic link to a folder");
+                        return;
                     }
+                    self.untrusted.insert(child);
                 } else if entry.metadata().is_ok_and(|m| m.nlink() > 1) {
                     self.untrusted.insert(child);
                 }
             }
         }
-        Ok(())
+    }
+
+    /// Stops vouching: the monitor ends and searches look at every file.
+    fn end(&mut self, why: &str) {
+        self.ended.get_or_insert_with(|| why.to_owned());
+    }
+
+    /// Watches every folder anew and starts the record again.
+    fn rewatch(&mut self) {
+        self.rebuild = false;
+        let Ok(fd) = inotify::init(CreateFlags::CLOEXEC | CreateFlags::NONBLOCK) else {
+            self.end("inotify could not start again");
+            return;
+        };
+        self.inotify = fd;
+        self.folders.clear();
+        self.untrusted.clear();
+        self.restart();
+        self.rewatching = true;
+        self.watch_tree(Path::new(""));
+        self.rewatching = false;
     }
 
     /// Notes whether the file at `rel` can be trusted, after it was created or changed.
     fn check_trust(&mut self, rel: &Path) {
         match std::fs::symlink_metadata(self.root.join(rel)) {
-            Ok(m) if m.file_type().is_symlink() || (m.is_file() && m.nlink() > 1) => {
+            Ok(m) if m.file_type().is_symlink() => {
+                if std::fs::metadata(self.root.join(rel)).is_ok_and(|t| t.is_dir()) {
+                    self.end("a symbolic link to a folder");
+                }
                 self.untrusted.insert(rel.to_owned());
+            }
+            // Another name of a file here: the first name must not be trusted either, and
+            // only a new look at every file finds it.
+            Ok(m) if m.is_file() && m.nlink() > 1 => {
+                if self.untrusted.insert(rel.to_owned()) {
+                    self.rebuild = true;
+                }
             }
             _ => {
                 self.untrusted.remove(rel);
@@ -236,8 +328,10 @@ impl Monitor {
         self.changed.clear();
     }
 
-    /// Reads every queued event into the record. False when the root itself is gone.
-    fn drain(&mut self) -> std::io::Result<bool> {
+    /// Reads every queued event into the record (until the queue is empty), then watches every
+    /// folder anew if an event asked for it, and checks that the root is still the folder it
+    /// watches.
+    fn drain(&mut self) {
         let mut buf = vec![MaybeUninit::<u8>::uninit(); 64 * 1024];
         let mut events: Vec<(i32, ReadFlags, Option<PathBuf>)> = Vec::new();
         {
@@ -251,30 +345,32 @@ impl Monitor {
                         });
                         events.push((e.wd(), e.events(), name));
                     }
-                    Err(rustix::io::Errno::AGAIN | rustix::io::Errno::INTR) => break,
-                    Err(e) => return Err(e.into()),
-                }
-                if reader.is_buffer_empty() && events.len() > 1 << 16 {
-                    break;
+                    Err(rustix::io::Errno::AGAIN) => break,
+                    Err(rustix::io::Errno::INTR) => {}
+                    Err(_) => {
+                        self.end("the inotify queue could not be read");
+                        return;
+                    }
                 }
             }
         }
         for (wd, flags, name) in events {
             if flags.contains(ReadFlags::QUEUE_OVERFLOW) {
-                self.restart();
+                self.rebuild = true;
                 continue;
             }
             let Some(folder) = self.folders.get(&wd).cloned() else {
                 continue;
             };
-            if flags.intersects(ReadFlags::DELETE_SELF | ReadFlags::MOVE_SELF)
-                && folder.as_os_str().is_empty()
+            if folder.as_os_str().is_empty()
+                && flags.intersects(ReadFlags::DELETE_SELF | ReadFlags::MOVE_SELF)
             {
-                return Ok(false);
+                self.end("the collection's folder was moved or deleted");
+                return;
             }
             if flags.contains(ReadFlags::IGNORED) {
-                self.folders.remove(&wd);
-                self.record(folder);
+                // A folder deleted: its watch is gone, others may have moved with it.
+                self.rebuild = true;
                 continue;
             }
             let Some(name) = name else {
@@ -282,10 +378,17 @@ impl Monitor {
                 continue;
             };
             let rel = folder.join(name);
-            if flags.contains(ReadFlags::ISDIR)
-                && flags.intersects(ReadFlags::CREATE | ReadFlags::MOVED_TO)
-            {
-                self.watch_tree(&rel)?;
+            if flags.contains(ReadFlags::ISDIR) {
+                if flags.intersects(ReadFlags::MOVED_FROM | ReadFlags::MOVED_TO | ReadFlags::DELETE)
+                {
+                    // Paths of the folders under it changed: no path-by-path record.
+                    self.rebuild = true;
+                } else if flags.contains(ReadFlags::CREATE) {
+                    self.watch_tree(&rel);
+                } else if self.untrusted.contains(&rel) {
+                    // Perhaps watchable now (its permissions changed).
+                    self.rebuild = true;
+                }
             } else if flags.intersects(
                 ReadFlags::CREATE | ReadFlags::MOVED_TO | ReadFlags::ATTRIB | ReadFlags::DELETE,
             ) || flags.contains(ReadFlags::MOVED_FROM)
@@ -294,7 +397,14 @@ impl Monitor {
             }
             self.record(rel);
         }
-        Ok(true)
+        let same_root =
+            std::fs::metadata(&self.root).is_ok_and(|m| (m.dev(), m.ino()) == self.root_id);
+        if !same_root {
+            self.end("the collection's folder was replaced");
+        }
+        if self.rebuild && self.ended.is_none() {
+            self.rewatch();
+        }
     }
 
     /// Answers one client: every event queued before it asked is read first.
@@ -311,7 +421,8 @@ impl Monitor {
         let Some(wire::Request { since }) = wire::parse_request(&line) else {
             return Ok(());
         };
-        if !self.drain()? {
+        self.drain();
+        if self.ended.is_some() {
             return Ok(());
         }
         let token = Token {

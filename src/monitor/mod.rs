@@ -65,6 +65,52 @@ pub fn ask(socket: &Path, root: &Path, since: Option<Token>) -> Option<Answer> {
 /// `monitor ROOT SOCKET`, and waits until it answers (at most [`PATIENCE`]). None when it does
 /// not: the search goes on without it.
 pub fn start(exe: &Path, socket: &Path, root: &Path) -> Option<Answer> {
+    let mut child = launch(exe, socket, root)?;
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        if let Some(answer) = ask(socket, root, None) {
+            // Reaped by init once this process ends; it runs on as the monitor.
+            drop(child);
+            return Some(answer);
+        }
+        // It ended: another monitor holds the lock (and will answer), or it could not watch.
+        if let Ok(Some(_)) = child.try_wait() {
+            return ask(socket, root, None);
+        }
+        if Instant::now() >= deadline {
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// Starts a monitor for the next search, without waiting for it.
+pub fn spawn(exe: &Path, socket: &Path, root: &Path) {
+    let _ = launch(exe, socket, root);
+}
+
+/// Where a monitor that had to stop says why: no monitor is started for that collection again
+/// for [`GIVE_UP`].
+pub fn ended_marker(socket: &Path) -> PathBuf {
+    socket.with_extension("ended")
+}
+
+/// How long searches start no monitor after one had to stop (a symbolic link to a folder,
+/// another file system, too few watches): it would stop again.
+pub const GIVE_UP: Duration = Duration::from_hours(24);
+
+/// The monitor's process, started; None where there is no monitor (not Linux), one stopped
+/// lately for a reason that still holds, or it could not start.
+fn launch(exe: &Path, socket: &Path, root: &Path) -> Option<std::process::Child> {
+    if !cfg!(target_os = "linux") {
+        return None;
+    }
+    let lately = std::fs::metadata(ended_marker(socket))
+        .and_then(|m| m.modified())
+        .is_ok_and(|t| t.elapsed().is_ok_and(|age| age < GIVE_UP));
+    if lately {
+        return None;
+    }
     if let Some(dir) = socket.parent() {
         std::fs::create_dir_all(dir).ok()?;
         #[cfg(unix)]
@@ -87,21 +133,5 @@ pub fn start(exe: &Path, socket: &Path, root: &Path) -> Option<Answer> {
         // Its own process group: a Ctrl-C meant for the search does not end it.
         command.process_group(0);
     }
-    let mut child = command.spawn().ok()?;
-    let deadline = Instant::now() + PATIENCE;
-    loop {
-        if let Some(answer) = ask(socket, root, None) {
-            // Reaped by init once this process ends; it runs on as the monitor.
-            drop(child);
-            return Some(answer);
-        }
-        // It ended: another monitor holds the lock (and will answer), or it could not watch.
-        if let Ok(Some(_)) = child.try_wait() {
-            return ask(socket, root, None);
-        }
-        if Instant::now() >= deadline {
-            return None;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    command.spawn().ok()
 }

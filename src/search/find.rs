@@ -144,9 +144,11 @@ fn refresh(
     progress: &Progress,
 ) -> Result<Vec<Skipped>, IndexError> {
     let mut started = false;
+    // The token, and the catalog's generation, read before the catalog is.
+    let (token, generation) = index.token()?;
     let answer = match monitor {
         Some(m) => {
-            let asked = crate::monitor::ask(&m.socket, root, index.token()?);
+            let asked = crate::monitor::ask(&m.socket, root, token);
             match (asked, &m.exe) {
                 (None, Some(exe)) if index.len()? >= crate::monitor::MIN_FILES => {
                     started = true;
@@ -158,6 +160,15 @@ fn refresh(
         None => None,
     };
     let (files, skipped, token) = match answer {
+        // A change to the root itself, or a path the catalog (UTF-8) cannot hold: every file.
+        Some(Answer::Changed { token, paths })
+            if paths
+                .iter()
+                .any(|p| p.as_os_str().is_empty() || p.to_str().is_none()) =>
+        {
+            let (runs, skipped) = crate::collection::article_files(root);
+            (runs.into_iter().flatten().collect(), skipped, Some(token))
+        }
         Some(Answer::Changed { token, paths }) => {
             if paths.is_empty() && !index.has_racy()? {
                 return Ok(Vec::new());
@@ -184,7 +195,7 @@ fn refresh(
         Vec::new(),
     );
     index.update(&collection, progress)?;
-    index.set_token(token)?;
+    index.set_token(token, generation)?;
     // A large collection searched without a monitor gets one for its next search.
     if let (
         None,
@@ -196,7 +207,7 @@ fn refresh(
     ) = (token, started, monitor)
         && count >= crate::monitor::MIN_FILES
     {
-        let _ = crate::monitor::start(exe, socket, root);
+        crate::monitor::spawn(exe, socket, root);
     }
     Ok(skipped)
 }

@@ -12,36 +12,72 @@ use crate::collection::Found;
 use crate::monitor::Token;
 
 impl Index {
-    /// The monitor's token this index was last brought up to date with.
-    pub fn token(&self) -> Result<Option<Token>, IndexError> {
-        let text: Option<String> = self
-            .conn
-            .query_row("SELECT value FROM meta WHERE key = 'monitor'", [], |r| {
-                r.get(0)
-            })
-            .optional()
+    /// The monitor's token this index was last brought up to date with, and the catalog's
+    /// generation (bumped by every update that writes it), read in one transaction with the
+    /// catalog itself, so that the three agree.
+    pub fn token(&mut self) -> Result<(Option<Token>, i64), IndexError> {
+        self.conn
+            .execute_batch("BEGIN")
             .map_err(sqlite(&self.path))?;
-        Ok(text.as_deref().and_then(Token::from_text))
+        let read = self.token_and_generation().and_then(|t| {
+            self.raw()?;
+            Ok(t)
+        });
+        let end = self.conn.execute_batch("COMMIT");
+        let read = read?;
+        end.map_err(sqlite(&self.path))?;
+        Ok(read)
+    }
+
+    fn token_and_generation(&self) -> Result<(Option<Token>, i64), IndexError> {
+        let e = sqlite(&self.path);
+        let get = |key: &str| -> Result<Option<String>, IndexError> {
+            self.conn
+                .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| {
+                    r.get::<_, rusqlite::types::Value>(0)
+                })
+                .optional()
+                .map(|v| {
+                    v.map(|v| match v {
+                        rusqlite::types::Value::Text(t) => t,
+                        rusqlite::types::Value::Integer(i) => i.to_string(),
+                        _ => String::new(),
+                    })
+                })
+                .map_err(&e)
+        };
+        let token = get("monitor")?.as_deref().and_then(Token::from_text);
+        let generation = get("generation")?.and_then(|g| g.parse().ok()).unwrap_or(0);
+        Ok((token, generation))
     }
 
     /// Records the monitor's token once the index is up to date with the files as they were
-    /// when the monitor gave it (or later); None forgets it.
-    pub fn set_token(&self, token: Option<Token>) -> Result<(), IndexError> {
+    /// when the monitor gave it (or later), unless another search or the library wrote the
+    /// catalog since this one read it at generation `read` (then no token is kept, and the
+    /// next search looks at every file). Writing and checking are one transaction.
+    pub fn set_token(&mut self, token: Option<Token>, read: i64) -> Result<(), IndexError> {
         let e = sqlite(&self.path);
+        let expected = self.written.unwrap_or(read);
+        let tx = self.conn.transaction().map_err(&e)?;
+        let now: i64 = tx
+            .query_row(
+                "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'), 0)",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(&e)?;
         match token {
-            Some(t) => self
-                .conn
+            Some(t) if now == expected => tx
                 .execute(
                     "INSERT OR REPLACE INTO meta(key, value) VALUES ('monitor', ?1)",
                     [t.to_text()],
                 )
-                .map_err(e)?,
-            None => self
-                .conn
+                .map_err(&e)?,
+            _ => tx
                 .execute("DELETE FROM meta WHERE key = 'monitor'", [])
-                .map_err(e)?,
+                .map_err(&e)?,
         };
-        Ok(())
+        tx.commit().map_err(&e)
     }
 
     /// The catalog's summary, gathered once.
@@ -109,6 +145,22 @@ pub(super) struct Summary {
     pub live: Vec<u32>,
     pub racy: bool,
     pub unreadable: Vec<PathBuf>,
+}
+
+/// Bumps the catalog's generation and forgets the monitor's token, in the transaction that
+/// writes a new catalog; the new generation.
+pub(super) fn bump_generation(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<i64> {
+    let next: i64 = tx.query_row(
+        "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'), 0) + 1",
+        [],
+        |r| r.get(0),
+    )?;
+    tx.execute(
+        "INSERT OR REPLACE INTO meta(key, value) VALUES ('generation', ?1)",
+        [next],
+    )?;
+    tx.execute("DELETE FROM meta WHERE key = 'monitor'", [])?;
+    Ok(next)
 }
 
 /// `files` (sorted by path bytes, under `root`) with the `changed` paths (relative to `root`)

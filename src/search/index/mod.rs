@@ -76,6 +76,8 @@ pub struct Index {
     raw: Option<Vec<u8>>,
     /// What a search needs of the catalog besides paths, gathered in one walk of it.
     summary: Option<fresh::Summary>,
+    /// The catalog generation this index's last update wrote.
+    written: Option<i64>,
 }
 
 fn sqlite(path: &Path) -> impl Fn(rusqlite::Error) -> IndexError + '_ {
@@ -200,6 +202,7 @@ impl Index {
             catalog: None,
             raw: None,
             summary: None,
+            written: None,
         })
     }
 

@@ -181,7 +181,11 @@ impl Index {
             [next_id],
         )
         .map_err(&e)?;
+        // A new catalog: the monitor's token of the one before no longer describes it (the
+        // search that wrote it records its own token, if the generation is still its own).
+        let generation = super::fresh::bump_generation(&tx).map_err(&e)?;
         tx.commit().map_err(&e)?;
+        self.written = Some(generation);
         self.catalog = Some(rows);
         Ok(stats)
     }
