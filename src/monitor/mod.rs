@@ -52,7 +52,14 @@ pub fn socket(dir: &Path, root: &Path) -> PathBuf {
 /// Asks the monitor listening at `socket` what changed under `root` since `since`. None when
 /// no monitor answers (none runs, or it is busy or broken): then every file must be looked at.
 pub fn ask(socket: &Path, root: &Path, since: Option<Token>) -> Option<Answer> {
-    let stream = UnixStream::connect(socket).ok()?;
+    // Connecting blocks while the monitor's queue of connections is full: in a thread, so that
+    // a stuck monitor costs the search at most PATIENCE (the thread then ends with the process).
+    let (send, receive) = std::sync::mpsc::channel();
+    let path = socket.to_owned();
+    std::thread::spawn(move || {
+        let _ = send.send(UnixStream::connect(path));
+    });
+    let stream = receive.recv_timeout(PATIENCE).ok()?.ok()?;
     stream.set_read_timeout(Some(PATIENCE)).ok()?;
     stream.set_write_timeout(Some(PATIENCE)).ok()?;
     let mut out = &stream;
