@@ -43,25 +43,23 @@ echo "index size: $((size / 1000000)) MB = $(awk "BEGIN {printf \"%.2f\", $size 
 second=$(ms "$qari" search -l "$word" "$coll")
 echo "second search (walks the folder, takes the monitor's token): qari ${second} ms"
 
-# Warm search through the monitor, alternated pairs.
-q=() r=()
-for _ in 1 2 3 4 5; do
-    q+=("$(ms "$qari" search -l "$word" "$coll")")
-    r+=("$(ms rg -l -F "$word" "$coll")")
-done
-mq=$(median "${q[@]}") mr=$(median "${r[@]}")
-echo "warm search -l (monitor): qari ${mq} ms (${q[*]}) | rg -l -F ${mr} ms (${r[*]}) | ratio $(awk "BEGIN {printf \"%.2f\", $mq / $mr}")"
+# Warm search, alternated pairs with rg, with the config folder $2 (its config decides the
+# monitor).
+pairs() {
+    local q=() r=() mq mr
+    for _ in 1 2 3 4 5; do
+        q+=("$(XDG_CONFIG_HOME=$2 ms "$qari" search -l "$word" "$coll")")
+        r+=("$(ms rg -l -F "$word" "$coll")")
+    done
+    mq=$(median "${q[@]}") mr=$(median "${r[@]}")
+    echo "warm search -l ($1): qari ${mq} ms (${q[*]}) | rg -l -F ${mr} ms (${r[*]}) | ratio $(awk "BEGIN {printf \"%.2f\", $mq / $mr}")"
+}
+pairs monitor "$XDG_CONFIG_HOME"
 
-# Warm search without a monitor (monitor = false: every file's size, times and inode looked at).
+# Without a monitor (monitor = false: every file's size, times and inode looked at).
 mkdir -p "$home/config-nomonitor/qari"
 echo "monitor = false" >"$home/config-nomonitor/qari/config.toml"
-q=() r=()
-for _ in 1 2 3 4 5; do
-    q+=("$(XDG_CONFIG_HOME=$home/config-nomonitor ms "$qari" search -l "$word" "$coll")")
-    r+=("$(ms rg -l -F "$word" "$coll")")
-done
-mq=$(median "${q[@]}") mr=$(median "${r[@]}")
-echo "warm search -l (no monitor): qari ${mq} ms (${q[*]}) | rg -l -F ${mr} ms (${r[*]}) | ratio $(awk "BEGIN {printf \"%.2f\", $mq / $mr}")"
+pairs "no monitor" "$home/config-nomonitor"
 
 # Same results: every file rg finds, qari finds (qari also finds the other spellings).
 missing=$(comm -13 <("$qari" search -l "$word" "$coll" | sort) <(rg -l -F "$word" "$coll" | sort) | wc -l)

@@ -26,12 +26,13 @@ pub enum Output {
 pub fn run(query: &str, path: Option<&Path>, mode: Output) -> anyhow::Result<bool> {
     let query = Query::parse(query);
     anyhow::ensure!(!query.is_empty(), t!(super::msgs(), "cli-no-term"));
-    let (collection, found) = match super::source(path, &super::config()?)? {
+    let config = super::config()?;
+    let (collection, found) = match super::source(path, &config)? {
         Source::Path {
             path: root,
             index: Some(index),
             ..
-        } if root.is_dir() => folder(&root, &index, &query)?,
+        } if root.is_dir() => folder(&root, &index, &query, config.monitor)?,
         _ => whole(path, &query)?,
     };
     let entries: Vec<&Entry> = collection.entries.iter().collect();
@@ -81,9 +82,13 @@ pub fn run(query: &str, path: Option<&Path>, mode: Output) -> anyhow::Result<boo
 /// The matching articles of a folder, found through its index without loading the collection
 /// (see [`qari::search::find_in_folder`]), as a collection of those articles only; true: they
 /// all match.
-fn folder(root: &Path, index: &Path, query: &Query) -> anyhow::Result<(Collection, bool)> {
-    let config = super::config()?;
-    let monitoring = Dirs::new().filter(|_| config.monitor).map(|d| Monitoring {
+fn folder(
+    root: &Path,
+    index: &Path,
+    query: &Query,
+    monitor: bool,
+) -> anyhow::Result<(Collection, bool)> {
+    let monitoring = Dirs::new().filter(|_| monitor).map(|d| Monitoring {
         socket: d.monitor_socket(root),
         exe: std::env::current_exe().ok(),
     });

@@ -159,34 +159,27 @@ fn refresh(
         }
         None => None,
     };
-    let (files, skipped, token) = match answer {
-        // A change to the root itself, or a path the catalog (UTF-8) cannot hold: every file.
+    // The paths to look at again, or None: every file. A change to the root itself, or a path
+    // the catalog (UTF-8) cannot hold, is every file too.
+    let (token, changed) = match answer {
         Some(Answer::Changed { token, paths })
             if paths
                 .iter()
-                .any(|p| p.as_os_str().is_empty() || p.to_str().is_none()) =>
+                .all(|p| !p.as_os_str().is_empty() && p.to_str().is_some()) =>
         {
-            let (runs, skipped) = crate::collection::article_files(root);
-            (runs.into_iter().flatten().collect(), skipped, Some(token))
+            (Some(token), Some(paths))
         }
-        Some(Answer::Changed { token, paths }) => {
-            if paths.is_empty() && !index.has_racy()? {
-                return Ok(Vec::new());
-            }
-            (
-                apply_changes(root, index.files()?, &paths),
-                Vec::new(),
-                Some(token),
-            )
+        Some(Answer::Changed { token, .. } | Answer::Reset { token }) => (Some(token), None),
+        None => (None, None),
+    };
+    let (files, skipped) = if let Some(paths) = changed {
+        if paths.is_empty() && !index.has_racy()? {
+            return Ok(Vec::new());
         }
-        Some(Answer::Reset { token }) => {
-            let (runs, skipped) = crate::collection::article_files(root);
-            (runs.into_iter().flatten().collect(), skipped, Some(token))
-        }
-        None => {
-            let (runs, skipped) = crate::collection::article_files(root);
-            (runs.into_iter().flatten().collect(), skipped, None)
-        }
+        (apply_changes(root, index.files()?, &paths), Vec::new())
+    } else {
+        let (runs, skipped) = crate::collection::article_files(root);
+        (runs.into_iter().flatten().collect(), skipped)
     };
     let count = files.len();
     let collection = Collection::new(

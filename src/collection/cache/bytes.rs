@@ -7,27 +7,11 @@ use std::io::{BufRead, Read};
 /// Paths and records up to this long are read in one piece.
 const SHORT: usize = 1 << 16;
 
-/// Numbers are LEB128: seven bits a byte, low bits first, the high bit set on all but the last.
-pub fn put_number(out: &mut Vec<u8>, mut n: u64) {
-    while n >= 0x80 {
-        out.push((n as u8) | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
-}
+pub use crate::varint::{put as put_number, unzigzag, zigzag};
 
 pub fn put_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
     put_number(out, bytes.len() as u64);
     out.extend_from_slice(bytes);
-}
-
-/// Signed numbers with their sign in the low bit, so that small ones stay short.
-pub fn zigzag(n: i64) -> u64 {
-    ((n << 1) ^ (n >> 63)) as u64
-}
-
-pub fn unzigzag(n: u64) -> i64 {
-    ((n >> 1) as i64) ^ -((n & 1) as i64)
 }
 
 /// A number from a stream; None at its end or past ten bytes.

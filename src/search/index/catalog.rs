@@ -37,22 +37,11 @@ pub struct RowView<'a> {
     pub racy: bool,
 }
 
+use crate::varint;
+
 /// The format's first byte: a catalog of another format reads as damaged (and the index is
 /// rebuilt).
 const FORMAT: u8 = 2;
-
-fn put(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-/// A signed difference, zigzag-coded so that small ones of either sign are short.
-fn put_diff(out: &mut Vec<u8>, v: i64) {
-    put(out, ((v << 1) ^ (v >> 63)) as u64);
-}
 
 /// The catalog as bytes; `rows` sorted by path.
 pub fn encode(rows: &[FileRow]) -> Vec<u8> {
@@ -66,14 +55,18 @@ pub fn encode(rows: &[FileRow]) -> Vec<u8> {
             .zip(last_path)
             .take_while(|(a, b)| a == b)
             .count();
-        put(&mut out, shared as u64);
-        put(&mut out, (path.len() - shared) as u64);
+        varint::put(&mut out, shared as u64);
+        varint::put(&mut out, (path.len() - shared) as u64);
         out.extend_from_slice(&path[shared..]);
-        put(&mut out, u64::from(r.id));
-        put(&mut out, r.size);
-        put_diff(&mut out, r.mtime.wrapping_sub(last_mtime));
-        put_diff(&mut out, r.ctime.wrapping_sub(r.mtime));
-        put_diff(&mut out, r.inode.wrapping_sub(last_inode) as i64);
+        varint::put(&mut out, u64::from(r.id));
+        varint::put(&mut out, r.size);
+        // Differences, zigzag-coded so that small ones of either sign are short.
+        varint::put(&mut out, varint::zigzag(r.mtime.wrapping_sub(last_mtime)));
+        varint::put(&mut out, varint::zigzag(r.ctime.wrapping_sub(r.mtime)));
+        varint::put(
+            &mut out,
+            varint::zigzag(r.inode.wrapping_sub(last_inode) as i64),
+        );
         out.extend_from_slice(&r.hash.to_le_bytes());
         out.push(u8::from(r.racy));
         (last_path, last_mtime, last_inode) = (path, r.mtime, r.inode);
@@ -100,20 +93,14 @@ impl<'a> Reader<'a> {
     }
 
     fn var(&mut self) -> Option<u64> {
-        let mut v: u64 = 0;
-        for shift in (0..64).step_by(7) {
-            let b = self.byte()?;
-            v |= u64::from(b & 0x7f).checked_shl(shift)?;
-            if b < 0x80 {
-                return Some(v);
-            }
-        }
-        None
+        let mut rest = self.bytes.get(self.at..)?;
+        let v = varint::get(&mut rest)?;
+        self.at = self.bytes.len() - rest.len();
+        Some(v)
     }
 
     fn diff(&mut self) -> Option<i64> {
-        let v = self.var()?;
-        Some(((v >> 1) as i64) ^ -((v & 1) as i64))
+        self.var().map(varint::unzigzag)
     }
 }
 

@@ -33,25 +33,15 @@ pub fn grams(text: &str, out: &mut Vec<Gram>) {
 const BITMAP: u8 = 1;
 const RICE: u8 = 2;
 
-pub fn put_varint(out: &mut Vec<u8>, mut v: u32) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
+pub fn put_varint(out: &mut Vec<u8>, v: u32) {
+    crate::varint::put(out, u64::from(v));
 }
 
 pub fn get_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
-    let mut v: u32 = 0;
-    for shift in (0..35).step_by(7) {
-        let b = *bytes.get(*at)?;
-        *at += 1;
-        v |= u32::from(b & 0x7f).checked_shl(shift)?;
-        if b < 0x80 {
-            return Some(v);
-        }
-    }
-    None
+    let mut rest = bytes.get(*at..)?;
+    let v = u32::try_from(crate::varint::get(&mut rest)?).ok()?;
+    *at = bytes.len() - rest.len();
+    Some(v)
 }
 
 /// Appends the ids of a list of varint gaps (the in-memory form of `build`) to `out`.
