@@ -1,203 +1,198 @@
-//! Gathering posting lists in memory while an index is built, one gatherer per worker thread
-//! (a single gatherer on the writer thread was a sixth of a first index's time, and the other
-//! core waited on it). Each article's grams are taken as they come, without sorting them: an
-//! article's id is added to a gram's list only when it is not already its last id, which keeps
-//! lists distinct as long as ids come in increasing order. Lists are kept as varint gaps (a byte
-//! or two an id rather than four), so that more articles fit in the memory a round of the
-//! build may use (see `build`).
-//!
-//! Most grams of Arabic news are three characters of a small alphabet (the letters left after
-//! normalisation, digits, white space, common punctuation): their lists are found through a
-//! table indexed by the three characters' 6-bit codes, which is far quicker than hashing; other
-//! grams go through a hash map.
+//! Gathering posting lists in memory while an index is built, one gatherer per worker thread.
+//! Each article's words are taken as they come: an article's id is added to a word's list only
+//! when it is not already its last id, which keeps lists distinct as long as ids come in
+//! increasing order. Lists are kept as varint gaps (a byte or two an id rather than four), so
+//! that more articles fit in the memory a round of the build may use (see `build`).
 
 use std::collections::HashMap;
 
-use super::postings::{Gram, gram, put_varint};
+use super::postings::put_varint;
+use super::words::{Word, words};
 
-/// The 6-bit code of a character of the common alphabet, 0 for any other.
-const fn alphabet() -> [u8; 0x700] {
-    let mut table = [0u8; 0x700];
-    let mut code = 1u8;
-    let mut c = 0;
-    while c < 0x700 {
-        let common = matches!(c,
-            0x20 | 0x0A | 0x30..=0x39 | 0x21 | 0x22 | 0x25 | 0x27 | 0x28 | 0x29 | 0x2C
-            | 0x2D | 0x2E | 0x2F | 0x3A | 0x3F | 0xAB | 0xBB | 0x060C | 0x061B | 0x061F
-            | 0x0621 | 0x0624 | 0x0626..=0x0628 | 0x062A..=0x063A | 0x0641..=0x0648 | 0x064A);
-        if common {
-            table[c] = code;
-            code += 1;
-        }
-        c += 1;
-    }
-    assert!(code <= 64, "more than 63 common characters");
-    table
-}
-
-static ALPHABET: [u8; 0x700] = alphabet();
-
-fn code(c: char) -> u32 {
-    ALPHABET.get(c as usize).map_or(0, |&k| u32::from(k))
-}
-
-/// A hasher for grams, which are already well spread: one multiplication (std's SipHash took a
-/// quarter of a first index's time here).
+/// A hasher for words, eight bytes at a time (std's SipHash, a byte at a time, is several
+/// times slower on the short keys an index looks up hundreds of millions of times).
 #[derive(Default)]
-pub struct GramHasher(u64);
+pub struct WordHasher(u64);
 
-impl std::hash::Hasher for GramHasher {
+const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+impl std::hash::Hasher for WordHasher {
     fn finish(&self) -> u64 {
-        self.0
+        // The multiplications leave the high bits well mixed; fold them into the low ones,
+        // which pick the table's slot.
+        self.0 ^ (self.0 >> 29)
     }
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            h = (h.rotate_left(23) ^ u64::from_le_bytes(word)).wrapping_mul(K);
         }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            h = (h.rotate_left(23) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        self.0 = h;
     }
-    fn write_i64(&mut self, g: i64) {
-        self.0 = (g as u64)
-            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
-            .rotate_left(26);
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(23) ^ u64::from(b)).wrapping_mul(K);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0.rotate_left(23) ^ n as u64).wrapping_mul(K);
     }
 }
 
-type GramMap<V> = HashMap<Gram, V, std::hash::BuildHasherDefault<GramHasher>>;
+type Hashed = std::hash::BuildHasherDefault<WordHasher>;
 
-/// No list yet in a table slot.
-const NONE: u32 = u32::MAX;
+/// A word of at most [`SHORT`] bytes, kept in the table itself with its length in the last
+/// byte: looked up with no pointer to follow and no call to compare bytes. Nearly every word of
+/// Arabic news is one (nine letters take eighteen bytes).
+type Short = [u64; 3];
+const SHORT: usize = 23;
 
-/// A gram's list being gathered.
-struct List {
-    /// The last id added, 0 for none.
+fn short(word: &[u8]) -> Option<Short> {
+    if word.len() > SHORT {
+        return None;
+    }
+    let mut bytes = [0u8; 24];
+    bytes[..word.len()].copy_from_slice(word);
+    bytes[SHORT] = word.len() as u8;
+    let mut key = [0u64; 3];
+    for (k, chunk) in key.iter_mut().zip(bytes.chunks_exact(8)) {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(chunk);
+        *k = u64::from_le_bytes(b);
+    }
+    Some(key)
+}
+
+fn unshort(key: &Short) -> Word {
+    let mut bytes = Vec::with_capacity(24);
+    for k in key {
+        bytes.extend_from_slice(&k.to_le_bytes());
+    }
+    let len = usize::from(bytes[SHORT]);
+    bytes.truncate(len);
+    bytes.into()
+}
+
+/// A word's place in the gatherer: its list, and the last article added to it (kept here, so
+/// that a word seen again in the same article touches nothing else).
+#[derive(Clone, Copy)]
+struct Slot {
+    list: u32,
     last: u32,
-    /// Varint gaps.
-    bytes: Vec<u8>,
 }
 
-/// Posting lists being gathered.
+/// What a new word costs in memory besides its bytes: its key and slot.
+const WORD_COST: usize = 48;
+
+/// Posting lists being gathered. Each article's new postings are appended to one array, as
+/// the numbers of their words' lists; the lists are made from it when taken. (Appending to
+/// each word's own list as it came, the build waited on memory: three cache misses a posting,
+/// for the list, its end and its slot, where now there is one.)
+#[derive(Default)]
 pub struct Gather {
-    /// By the three characters' codes: the list's index, or [`NONE`].
-    table: Vec<u32>,
-    /// Grams with a character outside the alphabet: the list's index.
-    other: GramMap<u32>,
-    /// Each list's gram, and the list.
-    grams: Vec<Gram>,
-    lists: Vec<List>,
-    /// The lists of the article being added, one per gram (a first pass finds them all, so
-    /// that the processor overlaps the lookups rather than wait on each in turn).
-    found: Vec<u32>,
-    /// How many bytes the lists hold.
+    /// Each word's slot, for short words and the others.
+    short: HashMap<Short, Slot, Hashed>,
+    long: HashMap<Word, Slot, Hashed>,
+    /// How many lists (words) there are.
+    lists: u32,
+    /// The postings: list numbers, article after article.
+    postings: Vec<u32>,
+    /// Each article's id and the end of its postings.
+    articles: Vec<(u32, usize)>,
+    /// How many bytes the postings and words hold.
     pub bytes: usize,
     /// How many ids the lists hold.
     pub count: usize,
-}
-
-impl Default for Gather {
-    fn default() -> Self {
-        Gather {
-            table: vec![NONE; 1 << 18],
-            other: GramMap::default(),
-            grams: Vec::new(),
-            lists: Vec::new(),
-            found: Vec::new(),
-            bytes: 0,
-            count: 0,
-        }
-    }
 }
 
 impl Gather {
     /// Adds article `id`, whose normalised text is `text`. Ids must be above 0 and come in
     /// increasing order.
     pub fn add(&mut self, id: u32, text: &str) {
-        let mut found = std::mem::take(&mut self.found);
-        found.clear();
-        let mut chars = text.chars();
-        if let (Some(mut a), Some(mut b)) = (chars.next(), chars.next()) {
-            let (mut ka, mut kb) = (code(a), code(b));
-            for c in chars {
-                let kc = code(c);
-                let list = if ka != 0 && kb != 0 && kc != 0 {
-                    let at = ((ka << 12) | (kb << 6) | kc) as usize;
-                    match self.table[at] {
-                        NONE => {
-                            let list = self.new_list(gram(a, b, c));
-                            self.table[at] = list;
-                            list
-                        }
-                        list => list,
-                    }
-                } else {
-                    let g = gram(a, b, c);
-                    if let Some(&list) = self.other.get(&g) {
-                        list
-                    } else {
-                        let list = self.new_list(g);
-                        self.other.insert(g, list);
-                        list
-                    }
-                };
-                found.push(list);
-                (a, b, ka, kb) = (b, c, kb, kc);
+        let before = self.postings.len();
+        for word in words(text) {
+            let next = self.lists;
+            let slot = match short(word) {
+                Some(key) => self.short.entry(key).or_insert(Slot {
+                    list: next,
+                    last: 0,
+                }),
+                None => self.long.entry(word.into()).or_insert(Slot {
+                    list: next,
+                    last: 0,
+                }),
+            };
+            if slot.last == id {
+                continue;
             }
-        }
-        for &list in &found {
-            let list = &mut self.lists[list as usize];
-            if list.last != id {
-                let gap = id - list.last;
-                list.last = id;
-                if gap < 0x80 {
-                    list.bytes.push(gap as u8);
-                    self.bytes += 1;
-                } else {
-                    let before = list.bytes.len();
-                    put_varint(&mut list.bytes, gap);
-                    self.bytes += list.bytes.len() - before;
-                }
-                self.count += 1;
+            slot.last = id;
+            if slot.list == next {
+                self.lists += 1;
+                self.bytes += word.len() + WORD_COST;
             }
+            self.postings.push(slot.list);
         }
-        self.found = found;
+        let added = self.postings.len() - before;
+        self.articles.push((id, self.postings.len()));
+        self.bytes += 4 * added + 16;
+        self.count += added;
     }
 
-    fn new_list(&mut self, g: Gram) -> u32 {
-        self.grams.push(g);
-        self.lists.push(List {
-            last: 0,
-            bytes: Vec::new(),
-        });
-        (self.lists.len() - 1) as u32
-    }
-
-    /// The lists (varint gaps), sorted by gram, emptying the gatherer.
-    pub fn take(&mut self) -> Vec<(Gram, Vec<u8>)> {
-        self.table.fill(NONE);
-        self.other.clear();
-        (self.bytes, self.count) = (0, 0);
-        let mut lists: Vec<(Gram, Vec<u8>)> = std::mem::take(&mut self.grams)
-            .into_iter()
-            .zip(std::mem::take(&mut self.lists).into_iter().map(|l| l.bytes))
+    /// The lists (varint gaps), sorted by word, emptying the gatherer.
+    pub fn take(&mut self) -> Vec<(Word, Vec<u8>)> {
+        let mut sizes = vec![0u32; self.lists as usize];
+        for &list in &self.postings {
+            sizes[list as usize] += 1;
+        }
+        let mut lists: Vec<Vec<u8>> = sizes
+            .iter()
+            .map(|&n| Vec::with_capacity(n as usize + n as usize / 4))
             .collect();
-        lists.sort_unstable_by_key(|(g, _)| *g);
-        lists
+        let mut last = vec![0u32; self.lists as usize];
+        let mut from = 0;
+        for &(id, end) in &self.articles {
+            for &list in &self.postings[from..end] {
+                let l = list as usize;
+                put_varint(&mut lists[l], id - last[l]);
+                last[l] = id;
+            }
+            from = end;
+        }
+        let mut out: Vec<(Word, Vec<u8>)> = std::mem::take(&mut self.short)
+            .into_iter()
+            .map(|(key, slot)| (unshort(&key), slot))
+            .chain(std::mem::take(&mut self.long))
+            .map(|(word, slot)| (word, std::mem::take(&mut lists[slot.list as usize])))
+            .collect();
+        out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        *self = Gather::default();
+        out
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::postings::{decode_gaps, grams};
+    use super::super::postings::decode_gaps;
     use super::*;
 
     #[test]
-    fn every_gram_of_every_article_once_in_id_order() {
+    fn every_word_of_every_article_once_in_id_order() {
         let texts = [
-            "مدينة المدينة المنورة",
+            "مدينه المدينه المنوره",
             "abc abc x",
-            "\n١٢٣ «قال» 12 ق",
+            "\n123 «قال» 12 ق",
             "",
-            "ab",
-            "مدينة 😀 ًcafé",
+            " ab\n\nab ",
+            "مدينه 😀 ًcafé",
+            // 23 and 24 bytes: the longest kept short, and the shortest kept long
+            "abcdefghijklmnopqrstuvw abcdefghijklmnopqrstuvwx المستشفياتالجامعيه abcdefghijklmnopqrstuvw",
         ];
         let mut g = Gather::default();
         for (i, t) in texts.iter().enumerate() {
@@ -205,42 +200,28 @@ mod tests {
         }
         let count = g.count;
         let lists = g.take();
-        let mut expected: Vec<(Gram, Vec<u32>)> = Vec::new();
-        let mut gs = Vec::new();
+        let mut expected: std::collections::BTreeMap<Word, Vec<u32>> = Default::default();
         for (i, t) in texts.iter().enumerate() {
-            grams(t, &mut gs);
-            for &x in &gs {
-                match expected.iter_mut().find(|(y, _)| *y == x) {
-                    Some((_, ids)) => ids.push(i as u32 + 1),
-                    None => expected.push((x, vec![i as u32 + 1])),
+            for w in t.split([' ', '\n']).filter(|w| !w.is_empty()) {
+                let ids = expected.entry(w.as_bytes().into()).or_default();
+                if ids.last() != Some(&(i as u32 + 1)) {
+                    ids.push(i as u32 + 1);
                 }
             }
         }
-        expected.sort_unstable();
-        let got: Vec<(Gram, Vec<u32>)> = lists
+        let got: Vec<(Word, Vec<u32>)> = lists
             .iter()
-            .map(|(x, bytes)| {
+            .map(|(w, bytes)| {
                 let mut ids = Vec::new();
                 decode_gaps(bytes, &mut ids).unwrap();
-                (*x, ids)
+                (w.clone(), ids)
             })
             .collect();
-        assert_eq!(got, expected);
-        assert_eq!(
-            count,
-            expected.iter().map(|(_, ids)| ids.len()).sum::<usize>()
-        );
+        assert_eq!(got, expected.into_iter().collect::<Vec<_>>());
+        assert_eq!(count, got.iter().map(|(_, ids)| ids.len()).sum::<usize>());
         // Emptied, and ready for more.
         assert_eq!((g.count, g.bytes), (0, 0));
         g.add(9, "xyz");
         assert_eq!(g.take().len(), 1);
-    }
-
-    #[test]
-    fn the_alphabet_fits_six_bits() {
-        assert_eq!(code('م'), code('م'));
-        assert_ne!(code('ا'), 0);
-        assert_eq!(code('أ'), 0);
-        assert_eq!(code('😀'), 0);
     }
 }

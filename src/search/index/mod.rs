@@ -2,15 +2,18 @@
 //! only makes search fast: every result is checked against the rule (each term a substring of
 //! the article's normalised text), so results are exactly a scan's.
 //!
-//! What it keeps: trigram posting lists (`postings`, see [`postings`]) that narrow a query to
-//! the articles holding every three-character piece of its terms; each article's normalised
-//! text, compressed (`texts`, see [`codec`]), to check those candidates exactly; and the
-//! catalog of files with their sizes, times, inodes and content hashes (see [`catalog`] and
-//! `update`), to know what changed. Terms shorter than three characters, which trigrams cannot
-//! narrow, are checked against every stored text. SQLite's own full-text index (FTS5) did this
-//! before; building it took most of a first index's time and its lists were larger, and a
-//! search needs none of its ranking or tokenising. A database that cannot be read, or of
-//! another version, is deleted and rebuilt: it holds nothing that cannot be made again.
+//! What it keeps: a vocabulary and word posting lists (`segments` and `postings`, see
+//! [`words`] and [`postings`]), from which the articles holding a term without a space are
+//! known exactly (the union of the lists of the words that contain it) and a phrase is
+//! narrowed to candidates; each article's normalised text, compressed (`texts`, see
+//! [`codec`]), to check a phrase's candidates and count matches for the library's ranking; and
+//! the catalog of files with their sizes, times, inodes and content hashes (see [`catalog`] and
+//! `update`), to know what changed. A term that too many words contain (one or two common
+//! letters) narrows nothing and is checked against every stored text. Trigram lists did the
+//! narrowing before, and left every candidate to be decompressed and checked, four in ten of
+//! them in vain; SQLite's own full-text index (FTS5) before that took most of a first index's
+//! time. A database that cannot be read, or of another version, is deleted and rebuilt: it
+//! holds nothing that cannot be made again.
 
 mod bits;
 mod build;
@@ -21,6 +24,7 @@ mod gather;
 mod postings;
 mod search;
 mod update;
+mod words;
 
 use std::path::{Path, PathBuf};
 
@@ -36,8 +40,9 @@ use super::normalize::normalize;
 /// version is rebuilt. 3: content hashes are FNV-1a ([`crate::hash`]), not std's DefaultHasher.
 /// 4: trigram postings and compressed texts instead of FTS5; inodes and change times.
 /// 5: Rice-coded postings, one row a gram a build; frames without length or dictionary id;
-/// 64 KB pages. 6: a front-coded catalog.
-const VERSION: &str = "6";
+/// 64 KB pages. 6: a front-coded catalog. 7: word postings and vocabularies instead of
+/// trigrams.
+const VERSION: &str = "7";
 
 /// An index that cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -171,12 +176,11 @@ impl Index {
                      CREATE TABLE meta(key TEXT PRIMARY KEY, value);
                      CREATE TABLE catalog(part INTEGER PRIMARY KEY, data BLOB NOT NULL);
                      CREATE TABLE texts(id INTEGER PRIMARY KEY, z BLOB NOT NULL);
-                     -- Rows with their own ids, and an index: rows written in gram order
-                     -- then fill their pages (a WITHOUT ROWID table left a tenth of them empty).
-                     CREATE TABLE postings(gram INTEGER NOT NULL, seg INTEGER NOT NULL,
-                         ids BLOB NOT NULL);
-                     CREATE UNIQUE INDEX postings_gram ON postings(gram, seg);
-                     CREATE TABLE segments(seg INTEGER PRIMARY KEY, count INTEGER NOT NULL);
+                     -- A segment's lists are rows first.. in the order of its vocabulary
+                     -- (its words, sorted, a line each): a word's row is found from its place.
+                     CREATE TABLE postings(id INTEGER PRIMARY KEY, ids BLOB NOT NULL);
+                     CREATE TABLE segments(seg INTEGER PRIMARY KEY, count INTEGER NOT NULL,
+                         first INTEGER NOT NULL, words BLOB NOT NULL);
                      INSERT INTO meta(key, value) VALUES ('version', '{VERSION}');
                      COMMIT;"
                 ))

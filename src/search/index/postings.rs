@@ -1,34 +1,12 @@
-//! Trigram posting lists: for each three-character piece of normalised text (a gram), the ids
-//! of the articles whose text holds it, sorted. A list is coded as Rice-coded gaps, in blocks
-//! of 128 with a parameter each (so that a list whose articles bunch together, as a story's do
-//! in time, still codes well), or as a bitmap when that is smaller (grams in most articles).
-//! For a gram in a fraction p of the articles, Rice codes take within a few percent of the
-//! entropy of a random subset (about 3 bits an id at p = 0.3); byte varints took at least 8,
-//! and Elias-Fano 20 % more than Rice here, where most ids are in lists of 10 to 60 % density.
-//! Lists are written in segments (one per update, one per round of a build, see `build`), and
-//! a gram's list is the union of its segments' lists.
-
-/// A gram: its three characters, 21 bits each (a positive SQLite integer).
-pub type Gram = i64;
-
-pub fn gram(a: char, b: char, c: char) -> Gram {
-    (i64::from(u32::from(a)) << 42) | (i64::from(u32::from(b)) << 21) | i64::from(u32::from(c))
-}
-
-/// The distinct grams of `text`, sorted, into `out`.
-pub fn grams(text: &str, out: &mut Vec<Gram>) {
-    out.clear();
-    let mut chars = text.chars();
-    let (Some(mut a), Some(mut b)) = (chars.next(), chars.next()) else {
-        return;
-    };
-    for c in chars {
-        out.push(gram(a, b, c));
-        (a, b) = (b, c);
-    }
-    out.sort_unstable();
-    out.dedup();
-}
+//! Posting lists: for each word of normalised text (see `words`), the ids of the articles whose
+//! text holds it, sorted. A list is coded as Rice-coded gaps, in blocks of 128 with a parameter
+//! each (so that a list whose articles bunch together, as a story's do in time, still codes
+//! well), or as a bitmap when that is smaller (words in most articles). For a word in a
+//! fraction p of the articles, Rice codes take within a few percent of the entropy of a random
+//! subset (about 3 bits an id at p = 0.3); byte varints took at least 8, and Elias-Fano 20 %
+//! more than Rice on the trigram lists this index kept before. Lists are written in segments
+//! (one per update, one per round of a build, see `build`), and a word's list is the union of
+//! its segments' lists.
 
 const BITMAP: u8 = 1;
 const RICE: u8 = 2;
@@ -349,17 +327,6 @@ mod tests {
         decode_gaps(&bytes, &mut out).unwrap();
         assert_eq!(out, vec![1, 128, 256, 70_256]);
         assert!(decode_gaps(&[0x80], &mut out).is_none());
-    }
-
-    #[test]
-    fn grams_are_distinct_and_sorted() {
-        let mut g = Vec::new();
-        grams("abab", &mut g);
-        assert_eq!(g, vec![gram('a', 'b', 'a'), gram('b', 'a', 'b')]);
-        grams("ab", &mut g);
-        assert!(g.is_empty());
-        grams("مدينه", &mut g);
-        assert_eq!(g.len(), 3);
     }
 
     #[test]

@@ -1,15 +1,18 @@
-//! Searching the index: the query's grams narrow the collection to candidates, and each
-//! candidate's stored text is checked against the rule (and scored, for the library's ranking)
-//! on all cores while the next batch of texts is read.
+//! Searching the index: the vocabulary and the word lists give the articles holding each term
+//! (see `words`); those are the answer when every term is a piece of a word and only the
+//! matching articles are asked for. Otherwise (a phrase, a term too common to narrow, or the
+//! library's ranking) each candidate's stored text is checked against the rule and scored, on
+//! all cores while the next batch of texts is read.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use rusqlite::OptionalExtension;
+use rusqlite::{Connection, OptionalExtension};
 use zstd::bulk::Decompressor;
 
 use super::codec::{self, Codec};
+use super::words::{self, Part};
 use super::{Index, IndexError, postings, sqlite};
 use crate::collection::Progress;
 use crate::search::query::Query;
@@ -60,72 +63,111 @@ impl Index {
         if query.is_empty() {
             return Ok(Vec::new());
         }
-        let candidates = self.candidates(query)?;
-        let live = self.summary()?.live.clone().into_iter();
-        let candidates = if let Some(ids) = candidates {
-            // Looked up rather than intersected: the catalog is in path order, not id order.
-            let live = positions(live);
-            ids.into_iter()
-                .filter(|&id| live.get(id as usize).is_some_and(Option::is_some))
-                .collect()
-        } else {
-            let mut all: Vec<u32> = live.collect();
-            all.sort_unstable();
-            all
+        let live = self.summary()?.live.clone();
+        let e = sqlite(&self.path);
+        // One read transaction for the lists and the texts: one state of the index, and no
+        // lock taken and dropped by each statement (system calls, which cost more than
+        // reading a row).
+        let tx = self.conn.unchecked_transaction().map_err(&e)?;
+        // A part matching more words than there are articles costs more to look up than
+        // checking every text.
+        let limit = live.len().max(10_000);
+        let (candidates, exact) = match self.candidates(&tx, query, limit)? {
+            Some((ids, exact)) => {
+                // Looked up rather than intersected: the catalog is in path order, not id
+                // order.
+                let live = positions(live.into_iter());
+                let ids = ids
+                    .into_iter()
+                    .filter(|&id| live.get(id as usize).is_some_and(Option::is_some))
+                    .collect::<Vec<u32>>();
+                (ids, exact)
+            }
+            None => {
+                let mut all = live;
+                all.sort_unstable();
+                (all, false)
+            }
         };
-        self.check(&candidates, query, ask, progress)
+        if exact && !ask.scores {
+            progress.total.store(candidates.len(), Ordering::Relaxed);
+            progress.done.store(candidates.len(), Ordering::Relaxed);
+            return Ok(candidates
+                .into_iter()
+                .map(|id| (id, Score::default()))
+                .collect());
+        }
+        self.check(&tx, &candidates, query, ask, progress)
     }
 
-    /// The ids whose texts hold every gram of the query's terms of three characters or more
-    /// (dead ids included); None when no term is that long.
-    fn candidates(&self, query: &Query) -> Result<Option<Vec<u32>>, IndexError> {
+    /// The ids of the texts that may match `query` (dead ids included), and whether they are
+    /// exactly those that do (every term a word's piece, each narrowed); None when no term
+    /// narrows them. A part that more than `limit` words hold narrows nothing.
+    fn candidates(
+        &self,
+        conn: &Connection,
+        query: &Query,
+        limit: usize,
+    ) -> Result<Option<(Vec<u32>, bool)>, IndexError> {
         let e = sqlite(&self.path);
-        let mut grams = Vec::new();
-        let mut all = Vec::new();
-        for term in &query.terms {
-            postings::grams(term, &mut grams);
-            all.extend_from_slice(&grams);
-        }
-        if all.is_empty() {
-            return Ok(None);
-        }
-        all.sort_unstable();
-        all.dedup();
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT ids FROM postings WHERE gram = ?1 ORDER BY seg")
+        let segments: Vec<(i64, Vec<u8>)> = conn
+            .prepare_cached("SELECT first, words FROM segments ORDER BY seg")
+            .map_err(&e)?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(&e)?
+            .collect::<rusqlite::Result<_>>()
             .map_err(&e)?;
-        let mut lists: Vec<Vec<u32>> = Vec::with_capacity(all.len());
-        for gram in all {
-            let mut ids = Vec::new();
-            let mut rows = stmt.query([gram]).map_err(&e)?;
-            let mut segments = 0;
-            while let Some(row) = rows.next().map_err(&e)? {
-                let bytes = row
-                    .get_ref(0)
-                    .map_err(&e)?
-                    .as_blob()
-                    .map_err(|_| self.damaged("a posting list that is not a blob"))?;
-                postings::decode(bytes, &mut ids)
-                    .ok_or_else(|| self.damaged("a damaged posting list"))?;
-                segments += 1;
+        let mut read = conn
+            .prepare_cached("SELECT ids FROM postings WHERE id = ?1")
+            .map_err(&e)?;
+        let (mut exact, mut sets) = (true, Vec::new());
+        let mut numbers = Vec::new();
+        for term in &query.terms {
+            let parts = Part::of(term);
+            exact &= parts.len() == 1;
+            'part: for part in parts {
+                let (mut ids, mut lists) = (Vec::new(), 0);
+                for (first, vocabulary) in &segments {
+                    numbers.clear();
+                    if !words::matching(vocabulary, part, limit - lists, &mut numbers) {
+                        exact = false;
+                        continue 'part;
+                    }
+                    for &n in &numbers {
+                        let found = read
+                            .query_row([first + i64::from(n)], |r| {
+                                Ok(r.get_ref(0)?
+                                    .as_blob()
+                                    .ok()
+                                    .and_then(|bytes| postings::decode(bytes, &mut ids)))
+                            })
+                            .optional()
+                            .map_err(&e)?;
+                        if found.flatten().is_none() {
+                            return Err(self.damaged("a damaged posting list"));
+                        }
+                        lists += 1;
+                    }
+                }
+                if lists > 1 {
+                    ids.sort_unstable();
+                    ids.dedup();
+                }
+                sets.push(ids);
             }
-            if segments > 1 {
-                ids.sort_unstable();
-                ids.dedup();
-            }
-            lists.push(ids);
         }
-        lists.sort_by_key(Vec::len);
-        let mut lists = lists.into_iter();
-        let mut ids = lists.next().unwrap_or_default();
-        for list in lists {
+        sets.sort_by_key(Vec::len);
+        let mut sets = sets.into_iter();
+        let Some(mut ids) = sets.next() else {
+            return Ok(None);
+        };
+        for set in sets {
             if ids.is_empty() {
                 break;
             }
-            ids = postings::intersect(&ids, &list);
+            ids = postings::intersect(&ids, &set);
         }
-        Ok(Some(ids))
+        Ok(Some((ids, exact)))
     }
 
     /// The `candidates` whose stored text holds every term, with their scores if asked. The
@@ -133,6 +175,7 @@ impl Index {
     /// before is decompressed and checked on all cores.
     fn check(
         &self,
+        conn: &Connection,
         candidates: &[u32],
         query: &Query,
         ask: &Ask<'_>,
@@ -140,10 +183,7 @@ impl Index {
     ) -> Result<Vec<(u32, Score)>, IndexError> {
         let e = sqlite(&self.path);
         let scorer = Scorer::new(query);
-        // One read transaction for every text: a statement on its own takes and drops the
-        // database's read lock (system calls), which costs more than reading its row.
-        let tx = self.conn.unchecked_transaction().map_err(&e)?;
-        let mut stmt = tx
+        let mut stmt = conn
             .prepare_cached("SELECT z FROM texts WHERE id = ?1")
             .map_err(&e)?;
         let mut read = |batch: &[u32]| -> Result<Vec<(u32, Vec<u8>)>, IndexError> {

@@ -15,15 +15,17 @@
 //! file changed within the clock's granularity of being read is read again next time (git's
 //! "racily clean" rule).
 
+use std::collections::BTreeMap;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use rusqlite::{Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::build::{Build, Outcome, ROUND_BYTES, Read, Segment};
 use super::catalog::{self, FileRow};
 use super::codec::{Codec, DICT_MIN_SAMPLES};
-use super::postings::{self, Gram};
+use super::postings;
+use super::words;
 use super::{Index, IndexError, Updated, article_text, sqlite};
 use crate::collection::{Collection, Entry, Format, Origin, Progress, decode, parse};
 
@@ -312,20 +314,23 @@ fn read(collection: &Collection, stale: &Stale<'_>) -> Option<Read> {
     read_entry(collection, stale.entry, stale.row)
 }
 
-/// Writes `segment` as a new segment.
+/// Writes `segment` as a new segment: its vocabulary, and its lists as postings rows numbered
+/// from the segment's first in the vocabulary's order (a word's row is found from its place).
 fn write_segment(tx: &Transaction<'_>, segment: &Segment) -> rusqlite::Result<()> {
     if segment.count == 0 {
         return Ok(());
     }
+    let first: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM postings", [], |r| {
+        r.get(0)
+    })?;
+    let vocabulary = words::vocabulary(segment.lists.iter().map(|(w, _)| &w[..]));
     tx.execute(
-        "INSERT INTO segments(count) VALUES (?1)",
-        [segment.count as i64],
+        "INSERT INTO segments(count, first, words) VALUES (?1, ?2, ?3)",
+        params![segment.count as i64, first, vocabulary],
     )?;
-    let seg = tx.last_insert_rowid();
-    let mut insert =
-        tx.prepare_cached("INSERT INTO postings(gram, seg, ids) VALUES (?1, ?2, ?3)")?;
-    for (gram, ids) in &segment.lists {
-        insert.execute(params![gram, seg, ids])?;
+    let mut insert = tx.prepare_cached("INSERT INTO postings(id, ids) VALUES (?1, ?2)")?;
+    for (i, (_, ids)) in segment.lists.iter().enumerate() {
+        insert.execute(params![first + i as i64, ids])?;
     }
     Ok(())
 }
@@ -333,57 +338,54 @@ fn write_segment(tx: &Transaction<'_>, segment: &Segment) -> rusqlite::Result<()
 /// Merges the small segments (one per update) into one once there are many, dropping the ids
 /// no longer in the catalog `rows`.
 fn merge_small_segments(tx: &Transaction<'_>, rows: &[FileRow]) -> rusqlite::Result<()> {
-    let small: Vec<i64> = tx
-        .prepare("SELECT seg FROM segments WHERE count < ?1 ORDER BY seg")?
-        .query_map([SMALL_POSTINGS], |r| r.get(0))?
+    let small: Vec<(i64, i64, Vec<u8>)> = tx
+        .prepare("SELECT seg, first, words FROM segments WHERE count < ?1 ORDER BY seg")?
+        .query_map([SMALL_POSTINGS], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
     if small.len() < SMALL_SEGMENTS {
         return Ok(());
     }
     let live: std::collections::HashSet<u32> = rows.iter().map(|r| r.id).collect();
-    let list = small
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(",");
+    let mut lists: BTreeMap<&[u8], Vec<u32>> = BTreeMap::new();
+    {
+        let mut read = tx.prepare_cached("SELECT ids FROM postings WHERE id = ?1")?;
+        let mut one = Vec::new();
+        for (_, first, vocabulary) in &small {
+            for (i, word) in words::listed(vocabulary).enumerate() {
+                let ids = lists.entry(word).or_default();
+                // A missing or damaged list merges as empty: its ids are dropped, as if gone.
+                one.clear();
+                let decoded = read
+                    .query_row([first + i as i64], |r| {
+                        Ok(postings::decode(r.get_ref(0)?.as_blob()?, &mut one))
+                    })
+                    .optional()?;
+                if decoded.flatten().is_some() {
+                    ids.extend_from_slice(&one);
+                }
+            }
+        }
+    }
     let mut merged = Segment {
         lists: Vec::new(),
         count: 0,
     };
-    {
-        let mut stmt = tx.prepare(&format!(
-            "SELECT gram, ids FROM postings WHERE seg IN ({list}) ORDER BY gram"
-        ))?;
-        let mut q = stmt.query([])?;
-        let (mut ids, mut one): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
-        let mut current: Option<Gram> = None;
-        let flush = |gram: Option<Gram>, ids: &mut Vec<u32>, merged: &mut Segment| {
-            ids.retain(|id| live.contains(id));
-            ids.sort_unstable();
-            ids.dedup();
-            if let (Some(g), false) = (gram, ids.is_empty()) {
-                merged.count += ids.len();
-                merged.lists.push((g, postings::encode(ids)));
-            }
-            ids.clear();
-        };
-        while let Some(row) = q.next()? {
-            let gram: Gram = row.get(0)?;
-            if current != Some(gram) {
-                flush(current, &mut ids, &mut merged);
-                current = Some(gram);
-            }
-            // A damaged list merges as empty: its ids are dropped, as if gone.
-            one.clear();
-            if postings::decode(row.get_ref(1)?.as_blob()?, &mut one).is_some() {
-                ids.extend_from_slice(&one);
-            }
+    for (word, mut ids) in lists {
+        ids.retain(|id| live.contains(id));
+        ids.sort_unstable();
+        ids.dedup();
+        if !ids.is_empty() {
+            merged.count += ids.len();
+            merged.lists.push((word.into(), postings::encode(&ids)));
         }
-        flush(current, &mut ids, &mut merged);
     }
-    tx.execute_batch(&format!(
-        "DELETE FROM postings WHERE seg IN ({list}); DELETE FROM segments WHERE seg IN ({list});"
-    ))?;
+    for (seg, first, vocabulary) in &small {
+        tx.execute(
+            "DELETE FROM postings WHERE id >= ?1 AND id < ?2",
+            [*first, first + words::count(vocabulary) as i64],
+        )?;
+        tx.execute("DELETE FROM segments WHERE seg = ?1", [seg])?;
+    }
     write_segment(tx, &merged)
 }
 
