@@ -121,7 +121,9 @@ mod tests {
     #[test]
     fn words_are_runs_between_spaces_and_line_ends() {
         let got: Vec<&[u8]> = words(" قال  الوزير\nفي\n\nالمدينه ").collect();
-        let want: Vec<&[u8]> = ["قال", "الوزير", "في", "المدينه"].map(str::as_bytes).to_vec();
+        let want: Vec<&[u8]> = ["قال", "الوزير", "في", "المدينه"]
+            .map(str::as_bytes)
+            .to_vec();
         assert_eq!(got, want);
     }
 
