@@ -88,7 +88,10 @@ proptest! {
     #[test]
     fn the_index_finds_exactly_what_a_scan_finds(
         texts in prop::collection::vec(article(), 1..30),
-        queries in prop::collection::vec(prop::collection::vec(prop::sample::select(PIECES), 1..3), 1..12),
+        queries in prop::collection::vec(
+            (prop::collection::vec(prop::sample::select(PIECES), 1..4), any::<bool>()),
+            1..12,
+        ),
     ) {
         let dir = temp_dir("prop");
         let mut articles = Vec::new();
@@ -100,13 +103,16 @@ proptest! {
         let collection = Collection::load(&dir, None, &Progress::default()).unwrap();
         let mut index = Index::in_memory().unwrap();
         index.update(&collection, &Progress::default()).unwrap();
-        for q in &queries {
-            let query = Query::parse(&q.join(" "));
+        for (q, phrase) in &queries {
+            // A phrase (the index narrows it by its words, then checks the texts), or terms
+            // (each found exactly from the words that hold it).
+            let text = if *phrase { format!("\"{}\"", q.join(" ")) } else { q.join(" ") };
+            let query = Query::parse(&text);
             if query.is_empty() {
                 continue;
             }
             let found = index.search(&query).unwrap();
-            prop_assert_eq!(found, brute_force(&articles, &query), "query {:?}", q);
+            prop_assert_eq!(found, brute_force(&articles, &query), "query {:?}", text);
         }
         std::fs::remove_dir_all(dir).ok();
     }

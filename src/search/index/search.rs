@@ -64,14 +64,27 @@ impl Index {
             return Ok(Vec::new());
         }
         let live = self.summary()?.live.clone();
+        // A part matching more words than there are articles costs more to look up than
+        // checking every text.
+        let limit = live.len().max(10_000);
+        self.matching_within(query, ask, progress, live, limit)
+    }
+
+    /// As [`matching`](Self::matching), `live` being the catalog's ids, and a part that more
+    /// than `limit` words hold narrowing nothing.
+    fn matching_within(
+        &self,
+        query: &Query,
+        ask: &Ask<'_>,
+        progress: &Progress,
+        live: Vec<u32>,
+        limit: usize,
+    ) -> Result<Vec<(u32, Score)>, IndexError> {
         let e = sqlite(&self.path);
         // One read transaction for the lists and the texts: one state of the index, and no
         // lock taken and dropped by each statement (system calls, which cost more than
         // reading a row).
         let tx = self.conn.unchecked_transaction().map_err(&e)?;
-        // A part matching more words than there are articles costs more to look up than
-        // checking every text.
-        let limit = live.len().max(10_000);
         let (candidates, exact) = match self.candidates(&tx, query, limit)? {
             Some((ids, exact)) => {
                 // Looked up rather than intersected: the catalog is in path order, not id
@@ -311,4 +324,73 @@ pub struct Ask<'a> {
     pub scores: bool,
     /// Set when the search is no longer wanted: the check then stops at its next batch.
     pub cancel: Option<&'a AtomicBool>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::collection::Collection;
+
+    #[test]
+    fn a_part_too_common_to_narrow_is_checked_against_every_text() {
+        let dir = std::env::temp_dir().join(format!("qari-common-part-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let texts = [
+            "مدينة بغداد\n\nقال الوزير في بغداد",
+            "بيروت\n\nمدينة بيروت الجميلة",
+            "باب\n\nلا شيء هنا",
+            "نص\n\nقالت الوزيرة كلاما",
+        ];
+        for (i, t) in texts.iter().enumerate() {
+            std::fs::write(dir.join(format!("{i}.txt")), t).unwrap();
+        }
+        let collection = Collection::load(&dir, None, &Progress::default()).unwrap();
+        let mut index = Index::in_memory().unwrap();
+        index.update(&collection, &Progress::default()).unwrap();
+        let live = index.summary().unwrap().live.clone();
+        let ask = Ask::default();
+        for q in ["ب", "بيروت", "الوزير", "\"قال الوزير\"", "\"ل الوز\"", "مدينه ب", "قال ي"] {
+            let query = Query::parse(q);
+            let found = |limit| {
+                let mut ids: Vec<u32> = index
+                    .matching_within(&query, &ask, &Progress::default(), live.clone(), limit)
+                    .unwrap()
+                    .into_iter()
+                    .map(|(id, _)| id)
+                    .collect();
+                ids.sort_unstable();
+                ids
+            };
+            // Every part narrowed, none, and every text checked.
+            let (narrowed, unnarrowed) = (found(usize::MAX), found(0));
+            let tx = index.conn.unchecked_transaction().unwrap();
+            let mut all = live.clone();
+            all.sort_unstable();
+            let mut scanned: Vec<u32> = index
+                .check(&tx, &all, &query, &ask, &Progress::default())
+                .unwrap()
+                .into_iter()
+                .map(|(id, _)| id)
+                .collect();
+            scanned.sort_unstable();
+            assert_eq!(narrowed, scanned, "{q}");
+            assert_eq!(unnarrowed, scanned, "{q}");
+            assert!(!scanned.is_empty(), "{q}");
+            // Too common to narrow: no candidates.
+            assert_eq!(index.candidates(&tx, &query, 0).unwrap(), None, "{q}");
+        }
+        // A plain word: exactly its articles, to be taken with no check; a phrase: candidates.
+        let tx = index.conn.unchecked_transaction().unwrap();
+        let (ids, exact) = index
+            .candidates(&tx, &Query::parse("بيروت"), 9)
+            .unwrap()
+            .unwrap();
+        assert!(exact && ids.len() == 1);
+        let (_, exact) = index
+            .candidates(&tx, &Query::parse("\"قال الوزير\""), 9)
+            .unwrap()
+            .unwrap();
+        assert!(!exact);
+        std::fs::remove_dir_all(dir).ok();
+    }
 }
