@@ -7,7 +7,7 @@
 //! A round ends when the gathered lists reach [`ROUND_BYTES`] (or the files run out): the
 //! workers' lists are merged word by word, coded (on all cores) and written as one segment,
 //! with one row a word. A first index of 100,000 articles is one round; a million take about
-//! ten, each a segment, and the memory stays that of one round.
+//! seven, each a segment, and the memory stays that of one round.
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -21,8 +21,8 @@ use super::gather::Gather;
 use super::postings;
 use super::words::Word;
 
-/// Bytes of gathered lists (varint gaps, mostly a byte an id) a round may hold, over all
-/// workers: about 120 MB for 100,000 articles of 3 KB.
+/// Bytes of gathered postings (see `Gather`) a round may hold, over all
+/// workers: about 100 MB for 100,000 articles of 3 KB (4 bytes a posting, and the words).
 pub const ROUND_BYTES: usize = 160 << 20;
 
 /// Files a worker takes at a time.

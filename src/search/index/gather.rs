@@ -299,7 +299,7 @@ mod tests {
         }
         let count = g.count;
         let lists = g.take();
-        let mut expected: std::collections::BTreeMap<Word, Vec<u32>> = Default::default();
+        let mut expected = std::collections::BTreeMap::<Word, Vec<u32>>::new();
         for (i, t) in texts.iter().enumerate() {
             for w in t.split([' ', '\n']).filter(|w| !w.is_empty()) {
                 let ids = expected.entry(w.as_bytes().into()).or_default();

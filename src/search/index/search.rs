@@ -85,22 +85,18 @@ impl Index {
         // lock taken and dropped by each statement (system calls, which cost more than
         // reading a row).
         let tx = self.conn.unchecked_transaction().map_err(&e)?;
-        let (candidates, exact) = match self.candidates(&tx, query, limit)? {
-            Some((ids, exact)) => {
-                // Looked up rather than intersected: the catalog is in path order, not id
-                // order.
-                let live = positions(live.into_iter());
-                let ids = ids
-                    .into_iter()
-                    .filter(|&id| live.get(id as usize).is_some_and(Option::is_some))
-                    .collect::<Vec<u32>>();
-                (ids, exact)
-            }
-            None => {
-                let mut all = live;
-                all.sort_unstable();
-                (all, false)
-            }
+        let (candidates, exact) = if let Some((ids, exact)) = self.candidates(&tx, query, limit)? {
+            // Looked up rather than intersected: the catalog is in path order, not id order.
+            let live = positions(live.into_iter());
+            let ids = ids
+                .into_iter()
+                .filter(|&id| live.get(id as usize).is_some_and(Option::is_some))
+                .collect::<Vec<u32>>();
+            (ids, exact)
+        } else {
+            let mut all = live;
+            all.sort_unstable();
+            (all, false)
         };
         if exact && !ask.scores {
             progress.total.store(candidates.len(), Ordering::Relaxed);
@@ -349,7 +345,15 @@ mod tests {
         index.update(&collection, &Progress::default()).unwrap();
         let live = index.summary().unwrap().live.clone();
         let ask = Ask::default();
-        for q in ["ب", "بيروت", "الوزير", "\"قال الوزير\"", "\"ل الوز\"", "مدينه ب", "قال ي"] {
+        for q in [
+            "ب",
+            "بيروت",
+            "الوزير",
+            "\"قال الوزير\"",
+            "\"ل الوز\"",
+            "مدينه ب",
+            "قال ي",
+        ] {
             let query = Query::parse(q);
             let found = |limit| {
                 let mut ids: Vec<u32> = index
