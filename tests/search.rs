@@ -454,3 +454,45 @@ fn the_index_is_exact_after_every_kind_of_change() {
     assert_exact(&mut index, &dir, "reopened");
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// A posting list damaged on disk is an error (the index is then made again), never an article
+/// silently lost: not when searched, and not when small segments are merged with it.
+#[test]
+fn a_damaged_list_is_an_error_not_a_lost_article() {
+    let dir = temp_dir("damaged-list");
+    let articles = dir.join("articles");
+    std::fs::create_dir_all(&articles).unwrap();
+    let a = articles.join("a.txt");
+    std::fs::write(&a, "عنوان\n\nمدينة الرياض\n").unwrap();
+    let db = dir.join("index.db");
+    let mut index = Index::open(&db).unwrap();
+    let load = || Collection::load(&articles, None, &Progress::default()).unwrap();
+    index.update(&load(), &Progress::default()).unwrap();
+    let query = Query::parse("مدينة");
+    assert_eq!(index.search(&query).unwrap(), vec![a.clone()]);
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute("UPDATE postings SET ids = x'ff'", [])
+        .unwrap();
+    assert!(index.search(&query).is_err());
+    // Enough small updates for their segments to be merged with the damaged one.
+    let mut failed = false;
+    for i in 0..12 {
+        std::fs::write(
+            articles.join(format!("n{i}.txt")),
+            format!("عنوان {i}\n\nقرية\n"),
+        )
+        .unwrap();
+        if index.update(&load(), &Progress::default()).is_err() {
+            failed = true;
+            break;
+        }
+    }
+    if !failed {
+        match index.search(&query) {
+            Err(_) => {}
+            Ok(found) => assert!(found.contains(&a), "{found:?}"),
+        }
+    }
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -21,7 +21,7 @@ pub struct Found {
     /// The score of each of `entries`, when asked for and the index gave them (`exact`);
     /// else empty.
     pub scores: Vec<Score>,
-    /// The articles matched by the index: every candidate matches (the index checks the rule).
+    /// The articles matched by the index: every one matches (the index answers by the rule).
     /// False when there was no index and every article is a candidate.
     pub exact: bool,
     /// Why the index was rebuilt, when it failed in use.

@@ -1,6 +1,7 @@
 //! The persistent search index of a collection, one SQLite database in the XDG data folder. It
-//! only makes search fast: every result is checked against the rule (each term a substring of
-//! the article's normalised text), so results are exactly a scan's.
+//! only makes search fast: its answers are exactly a scan's by the rule (each term a substring
+//! of the article's normalised text), known from the words for terms without a space and
+//! checked in the stored texts otherwise.
 //!
 //! What it keeps: a vocabulary and word posting lists (`segments` and `postings`, see
 //! [`words`] and [`postings`]), from which the articles holding a term without a space are
@@ -9,7 +10,7 @@
 //! [`codec`]), to check a phrase's candidates and count matches for the library's ranking; and
 //! the catalog of files with their sizes, times, inodes and content hashes (see [`catalog`] and
 //! `update`), to know what changed. A term that too many words contain (one or two common
-//! letters) narrows nothing and is checked against every stored text. Trigram lists did the
+//! letters) narrows nothing: the other terms' candidates, or every stored text, are checked. Trigram lists did the
 //! narrowing before, and left every candidate to be decompressed and checked, four in ten of
 //! them in vain; SQLite's own full-text index (FTS5) before that took most of a first index's
 //! time. A database that cannot be read, or of another version, is deleted and rebuilt: it

@@ -85,19 +85,21 @@ impl Index {
         // lock taken and dropped by each statement (system calls, which cost more than
         // reading a row).
         let tx = self.conn.unchecked_transaction().map_err(&e)?;
-        let (candidates, exact) = if let Some((ids, exact)) = self.candidates(&tx, query, limit)? {
-            // Looked up rather than intersected: the catalog is in path order, not id order.
-            let live = positions(live.into_iter());
-            let ids = ids
-                .into_iter()
-                .filter(|&id| live.get(id as usize).is_some_and(Option::is_some))
-                .collect::<Vec<u32>>();
-            (ids, exact)
-        } else {
-            let mut all = live;
-            all.sort_unstable();
-            (all, false)
-        };
+        let top = live.iter().copied().max().unwrap_or(0);
+        let (candidates, exact) =
+            if let Some((ids, exact)) = self.candidates(&tx, query, limit, top)? {
+                // Looked up rather than intersected: the catalog is in path order, not id order.
+                let live = positions(live.into_iter());
+                let ids = ids
+                    .into_iter()
+                    .filter(|&id| live.get(id as usize).is_some_and(Option::is_some))
+                    .collect::<Vec<u32>>();
+                (ids, exact)
+            } else {
+                let mut all = live;
+                all.sort_unstable();
+                (all, false)
+            };
         if exact && !ask.scores {
             progress.total.store(candidates.len(), Ordering::Relaxed);
             progress.done.store(candidates.len(), Ordering::Relaxed);
@@ -109,14 +111,16 @@ impl Index {
         self.check(&tx, &candidates, query, ask, progress)
     }
 
-    /// The ids of the texts that may match `query` (dead ids included), and whether they are
-    /// exactly those that do (every term a word's piece, each narrowed); None when no term
-    /// narrows them. A part that more than `limit` words hold narrows nothing.
+    /// The ids of the texts that may match `query`, none above `top` (the highest live id),
+    /// and whether they are exactly those that do (every term a word's piece, each narrowed);
+    /// None when no term narrows them. A part that more than `limit` words hold narrows
+    /// nothing.
     fn candidates(
         &self,
         conn: &Connection,
         query: &Query,
         limit: usize,
+        top: u32,
     ) -> Result<Option<(Vec<u32>, bool)>, IndexError> {
         let e = sqlite(&self.path);
         let segments: Vec<(i64, Vec<u8>)> = conn
@@ -130,39 +134,40 @@ impl Index {
             .prepare_cached("SELECT ids FROM postings WHERE id = ?1")
             .map_err(&e)?;
         let (mut exact, mut sets) = (true, Vec::new());
-        let mut numbers = Vec::new();
         for term in &query.terms {
             let parts = Part::of(term);
             exact &= parts.len() == 1;
             'part: for part in parts {
-                let (mut ids, mut lists) = (Vec::new(), 0);
+                // The words in every segment first: their lists are read only when the part
+                // narrows.
+                let (mut rows, mut numbers) = (Vec::new(), Vec::new());
                 for (first, vocabulary) in &segments {
                     numbers.clear();
-                    if !words::matching(vocabulary, part, limit - lists, &mut numbers) {
+                    if !words::matching(vocabulary, part, limit - rows.len(), &mut numbers) {
                         exact = false;
                         continue 'part;
                     }
-                    for &n in &numbers {
-                        let found = read
-                            .query_row([first + i64::from(n)], |r| {
-                                Ok(r.get_ref(0)?
-                                    .as_blob()
-                                    .ok()
-                                    .and_then(|bytes| postings::decode(bytes, &mut ids)))
-                            })
-                            .optional()
-                            .map_err(&e)?;
-                        if found.flatten().is_none() {
-                            return Err(self.damaged("a damaged posting list"));
-                        }
-                        lists += 1;
+                    rows.extend(numbers.iter().map(|&n| first + i64::from(n)));
+                }
+                let mut union = Union::new(top, rows.len());
+                let mut list = Vec::new();
+                for row in rows {
+                    list.clear();
+                    let found = read
+                        .query_row([row], |r| {
+                            Ok(r.get_ref(0)?
+                                .as_blob()
+                                .ok()
+                                .and_then(|bytes| postings::decode(bytes, &mut list)))
+                        })
+                        .optional()
+                        .map_err(&e)?;
+                    if found.flatten().is_none() {
+                        return Err(self.damaged("a damaged posting list"));
                     }
+                    union.add(&list);
                 }
-                if lists > 1 {
-                    ids.sort_unstable();
-                    ids.dedup();
-                }
-                sets.push(ids);
+                sets.push(union.ids());
             }
         }
         sets.sort_by_key(Vec::len);
@@ -301,6 +306,56 @@ impl Check<'_, '_> {
     }
 }
 
+/// The union of a part's lists: the one list as it is, or several in a bitmap of the ids up to
+/// the highest live one (a letter's lists hold millions of ids, many times over; the bitmap
+/// takes an eighth of a byte an article).
+enum Union {
+    One(Option<Vec<u32>>, u32),
+    Bits(Vec<u64>, u32),
+}
+
+impl Union {
+    /// A union of `lists` lists of ids, kept up to `top`.
+    fn new(top: u32, lists: usize) -> Self {
+        if lists <= 1 {
+            Union::One(None, top)
+        } else {
+            Union::Bits(vec![0; top as usize / 64 + 1], top)
+        }
+    }
+
+    fn add(&mut self, ids: &[u32]) {
+        match self {
+            Union::One(one, top) => {
+                *one = Some(ids.iter().copied().filter(|&id| id <= *top).collect());
+            }
+            Union::Bits(bits, top) => {
+                for &id in ids.iter().filter(|&&id| id <= *top) {
+                    bits[id as usize / 64] |= 1 << (id % 64);
+                }
+            }
+        }
+    }
+
+    /// The ids, sorted.
+    fn ids(self) -> Vec<u32> {
+        match self {
+            Union::One(one, _) => one.unwrap_or_default(),
+            Union::Bits(bits, _) => {
+                let mut ids = Vec::new();
+                for (i, &word) in bits.iter().enumerate() {
+                    let mut w = word;
+                    while w != 0 {
+                        ids.push(i as u32 * 64 + w.trailing_zeros());
+                        w &= w - 1;
+                    }
+                }
+                ids
+            }
+        }
+    }
+}
+
 /// Where each of `ids` is in them, by id: a table to look ids up in without hashing (ids are
 /// dense, each text having the next one).
 fn positions(ids: impl Iterator<Item = u32> + Clone) -> Vec<Option<usize>> {
@@ -344,6 +399,7 @@ mod tests {
         let mut index = Index::in_memory().unwrap();
         index.update(&collection, &Progress::default()).unwrap();
         let live = index.summary().unwrap().live.clone();
+        let top = live.iter().copied().max().unwrap();
         let ask = Ask::default();
         for q in [
             "ب",
@@ -381,17 +437,17 @@ mod tests {
             assert_eq!(unnarrowed, scanned, "{q}");
             assert!(!scanned.is_empty(), "{q}");
             // Too common to narrow: no candidates.
-            assert_eq!(index.candidates(&tx, &query, 0).unwrap(), None, "{q}");
+            assert_eq!(index.candidates(&tx, &query, 0, top).unwrap(), None, "{q}");
         }
         // A plain word: exactly its articles, to be taken with no check; a phrase: candidates.
         let tx = index.conn.unchecked_transaction().unwrap();
         let (ids, exact) = index
-            .candidates(&tx, &Query::parse("بيروت"), 9)
+            .candidates(&tx, &Query::parse("بيروت"), 9, top)
             .unwrap()
             .unwrap();
         assert!(exact && ids.len() == 1);
         let (_, exact) = index
-            .candidates(&tx, &Query::parse("\"قال الوزير\""), 9)
+            .candidates(&tx, &Query::parse("\"قال الوزير\""), 9, top)
             .unwrap()
             .unwrap();
         assert!(!exact);

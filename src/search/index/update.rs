@@ -171,7 +171,7 @@ impl Index {
             |segment| write_segment(&tx, &segment).map_err(&e),
         )?;
         drop(insert);
-        merge_small_segments(&tx, &rows).map_err(&e)?;
+        merge_small_segments(&tx, &rows, &self.path)?;
         rows.sort_unstable_by(|a, b| a.path.as_bytes().cmp(b.path.as_bytes()));
         tx.execute(
             "INSERT OR REPLACE INTO catalog(part, data) VALUES (0, ?1)",
@@ -336,32 +336,47 @@ fn write_segment(tx: &Transaction<'_>, segment: &Segment) -> rusqlite::Result<()
 }
 
 /// Merges the small segments (one per update) into one once there are many, dropping the ids
-/// no longer in the catalog `rows`.
-fn merge_small_segments(tx: &Transaction<'_>, rows: &[FileRow]) -> rusqlite::Result<()> {
+/// no longer in the catalog `rows`. A list missing or damaged is an error (the index at `path`
+/// is then made again): merged as empty, its articles would silently no longer be found.
+fn merge_small_segments(
+    tx: &Transaction<'_>,
+    rows: &[FileRow],
+    path: &std::path::Path,
+) -> Result<(), IndexError> {
+    let e = sqlite(path);
     let small: Vec<(i64, i64, Vec<u8>)> = tx
-        .prepare("SELECT seg, first, words FROM segments WHERE count < ?1 ORDER BY seg")?
-        .query_map([SMALL_POSTINGS], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+        .prepare("SELECT seg, first, words FROM segments WHERE count < ?1 ORDER BY seg")
+        .and_then(|mut stmt| {
+            stmt.query_map([SMALL_POSTINGS], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()
+        })
+        .map_err(&e)?;
     if small.len() < SMALL_SEGMENTS {
         return Ok(());
     }
     let live: std::collections::HashSet<u32> = rows.iter().map(|r| r.id).collect();
     let mut lists: BTreeMap<&[u8], Vec<u32>> = BTreeMap::new();
     {
-        let mut read = tx.prepare_cached("SELECT ids FROM postings WHERE id = ?1")?;
-        let mut one = Vec::new();
+        let mut read = tx
+            .prepare_cached("SELECT ids FROM postings WHERE id = ?1")
+            .map_err(&e)?;
         for (_, first, vocabulary) in &small {
             for (i, word) in words::listed(vocabulary).enumerate() {
                 let ids = lists.entry(word).or_default();
-                // A missing or damaged list merges as empty: its ids are dropped, as if gone.
-                one.clear();
                 let decoded = read
                     .query_row([first + i as i64], |r| {
-                        Ok(postings::decode(r.get_ref(0)?.as_blob()?, &mut one))
+                        Ok(r.get_ref(0)?
+                            .as_blob()
+                            .ok()
+                            .and_then(|bytes| postings::decode(bytes, ids)))
                     })
-                    .optional()?;
-                if decoded.flatten().is_some() {
-                    ids.extend_from_slice(&one);
+                    .optional()
+                    .map_err(&e)?;
+                if decoded.flatten().is_none() {
+                    return Err(IndexError::Damaged {
+                        path: path.to_owned(),
+                        reason: "a damaged posting list".to_owned(),
+                    });
                 }
             }
         }
@@ -383,10 +398,11 @@ fn merge_small_segments(tx: &Transaction<'_>, rows: &[FileRow]) -> rusqlite::Res
         tx.execute(
             "DELETE FROM postings WHERE id >= ?1 AND id < ?2",
             [*first, first + words::count(vocabulary) as i64],
-        )?;
-        tx.execute("DELETE FROM segments WHERE seg = ?1", [seg])?;
+        )
+        .and_then(|_| tx.execute("DELETE FROM segments WHERE seg = ?1", [seg]))
+        .map_err(&e)?;
     }
-    write_segment(tx, &merged)
+    write_segment(tx, &merged).map_err(&e)
 }
 
 /// Drops a file's text from the index (its postings stay until their segment is merged).

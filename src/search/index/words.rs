@@ -83,15 +83,16 @@ impl Part<'_> {
 
 /// Appends to `out` the numbers (places in `vocabulary`) of the words that `part` accepts,
 /// in order. False, with `out` unfinished, when they would be more than `limit`, or when the
-/// part is empty (every word would do).
+/// part is empty (every word would do) or holds a space or a line end (no word does, but a
+/// text might): the part then narrows nothing.
 pub fn matching(vocabulary: &[u8], part: Part<'_>, limit: usize, out: &mut Vec<u32>) -> bool {
     let needle = part.text().as_bytes();
     if needle.is_empty() {
         return false;
     }
     if needle.contains(&b'\n') || needle.contains(&b' ') {
-        // No word holds it.
-        return true;
+        // No word holds it, but a text may (a query never has one): narrows nothing.
+        return false;
     }
     let finder = memmem::Finder::new(needle);
     let (mut counted, mut before, mut from) = (0, 0u32, 0);
@@ -161,6 +162,8 @@ mod tests {
         // Over the limit, or empty: the part narrows nothing.
         assert_eq!(find(Part::Within("b"), 4), None);
         assert_eq!(find(Part::Within(""), 9), None);
+        assert_eq!(find(Part::Within("b\nc"), 9), None);
+        assert_eq!(find(Part::Whole("b c"), 9), None);
         // Empty vocabulary.
         let mut out = Vec::new();
         assert!(matching(b"", Part::Within("a"), 9, &mut out) && out.is_empty());
