@@ -383,6 +383,20 @@ mod tests {
     use crate::collection::Collection;
 
     #[test]
+    fn a_union_holds_each_id_once_in_order_up_to_the_top() {
+        let lists: [&[u32]; 3] = [&[1, 5, 64, 200], &[5, 63, 64, 65, 300], &[0, 127, 128]];
+        let mut u = Union::new(250, lists.len());
+        for l in lists {
+            u.add(l);
+        }
+        assert_eq!(u.ids(), vec![0, 1, 5, 63, 64, 65, 127, 128, 200]);
+        let mut one = Union::new(64, 1);
+        one.add(&[3, 64, 65]);
+        assert_eq!(one.ids(), vec![3, 64]);
+        assert!(Union::new(9, 0).ids().is_empty());
+    }
+
+    #[test]
     fn a_part_too_common_to_narrow_is_checked_against_every_text() {
         let dir = std::env::temp_dir().join(format!("qari-common-part-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
