@@ -84,6 +84,8 @@ pub struct Index {
     summary: Option<fresh::Summary>,
     /// The catalog generation this index's last update wrote.
     written: Option<i64>,
+    /// When its posting lists are compacted.
+    compaction: update::Compaction,
 }
 
 fn sqlite(path: &Path) -> impl Fn(rusqlite::Error) -> IndexError + '_ {
@@ -208,6 +210,7 @@ impl Index {
             raw: None,
             summary: None,
             written: None,
+            compaction: update::Compaction::default(),
         })
     }
 

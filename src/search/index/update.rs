@@ -33,9 +33,25 @@ use crate::collection::{Collection, Entry, Format, Origin, Progress, decode, par
 /// more than any file system's time granularity.
 const RACY: Duration = Duration::from_secs(2);
 
-/// Segments smaller than this many postings are merged once there are [`SMALL_SEGMENTS`].
-const SMALL_POSTINGS: i64 = 1 << 20;
-const SMALL_SEGMENTS: usize = 8;
+/// When the posting lists are compacted (see [`compact`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Compaction {
+    /// Segments smaller than this many postings are merged once there are `small_segments`.
+    pub small_postings: i64,
+    pub small_segments: usize,
+    /// Texts dropped since the last compaction that start one, at the least.
+    pub dead_min: usize,
+}
+
+impl Default for Compaction {
+    fn default() -> Self {
+        Compaction {
+            small_postings: 1 << 20,
+            small_segments: 8,
+            dead_min: 1000,
+        }
+    }
+}
 
 /// An entry to read again, with its row when the catalog has one.
 #[derive(Debug, PartialEq, Eq)]
@@ -112,8 +128,10 @@ impl Index {
                 path: self.path.clone(),
                 reason: "no ids left".to_owned(),
             })?;
+        // Texts dropped: their ids stay in the posting lists until these are compacted.
+        let mut dropped = 0;
         for row in &diff.gone {
-            forget(&tx, row.id).map_err(&e)?;
+            dropped += forget(&tx, row.id).map_err(&e)?;
         }
         let build = Build {
             n: diff.stale.len(),
@@ -150,13 +168,13 @@ impl Index {
                     // when it changes.
                     (old, Outcome::Unreadable | Outcome::Same { .. }) => {
                         if let Some(old) = old {
-                            forget(&tx, old.id).map_err(&e)?;
+                            dropped += forget(&tx, old.id).map_err(&e)?;
                             stats.changed += 1;
                         }
                     }
                     (old, Outcome::New { hash, stored }) => {
                         if let Some(old) = old {
-                            forget(&tx, old.id).map_err(&e)?;
+                            dropped += forget(&tx, old.id).map_err(&e)?;
                             stats.changed += 1;
                         } else {
                             stats.added += 1;
@@ -171,7 +189,7 @@ impl Index {
             |segment| write_segment(&tx, &segment).map_err(&e),
         )?;
         drop(insert);
-        merge_small_segments(&tx, &rows, &self.path)?;
+        compact(&tx, &rows, dropped, self.compaction, &self.path)?;
         rows.sort_unstable_by(|a, b| a.path.as_bytes().cmp(b.path.as_bytes()));
         tx.execute(
             "INSERT OR REPLACE INTO catalog(part, data) VALUES (0, ?1)",
@@ -335,40 +353,96 @@ fn write_segment(tx: &Transaction<'_>, segment: &Segment) -> rusqlite::Result<()
     Ok(())
 }
 
-/// Merges the small segments (one per update) into one once there are many, dropping the ids
-/// no longer in the catalog `rows`. A list missing or damaged is an error (the index at `path`
-/// is then made again): merged as empty, its articles would silently no longer be found.
-fn merge_small_segments(
+/// Keeps the posting lists from growing without bound. The small segments (one per update)
+/// are merged into one once there are enough; and once the texts dropped since the
+/// last compaction (`dropped` by this update, and those before) outnumber the live ones, every
+/// segment is written again without their ids, one segment at a time (a collection rewritten
+/// again and again would otherwise keep every old copy's postings). `rows`: the catalog.
+fn compact(
     tx: &Transaction<'_>,
     rows: &[FileRow],
+    dropped: usize,
+    when: Compaction,
     path: &std::path::Path,
 ) -> Result<(), IndexError> {
     let e = sqlite(path);
-    let small: Vec<(i64, i64, Vec<u8>)> = tx
-        .prepare("SELECT seg, first, words FROM segments WHERE count < ?1 ORDER BY seg")
+    let dead: i64 = tx
+        .query_row(
+            "SELECT coalesce((SELECT value FROM meta WHERE key = 'dead'), 0)",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(&e)?;
+    let mut dead = usize::try_from(dead).unwrap_or(0) + dropped;
+    let segments: Vec<(i64, i64)> = tx
+        .prepare("SELECT seg, count FROM segments ORDER BY seg")
         .and_then(|mut stmt| {
-            stmt.query_map([SMALL_POSTINGS], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()
         })
         .map_err(&e)?;
-    if small.len() < SMALL_SEGMENTS {
-        return Ok(());
+    let live: std::collections::HashSet<u32> =
+        rows.iter().map(|r| r.id).filter(|&id| id != 0).collect();
+    if dead > live.len().max(when.dead_min) {
+        for &(seg, _) in &segments {
+            merge(tx, &[seg], &live, path)?;
+        }
+        dead = 0;
+    } else {
+        let small: Vec<i64> = segments
+            .iter()
+            .filter(|&&(_, count)| count < when.small_postings)
+            .map(|&(seg, _)| seg)
+            .collect();
+        if small.len() >= when.small_segments {
+            merge(tx, &small, &live, path)?;
+        }
     }
-    let live: std::collections::HashSet<u32> = rows.iter().map(|r| r.id).collect();
+    tx.execute(
+        "INSERT OR REPLACE INTO meta(key, value) VALUES ('dead', ?1)",
+        [dead as i64],
+    )
+    .map_err(&e)?;
+    Ok(())
+}
+
+/// Merges the segments `segs` into one, keeping only the ids in `live`. A list missing or
+/// damaged is an error (the index at `path` is then made again): merged as empty, its articles
+/// would silently no longer be found.
+fn merge(
+    tx: &Transaction<'_>,
+    segs: &[i64],
+    live: &std::collections::HashSet<u32>,
+    path: &std::path::Path,
+) -> Result<(), IndexError> {
+    let e = sqlite(path);
+    let mut parts: Vec<(i64, i64, Vec<u8>)> = Vec::with_capacity(segs.len());
+    {
+        let mut stmt = tx
+            .prepare_cached("SELECT seg, first, words FROM segments WHERE seg = ?1")
+            .map_err(&e)?;
+        for &seg in segs {
+            parts.push(
+                stmt.query_row([seg], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                    .map_err(&e)?,
+            );
+        }
+    }
     let mut lists: BTreeMap<&[u8], Vec<u32>> = BTreeMap::new();
     {
         let mut read = tx
             .prepare_cached("SELECT ids FROM postings WHERE id = ?1")
             .map_err(&e)?;
-        for (_, first, vocabulary) in &small {
+        let mut one = Vec::new();
+        for (_, first, vocabulary) in &parts {
             for (i, word) in words::listed(vocabulary).enumerate() {
-                let ids = lists.entry(word).or_default();
+                one.clear();
                 let decoded = read
                     .query_row([first + i as i64], |r| {
                         Ok(r.get_ref(0)?
                             .as_blob()
                             .ok()
-                            .and_then(|bytes| postings::decode(bytes, ids)))
+                            .and_then(|bytes| postings::decode(bytes, &mut one)))
                     })
                     .optional()
                     .map_err(&e)?;
@@ -378,6 +452,11 @@ fn merge_small_segments(
                         reason: "a damaged posting list".to_owned(),
                     });
                 }
+                // Only the live ids are kept, as they come: a compaction holds no more.
+                one.retain(|id| live.contains(id));
+                if !one.is_empty() {
+                    lists.entry(word).or_default().extend_from_slice(&one);
+                }
             }
         }
     }
@@ -386,7 +465,6 @@ fn merge_small_segments(
         count: 0,
     };
     for (word, mut ids) in lists {
-        ids.retain(|id| live.contains(id));
         ids.sort_unstable();
         ids.dedup();
         if !ids.is_empty() {
@@ -394,7 +472,7 @@ fn merge_small_segments(
             merged.lists.push((word.into(), postings::encode(&ids)));
         }
     }
-    for (seg, first, vocabulary) in &small {
+    for (seg, first, vocabulary) in &parts {
         tx.execute(
             "DELETE FROM postings WHERE id >= ?1 AND id < ?2",
             [*first, first + words::count(vocabulary) as i64],
@@ -405,12 +483,13 @@ fn merge_small_segments(
     write_segment(tx, &merged).map_err(&e)
 }
 
-/// Drops a file's text from the index (its postings stay until their segment is merged).
-fn forget(tx: &Transaction<'_>, id: u32) -> rusqlite::Result<()> {
-    if id != 0 {
-        tx.execute("DELETE FROM texts WHERE id = ?1", [id])?;
+/// Drops a file's text from the index (its postings stay until their segment is merged or
+/// compacted): 1 when it had one, else 0.
+fn forget(tx: &Transaction<'_>, id: u32) -> rusqlite::Result<usize> {
+    if id == 0 {
+        return Ok(0);
     }
-    Ok(())
+    tx.execute("DELETE FROM texts WHERE id = ?1", [id])
 }
 
 #[cfg(test)]
@@ -443,6 +522,59 @@ mod tests {
             hash: 0,
             racy: false,
         }
+    }
+
+    #[test]
+    fn a_collection_rewritten_again_and_again_keeps_lists_of_its_live_articles_only() {
+        let dir = std::env::temp_dir().join(format!("qari-compact-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let write = |v: usize| {
+            for i in 0..20 {
+                let text = format!("عنوان {i}\n\nنص النسخة{v} والمقال{i}\n");
+                std::fs::write(dir.join(format!("{i:02}.txt")), text).unwrap();
+            }
+        };
+        let mut index = Index::in_memory().unwrap();
+        // No merging of small segments: only the rule of dropped texts compacts.
+        index.compaction = Compaction {
+            small_postings: 0,
+            small_segments: usize::MAX,
+            dead_min: 0,
+        };
+        let postings = |index: &Index| -> i64 {
+            index
+                .conn
+                .query_row("SELECT coalesce(sum(count), 0) FROM segments", [], |r| {
+                    r.get(0)
+                })
+                .unwrap()
+        };
+        let found = |index: &mut Index, word: &str| {
+            index
+                .search(&crate::search::Query::parse(word))
+                .unwrap()
+                .len()
+        };
+        write(0);
+        let load = || Collection::load(&dir, None, &Progress::default()).unwrap();
+        index.update(&load(), &Progress::default()).unwrap();
+        let one = postings(&index);
+        for v in 1..6 {
+            write(v);
+            let u = index.update(&load(), &Progress::default()).unwrap();
+            assert_eq!(u.changed, 20, "{v}");
+            // Never more than the live articles' lists and one more copy's.
+            assert!(
+                postings(&index) <= 2 * one,
+                "{v}: {} > 2 × {one}",
+                postings(&index)
+            );
+            assert_eq!(found(&mut index, &format!("النسخة{v}")), 20);
+            assert_eq!(found(&mut index, &format!("النسخة{}", v - 1)), 0);
+            assert_eq!(found(&mut index, "والمقال1"), 11);
+        }
+        std::fs::remove_dir_all(dir).ok();
     }
 
     #[test]
