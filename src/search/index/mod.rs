@@ -95,6 +95,34 @@ fn sqlite(path: &Path) -> impl Fn(rusqlite::Error) -> IndexError + '_ {
     }
 }
 
+/// Reads the posting list of row `row` into `out` (emptied first) with `read`, a statement
+/// `SELECT ids FROM postings WHERE id = ?1`. A list missing or damaged is an error: taken as
+/// empty, its articles would silently not be found.
+fn read_list(
+    read: &mut rusqlite::CachedStatement<'_>,
+    row: i64,
+    out: &mut Vec<u32>,
+    path: &Path,
+) -> Result<(), IndexError> {
+    out.clear();
+    let found = read
+        .query_row([row], |r| {
+            Ok(r.get_ref(0)?
+                .as_blob()
+                .ok()
+                .and_then(|bytes| postings::decode(bytes, out)))
+        })
+        .optional()
+        .map_err(sqlite(path))?;
+    match found.flatten() {
+        Some(()) => Ok(()),
+        None => Err(IndexError::Damaged {
+            path: path.to_owned(),
+            reason: "a damaged posting list".to_owned(),
+        }),
+    }
+}
+
 /// The normalised text of an article: title and paragraphs, one per line.
 pub fn article_text(title: &str, paragraphs: &[String]) -> String {
     let mut out = normalize(title);

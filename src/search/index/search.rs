@@ -13,7 +13,7 @@ use zstd::bulk::Decompressor;
 
 use super::codec::{self, Codec};
 use super::words::{self, Part};
-use super::{Index, IndexError, postings, sqlite};
+use super::{Index, IndexError, postings, read_list, sqlite};
 use crate::collection::Progress;
 use crate::search::query::Query;
 use crate::search::rank::{Score, Scorer};
@@ -152,19 +152,7 @@ impl Index {
                 let mut union = Union::new(top, rows.len());
                 let mut list = Vec::new();
                 for row in rows {
-                    list.clear();
-                    let found = read
-                        .query_row([row], |r| {
-                            Ok(r.get_ref(0)?
-                                .as_blob()
-                                .ok()
-                                .and_then(|bytes| postings::decode(bytes, &mut list)))
-                        })
-                        .optional()
-                        .map_err(&e)?;
-                    if found.flatten().is_none() {
-                        return Err(self.damaged("a damaged posting list"));
-                    }
+                    read_list(&mut read, row, &mut list, &self.path)?;
                     union.add(&list);
                 }
                 sets.push(union.ids());

@@ -19,14 +19,14 @@ use std::collections::BTreeMap;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Transaction, params};
 
 use super::build::{Build, Outcome, ROUND_BYTES, Read, Segment};
 use super::catalog::{self, FileRow};
 use super::codec::{Codec, DICT_MIN_SAMPLES};
 use super::postings;
 use super::words;
-use super::{Index, IndexError, Updated, article_text, sqlite};
+use super::{Index, IndexError, Updated, article_text, read_list, sqlite};
 use crate::collection::{Collection, Entry, Format, Origin, Progress, decode, parse};
 
 /// A file changed less than this before an update began is read again by the next one: far
@@ -436,22 +436,7 @@ fn merge(
         let mut one = Vec::new();
         for (_, first, vocabulary) in &parts {
             for (i, word) in words::listed(vocabulary).enumerate() {
-                one.clear();
-                let decoded = read
-                    .query_row([first + i as i64], |r| {
-                        Ok(r.get_ref(0)?
-                            .as_blob()
-                            .ok()
-                            .and_then(|bytes| postings::decode(bytes, &mut one)))
-                    })
-                    .optional()
-                    .map_err(&e)?;
-                if decoded.flatten().is_none() {
-                    return Err(IndexError::Damaged {
-                        path: path.to_owned(),
-                        reason: "a damaged posting list".to_owned(),
-                    });
-                }
+                read_list(&mut read, first + i as i64, &mut one, path)?;
                 // Only the live ids are kept, as they come: a compaction holds no more.
                 one.retain(|id| live.contains(id));
                 if !one.is_empty() {
