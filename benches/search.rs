@@ -116,11 +116,13 @@ mod collection_100k {
 }
 
 mod tui_job_100k {
+    use std::path::PathBuf;
     use std::sync::Arc;
     use std::time::Duration;
 
     use qari::collection::{Collection, Progress};
     use qari::config::Dirs;
+    use qari::search::Monitoring;
     use qari::text::Options;
     use qari::tui::results::{Fit, ResultsView, SearchJob};
 
@@ -145,11 +147,18 @@ mod tui_job_100k {
                 .expect("collection"),
         );
         let index = Some(dirs.index_file(dir));
+        // As the app does: the folder's monitor says what changed since the last search (the
+        // first search starts it; it ends on its own after an hour unused).
+        let monitoring = Monitoring {
+            socket: dirs.monitor_socket(dir),
+            exe: Some(PathBuf::from(env!("CARGO_BIN_EXE_qari"))),
+        };
         b.bench_local(|| {
             let job = SearchJob::start(
                 Arc::clone(&c),
                 "الإسلامية",
                 index.clone(),
+                Some(monitoring.clone()),
                 Fit::new(100, Options::default()),
                 ResultsView::shown(ROWS),
             );

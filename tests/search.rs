@@ -163,6 +163,7 @@ fn job_results(
         std::sync::Arc::clone(c),
         query,
         Some(index.to_owned()),
+        None,
         fit,
         3,
     );
@@ -206,8 +207,15 @@ proptest! {
             }
             let want = ranked_by_opening(&c, &query);
             let ask = qari::search::Ask { scores: true, cancel: None };
-            let found = qari::search::find_with(&c, &query, Some(&db), &Progress::default(), &ask)
-                .unwrap();
+            let found = qari::search::find_with(
+                &c,
+                &query,
+                Some(&db),
+                qari::search::Fresh::Loaded,
+                &Progress::default(),
+                &ask,
+            )
+            .unwrap();
             prop_assert!(found.exact);
             let mut scored: Vec<(usize, bool, usize)> = found
                 .entries
@@ -494,5 +502,37 @@ fn a_damaged_list_is_an_error_not_a_lost_article() {
             Ok(found) => assert!(found.contains(&a), "{found:?}"),
         }
     }
+    std::fs::remove_dir_all(dir).ok();
+}
+
+/// The library's search looks at the folder on disk, not at the collection as the library last
+/// loaded it: an article edited in place since (the library's watcher does not look at each
+/// file of a large folder) is found by its new words and no longer by its old ones.
+#[test]
+fn the_library_search_sees_edits_made_after_the_library_loaded() {
+    let dir = temp_dir("library-stale");
+    let articles = dir.join("articles");
+    std::fs::create_dir_all(&articles).unwrap();
+    for i in 0..30 {
+        std::fs::write(
+            articles.join(format!("{i:02}.txt")),
+            format!("عنوان {i}\n\nنص قديم\n"),
+        )
+        .unwrap();
+    }
+    // Older than the index's racy window when first indexed, so that they are trusted as
+    // recorded from then on (a recent file is read again anyway).
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    let db = dir.join("index.db");
+    let c = std::sync::Arc::new(Collection::load(&articles, None, &Progress::default()).unwrap());
+    assert_eq!(job_results(&c, "قديم", &db).len(), 30);
+    // Edited in place, size and modification time kept: only its change time tells.
+    let edited = articles.join("07.txt");
+    let mtime = std::fs::metadata(&edited).unwrap().modified().unwrap();
+    write_keeping_mtime(&edited, "عنوان 7\n\nنص جديد\n", mtime);
+    let new = job_results(&c, "جديد", &db);
+    assert_eq!(new.len(), 1);
+    assert_eq!(c.entries[new[0].entry].path, edited);
+    assert_eq!(job_results(&c, "قديم", &db).len(), 29);
     std::fs::remove_dir_all(dir).ok();
 }

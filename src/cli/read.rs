@@ -89,6 +89,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<bool> {
             config: config.clone(),
             state: d.state_file(),
         }),
+        monitor: config.monitor,
     };
     qari::tui::run(source, settings, &state)?;
     Ok(true)

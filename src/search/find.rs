@@ -35,18 +35,38 @@ pub fn find(
     index_file: Option<&Path>,
     progress: &Progress,
 ) -> Result<Found, IndexError> {
-    find_with(collection, query, index_file, progress, &Ask::default())
+    find_with(
+        collection,
+        query,
+        index_file,
+        Fresh::Loaded,
+        progress,
+        &Ask::default(),
+    )
 }
 
-/// As [`find`], with what `ask` asks of the index: scores, and a way to stop.
+/// What the index is brought up to date with before a search.
+#[derive(Clone, Copy, Debug)]
+pub enum Fresh<'a> {
+    /// The collection's entries, with the sizes and times they had when it was loaded.
+    Loaded,
+    /// The folder on disk (for a collection that is a folder; else as `Loaded`): the files
+    /// its monitor says changed, or every file when none answers. The library searches so:
+    /// its collection may be older than the files.
+    Disk(Option<&'a Monitoring>),
+}
+
+/// As [`find`], with the index brought up to date with `fresh`, and what `ask` asks of the
+/// index: scores, and a way to stop.
 pub fn find_with(
     collection: &Collection,
     query: &Query,
     index_file: Option<&Path>,
+    fresh: Fresh<'_>,
     progress: &Progress,
     ask: &Ask<'_>,
 ) -> Result<Found, IndexError> {
-    let (Origin::Path(_), Some(file)) = (&collection.origin, index_file) else {
+    let (Origin::Path(root), Some(file)) = (&collection.origin, index_file) else {
         return Ok(Found {
             entries: (0..collection.entries.len()).collect(),
             scores: Vec::new(),
@@ -55,7 +75,14 @@ pub fn find_with(
         });
     };
     let run = |mut index: Index| -> Result<Vec<(PathBuf, Score)>, IndexError> {
-        index.update(collection, progress)?;
+        match fresh {
+            Fresh::Disk(monitor) if root.is_dir() => {
+                refresh(&mut index, root, monitor, progress)?;
+            }
+            _ => {
+                index.update(collection, progress)?;
+            }
+        }
         let found = index.search_with(query, ask, progress);
         // Closing unmaps the pages the search read (milliseconds): done on the side, not on
         // the way to the results.

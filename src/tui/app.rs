@@ -111,6 +111,7 @@ impl App {
                 settings,
                 collection: None,
                 index_file: None,
+                monitoring: None,
                 store: None,
                 reading: HashMap::new(),
                 message: None,
@@ -152,15 +153,17 @@ impl App {
     }
 
     /// The collection at `location` is loading with `progress`; `index_file` is its search
-    /// index.
+    /// index, `monitoring` how a search may ask what changed in it.
     pub fn loading(
         &mut self,
         progress: Arc<Progress>,
         location: Location,
         index_file: Option<PathBuf>,
+        monitoring: Option<crate::search::Monitoring>,
     ) {
         self.screens = vec![Screen::Loading(progress)];
         self.session.index_file = index_file;
+        self.session.monitoring = monitoring;
         self.session.location = Some(location);
     }
 

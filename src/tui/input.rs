@@ -136,6 +136,7 @@ impl App {
                                 Arc::clone(c),
                                 text,
                                 session.index_file.clone(),
+                                session.monitoring.clone(),
                                 session.snippet_fit(),
                                 ResultsView::shown(session.body_height()),
                             ));

@@ -65,6 +65,8 @@ pub struct State {
     pub mlterm_bidi_off: bool,
     /// What `U` needs to fetch the feeds.
     pub feeds: Option<feeds::FeedSetup>,
+    /// Keep a file monitor for a large folder searched (the config's `monitor`).
+    pub monitor: bool,
 }
 
 pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<()> {
@@ -92,7 +94,15 @@ pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<
                 path: path.clone(),
                 cache: cache.clone(),
             };
-            app.loading(Arc::clone(&progress), location, index);
+            // A search makes the index agree with the folder on disk, not with the library as
+            // last loaded: through the folder's monitor when it has one (see find.rs).
+            let monitoring = crate::config::Dirs::new()
+                .filter(|_| state.monitor)
+                .map(|d| crate::search::Monitoring {
+                    socket: d.monitor_socket(&path),
+                    exe: std::env::current_exe().ok(),
+                });
+            app.loading(Arc::clone(&progress), location, index, monitoring);
             if let Some(file) = open {
                 app.open_file(&file);
             }

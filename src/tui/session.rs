@@ -44,6 +44,8 @@ pub struct Session {
     pub collection: Option<Arc<Collection>>,
     /// The search index of the collection, if it has one (a folder, not the built-in one).
     pub index_file: Option<PathBuf>,
+    /// The file monitor a search of the folder may ask (None: a search looks at every file).
+    pub monitoring: Option<crate::search::Monitoring>,
     /// Bookmarks and reading positions; None when running without state.
     pub store: Option<Store>,
     /// How far each article has been read (from the state database, kept current).
