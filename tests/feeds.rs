@@ -848,6 +848,7 @@ fn u_in_the_library_brings_the_new_articles_in() {
             cache: None,
         },
         None,
+        None,
     );
     app.loaded(
         qari::collection::Collection::load(&news, None, &qari::collection::Progress::default())

@@ -71,6 +71,7 @@ fn app_over(dir: &Path, width: u16, height: u16) -> App {
             cache: None,
         },
         None,
+        None,
     );
     app.loaded(Collection::load(dir, None, &Progress::default()).unwrap());
     app
@@ -298,6 +299,7 @@ fn one_article_opens_in_the_reader_over_its_folder() {
             path: dir.clone(),
             cache: None,
         },
+        None,
         None,
     );
     app.open_file(&dir.join("b.txt"));
