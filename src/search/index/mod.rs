@@ -177,6 +177,10 @@ impl Index {
         // texts, and a bitmap of 100,000 articles fits in one. Only a new database takes the
         // size.
         conn.pragma_update(None, "page_size", 65536).map_err(&e)?;
+        // Pages freed by a compaction can be given back (see `update`); only a new database
+        // takes it.
+        conn.pragma_update(None, "auto_vacuum", "INCREMENTAL")
+            .map_err(&e)?;
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(&e)?;
         conn.pragma_update(None, "synchronous", "NORMAL")

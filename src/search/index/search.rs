@@ -142,6 +142,9 @@ impl Index {
                 // narrows.
                 let (mut rows, mut numbers) = (Vec::new(), Vec::new());
                 for (first, vocabulary) in &segments {
+                    if !words::well_formed(vocabulary) {
+                        return Err(self.damaged("a damaged vocabulary"));
+                    }
                     numbers.clear();
                     if !words::matching(vocabulary, part, limit - rows.len(), &mut numbers) {
                         exact = false;
@@ -191,13 +194,14 @@ impl Index {
         let mut read = |batch: &[u32]| -> Result<Vec<(u32, Vec<u8>)>, IndexError> {
             let mut stored = Vec::with_capacity(batch.len());
             for &id in batch {
-                if let Some(z) = stmt
+                // Every candidate is in the catalog, and every article there was read has its
+                // text: one missing is damage, not an article that does not match.
+                let z = stmt
                     .query_row([id], |r| r.get::<_, Vec<u8>>(0))
                     .optional()
                     .map_err(&e)?
-                {
-                    stored.push((id, z));
-                }
+                    .ok_or_else(|| self.damaged("an article's text is missing"))?;
+                stored.push((id, z));
             }
             Ok(stored)
         };

@@ -33,6 +33,15 @@ pub fn listed(vocabulary: &[u8]) -> impl Iterator<Item = &[u8]> {
     vocabulary.split(|&b| b == b'\n').take(count(vocabulary))
 }
 
+/// Whether `vocabulary` has the shape [`vocabulary`] gives: words each ended by a line end,
+/// none empty. (A vocabulary cut short or overwritten rarely keeps it.)
+pub fn well_formed(vocabulary: &[u8]) -> bool {
+    vocabulary.is_empty()
+        || (vocabulary.ends_with(b"\n")
+            && vocabulary[0] != b'\n'
+            && memmem::find(vocabulary, b"\n\n").is_none())
+}
+
 /// How many words a vocabulary holds.
 pub fn count(vocabulary: &[u8]) -> usize {
     memchr::memchr_iter(b'\n', vocabulary).count()
@@ -147,6 +156,10 @@ mod tests {
         let list: [&[u8]; 6] = [b"ab", b"abab", b"b", b"ba", b"cab", b"x"];
         let v = vocabulary(list.into_iter());
         assert_eq!(count(&v), 6);
+        assert!(well_formed(&v) && well_formed(b""));
+        for bad in [&v[..v.len() - 1], b"\xff", b"\na\n", b"a\n\nb\n"] {
+            assert!(!well_formed(bad), "{bad:?}");
+        }
         assert_eq!(listed(&v).collect::<Vec<_>>(), list.to_vec());
         let find = |part, limit| {
             let mut out = Vec::new();
