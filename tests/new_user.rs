@@ -486,6 +486,32 @@ fn changes_on_disk_reload_by_themselves() {
     }
 }
 
+#[test]
+fn a_reload_by_itself_does_not_hide_the_answer_to_a_search() {
+    let dir = temp_dir("watch-message");
+    write(&dir, "a.txt", "الأول\n\nنص\n");
+    let mut app = app_over(&dir, 100, 10);
+    app.watch(std::time::Duration::from_millis(50));
+    std::thread::sleep(std::time::Duration::from_millis(120));
+    press(&mut app, "/");
+    type_text(&mut app, "zebra");
+    press(&mut app, "Enter");
+    let start = std::time::Instant::now();
+    while app.job.is_some() {
+        assert!(start.elapsed().as_secs() < 10, "never searched");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        app.tick();
+    }
+    assert!(status(&app).contains("zebra"), "{}", status(&app));
+    write(&dir, "b.txt", "الثاني\n\nنص\n");
+    while app.session.collection.as_ref().unwrap().entries.len() < 2 {
+        assert!(start.elapsed().as_secs() < 10, "never reloaded");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        app.tick();
+    }
+    assert!(status(&app).contains("zebra"), "{}", status(&app));
+}
+
 // Prompts recall earlier searches with Up, across sessions (kept in the state database).
 #[test]
 fn up_recalls_earlier_searches() {

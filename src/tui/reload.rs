@@ -156,7 +156,10 @@ impl App {
         }
         drop(now);
         self.session.collection = Some(Arc::new(collection));
-        if asked || added + changed + gone > 0 {
+        // A reload that came by itself does not replace what is showing: the answer to what
+        // the user just did ("not found") matters more, and the library shows the change.
+        let showing = self.session.message.is_some();
+        if asked || (added + changed + gone > 0 && !showing) {
             self.session.message = Some(if added + changed + gone == 0 {
                 t!(self.session.settings.msgs, "reloaded-unchanged")
             } else {
