@@ -104,6 +104,8 @@ not-found = لا نتائج لـ «{ $query }»
 search-failed = فشل البحث: { $error }
 nothing-to-search = لا شيء للبحث عنه: البحث يتجاهل الحركات والتطويل والمسافات
 searching = جارٍ البحث… { $done } / { $total }  ({ $key } للإلغاء)
+# Before the count is known (the folder being looked at).
+searching-start = جارٍ البحث…  ({ $key } للإلغاء)
 results-status =
     { PLURAL($count) ->
         [zero] لا مقالات تطابق

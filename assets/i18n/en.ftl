@@ -95,6 +95,8 @@ search-failed = search failed: { $error }
 nothing-to-search = nothing to search for: the search ignores harakat, tatweel and spaces
 # The status bar while the collection is searched; $key cancels.
 searching = Searching… { $done } / { $total }  ({ $key } cancels)
+# Before the count is known (the folder being looked at).
+searching-start = Searching…  ({ $key } cancels)
 # The results screen's status bar: $count articles matched $query.
 results-status =
     { PLURAL($count) ->

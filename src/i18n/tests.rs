@@ -234,6 +234,10 @@ fn english_is_todays_strings() {
             "Searching… 5 / 40  (Esc cancels)",
         ),
         (
+            t!(m, "searching-start", key = "Esc"),
+            "Searching…  (Esc cancels)",
+        ),
+        (
             t!(m, "loading-reading", done = 0, total = 100_000),
             "Reading articles… 0 / 100000",
         ),

@@ -193,13 +193,13 @@ impl App {
                 job.progress.done.load(Ordering::Relaxed),
                 job.progress.total.load(Ordering::Relaxed),
             );
-            let text = t!(
-                msgs,
-                "searching",
-                done = done,
-                total = total,
-                key = self.session.key(Action::Back, self.screen().scope())
-            );
+            let key = self.session.key(Action::Back, self.screen().scope());
+            // Nothing counted yet: the folder is still being looked at.
+            let text = if total == 0 {
+                t!(msgs, "searching-start", key = key)
+            } else {
+                t!(msgs, "searching", done = done, total = total, key = key)
+            };
             status_line(buf, status, &text, &ctx);
         }
         if let Some(job) = &self.feeding {
