@@ -211,7 +211,7 @@ proptest! {
                 &c,
                 &query,
                 Some(&db),
-                qari::search::Fresh::Loaded,
+                None,
                 &Progress::default(),
                 &ask,
             )

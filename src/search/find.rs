@@ -39,30 +39,21 @@ pub fn find(
         collection,
         query,
         index_file,
-        Fresh::Loaded,
+        None,
         progress,
         &Ask::default(),
     )
 }
 
-/// What the index is brought up to date with before a search.
-#[derive(Clone, Copy, Debug)]
-pub enum Fresh<'a> {
-    /// The collection's entries, with the sizes and times they had when it was loaded.
-    Loaded,
-    /// The folder on disk (for a collection that is a folder; else as `Loaded`): the files
-    /// its monitor says changed, or every file when none answers. The library searches so:
-    /// its collection may be older than the files.
-    Disk(Option<&'a Monitoring>),
-}
-
-/// As [`find`], with the index brought up to date with `fresh`, and what `ask` asks of the
-/// index: scores, and a way to stop.
+/// As [`find`], with what `ask` asks of the index: scores, and a way to stop. For a collection
+/// that is a folder, the index is brought up to date with the folder on disk (the files
+/// `monitor` says changed, or every file when none answers), not with the collection's
+/// entries, which may be older than the files (the library's, as it last read them).
 pub fn find_with(
     collection: &Collection,
     query: &Query,
     index_file: Option<&Path>,
-    fresh: Fresh<'_>,
+    monitor: Option<&Monitoring>,
     progress: &Progress,
     ask: &Ask<'_>,
 ) -> Result<Found, IndexError> {
@@ -75,13 +66,10 @@ pub fn find_with(
         });
     };
     let run = |mut index: Index| -> Result<Vec<(PathBuf, Score)>, IndexError> {
-        match fresh {
-            Fresh::Disk(monitor) if root.is_dir() => {
-                refresh(&mut index, root, monitor, progress)?;
-            }
-            _ => {
-                index.update(collection, progress)?;
-            }
+        if root.is_dir() {
+            refresh(&mut index, root, monitor, progress)?;
+        } else {
+            index.update(collection, progress)?;
         }
         let found = index.search_with(query, ask, progress);
         // Closing unmaps the pages the search read (milliseconds): done on the side, not on

@@ -9,7 +9,7 @@ mod query;
 mod rank;
 mod scan;
 
-pub use find::{FolderFound, Found, Fresh, Monitoring, find, find_in_folder, find_with};
+pub use find::{FolderFound, Found, Monitoring, find, find_in_folder, find_with};
 pub use index::{Ask, Index, IndexError, Updated, article_text};
 pub use normalize::{Normalized, normalize};
 pub use query::{Hit, Query, find_in};

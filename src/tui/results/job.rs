@@ -11,7 +11,7 @@ use std::sync::{Arc, mpsc};
 use super::Fit;
 use super::item::{ResultItem, read_unread};
 use crate::collection::{Collection, Entry, Progress};
-use crate::search::{Ask, Fresh, Monitoring, Query, Score, find_with, hits_in};
+use crate::search::{Ask, Monitoring, Query, Score, find_with, hits_in};
 
 /// A search of the collection running in a thread.
 pub struct SearchJob {
@@ -45,7 +45,7 @@ impl SearchJob {
                 &collection,
                 &q,
                 index_file.as_deref(),
-                Fresh::Disk(monitoring.as_ref()),
+                monitoring.as_ref(),
                 first,
                 &p,
                 &c,
@@ -84,7 +84,7 @@ fn search(
     collection: &Collection,
     query: &str,
     index_file: Option<&Path>,
-    fresh: Fresh<'_>,
+    monitor: Option<&Monitoring>,
     first: Screenful,
     progress: &Progress,
     cancel: &AtomicBool,
@@ -97,8 +97,8 @@ fn search(
         scores: true,
         cancel: Some(cancel),
     };
-    let found =
-        find_with(collection, &q, index_file, fresh, progress, &ask).map_err(|e| e.to_string())?;
+    let found = find_with(collection, &q, index_file, monitor, progress, &ask)
+        .map_err(|e| e.to_string())?;
     let title = |entry: usize| collection.entries[entry].title.as_str();
     let mut items: Vec<ResultItem> = if found.exact {
         // Sorted as small keys, the results made in their order; equal ones stay in
