@@ -9,6 +9,7 @@
 //! [`feeds`] brings news in: it fetches feeds and pages and
 //! writes their articles into the collection, where [`collection`] reads them like any other.
 
+pub mod clock;
 pub mod collection;
 pub mod config;
 pub mod feeds;

@@ -729,16 +729,6 @@ fn app_ar(width: u16, height: u16) -> App {
     app_ar_over(Collection::builtin(), width, height)
 }
 
-/// Today's date as the Arabic bookmarks screen writes it: not part of the snapshots.
-fn redact_today(screen: &str) -> String {
-    use qari::text::{Options, Prepared};
-    let msgs = qari::i18n::Messages::new(qari::i18n::Lang::Ar);
-    let today = msgs.day(qari::i18n::Ymd::from_unix(qari::store::now()));
-    let p = Prepared::new(&today, Options::default());
-    let lines = p.wrap(&today, usize::MAX);
-    screen.replace(&p.visual(&lines[0]).text, "<today>")
-}
-
 /// Issue 12: every screen with the interface in Arabic, at 100×30 and 60×20: the chrome
 /// mirrored (status lines from the right, marks and counts at the right, dates at the left),
 /// Arabic-Indic digits in counters and dates, no English word but file and key names.
@@ -760,7 +750,7 @@ fn arabic_screens() {
         press(&mut app, "?");
         insta::assert_snapshot!(name("help"), screen(&app, w, h));
         press(&mut app, "Esc B");
-        insta::assert_snapshot!(name("bookmarks"), redact_today(&screen(&app, w, h)));
+        insta::assert_snapshot!(name("bookmarks"), screen(&app, w, h));
 
         let dir = std::env::temp_dir().join(format!("qari-app-ar-{w}"));
         let _ = std::fs::remove_dir_all(&dir);
@@ -809,4 +799,53 @@ fn arabic_dates_can_be_hijri_and_digits_latin() {
     let status = common::drive::rows(&app, 100, 8).pop().unwrap();
     assert!(status.contains("1/16"), "{status}");
     assert!(!status.contains('١'), "{status}");
+}
+
+/// Issue 19: the bookmarks screen is the same every day but for the date itself. The clock is
+/// walked over a year (every day of 2027, in three time zones, in both calendars): the date shown
+/// is the clock's local day, and it sits flush at the chrome's edge whatever its width (day and
+/// month names differ in length from day to day).
+#[test]
+fn the_bookmarks_screen_holds_on_every_day_of_a_year() {
+    use qari::clock::Clock;
+    use qari::i18n::{Calendar, Lang, Messages, Ymd};
+    use qari::text::{Options, Prepared};
+    let visual = |text: &str| {
+        let p = Prepared::new(text, Options::default());
+        let lines = p.wrap(text, usize::MAX);
+        p.visual(&lines[0]).text
+    };
+    use unicode_width::UnicodeWidthStr;
+    let (w, h) = (60, 8);
+    let mut ends = None;
+    let start = 1_798_761_600; // 2027-01-01 00:00 UTC
+    for calendar in [Calendar::Gregorian, Calendar::Hijri] {
+        for offset in [-5 * 3600, 0, 5 * 3600 + 1800] {
+            for day in 0..365 {
+                // 20:00 UTC: already the next day in UTC+5:30, the same day in UTC and UTC-5.
+                let at = start + day * 86_400 + 20 * 3600;
+                let clock = Clock::pinned(at, offset);
+                let msgs = Messages::new(Lang::Ar).with_calendar(calendar);
+                let mut settings = common::drive::settings_in(Direction::Auto, msgs.clone());
+                settings.clock = clock;
+                let mut app = App::new(settings, (w, h));
+                app.loaded(Collection::builtin());
+                app.attach_store(qari::store::Store::in_memory().unwrap(), &[]);
+                press(&mut app, "Enter b B");
+                let rows = common::drive::rows(&app, w, h);
+                let local = Ymd::from_unix(at + i64::from(offset));
+                assert_eq!(clock.today(), local);
+                let date = visual(&msgs.day(local));
+                let row = rows
+                    .iter()
+                    .find(|l| l.contains(&date))
+                    .unwrap_or_else(|| panic!("{date} not on the screen:\n{}", rows.join("\n")));
+                // Right to left: the date ends at the chrome's right edge, the same column every
+                // day, whatever its width.
+                let end = row.trim_end().width();
+                assert!(end > usize::from(w) / 2 + date.width(), "{row:?}");
+                assert_eq!(*ends.get_or_insert(end), end, "day {day}, offset {offset}: {row:?}");
+            }
+        }
+    }
 }

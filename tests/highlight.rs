@@ -42,6 +42,7 @@ fn highlighted(paragraphs: &[&str], width: u16, query: &str) -> (Vec<String>, Ve
         visual: true,
         keymap: &keymap,
         msgs: &msgs,
+        clock: qari::clock::Clock::pinned(0, 0),
     };
     let area = Rect::new(0, 0, width + 4, 20);
     let mut buf = Buffer::empty(area);

@@ -15,10 +15,12 @@ use qari::text::printable;
 /// Opens the state database, telling the user on stderr about anything wrong with it.
 pub(super) fn open_store() -> anyhow::Result<Store> {
     let dirs = Dirs::new().ok_or_else(|| anyhow::anyhow!(t!(super::msgs(), "cli-no-home")))?;
-    let opened = Store::open(&dirs.state_file());
+    let clock = qari::clock::Clock::from_process_env()?;
+    let mut opened = Store::open(&dirs.state_file());
     for w in &opened.warnings {
         eprintln!("qari: {}", super::msgs().store_warning(w));
     }
+    opened.store.set_clock(clock);
     Ok(opened.store)
 }
 

@@ -113,7 +113,7 @@ fn save(
     }
     let text = draft.to_markdown();
     let day = draft.date.as_deref().and_then(|d| d.get(..10)).map_or_else(
-        || chrono::Utc::now().format("%Y-%m-%d").to_string(),
+        || store.clock().today_iso(),
         str::to_owned,
     );
     let stem = files::stem(

@@ -12,6 +12,7 @@ use super::pages::{fetch_page, page_draft};
 use super::{
     Draft, FeedReport, FeedsError, FetchOptions, ItemKey, Report, feed_folder, normalize_url, save,
 };
+use crate::clock::Clock;
 use crate::collection::Progress;
 use crate::config::{Config, FeedConfig};
 use crate::store::{Store, Validators, guid_key};
@@ -31,12 +32,18 @@ use crate::store::{Store, Validators, guid_key};
 ///   they are unread. Reload the library and the search index picks them up by itself.
 /// - A failing feed is in the report with its reason; only the lack of a collection, a
 ///   read-only or broken state database stops the whole update with an error.
-pub fn update(config: &Config, state: &Path, progress: &Progress) -> Result<Report, FeedsError> {
+pub fn update(
+    config: &Config,
+    state: &Path,
+    clock: Clock,
+    progress: &Progress,
+) -> Result<Report, FeedsError> {
     if config.collection.is_none() {
         return Err(FeedsError::NoCollection);
     }
     let opened = Store::open(state);
     let mut store = opened.store;
+    store.set_clock(clock);
     update_with(
         config,
         &mut store,
@@ -237,7 +244,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("qari-update-thread-{}", std::process::id()));
         let p = progress.clone();
         let state = dir.join("state.db");
-        let handle = std::thread::spawn(move || update(&config, &state, &p));
+        let handle = std::thread::spawn(move || update(&config, &state, Clock::SYSTEM, &p));
         send(&handle);
         // No collection configured: said plainly, nothing fetched.
         assert!(matches!(

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{OptionalExtension, params};
 
-use super::{Bookmark, Place, Store, StoreError, anchor, now};
+use super::{Bookmark, Place, Store, StoreError, anchor};
 use crate::collection::ParagraphNo;
 
 impl Store {
@@ -22,6 +22,7 @@ impl Store {
             .map(|p| p.to_string_lossy().into_owned())
             .unwrap_or_default();
         let hash = anchor::article_hash(&article.title, &article.paragraphs);
+        let now = self.clock.now();
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO bookmarks(path, title, paragraph, fingerprint, excerpt, note, created, rel_path, article_hash)
@@ -33,7 +34,7 @@ impl Store {
                     fp,
                     ex,
                     note,
-                    now(),
+                    now,
                     rel,
                     hash
                 ],

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use rusqlite::{OptionalExtension, params};
 
-use super::{Store, StoreError, now};
+use super::{Store, StoreError};
 
 /// An item written into the collection.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,6 +34,7 @@ pub struct Validators {
 impl Store {
     /// Remembers that an item was saved.
     pub fn record_saved(&mut self, item: &SavedItem) -> Result<(), StoreError> {
+        let now = self.clock.now();
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO saved_items(feed, guid, url, path, hash, saved)
@@ -44,7 +45,7 @@ impl Store {
                     item.url,
                     item.path.to_string_lossy(),
                     item.hash,
-                    now()
+                    now
                 ],
             )
             .map(drop)
@@ -120,11 +121,12 @@ impl Store {
 
     /// Keeps the validators of the feed at `url` for its next fetch.
     pub fn set_validators(&mut self, url: &str, v: &Validators) -> Result<(), StoreError> {
+        let now = self.clock.now();
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO feed_http(url, etag, last_modified, checked) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT(url) DO UPDATE SET etag = ?2, last_modified = ?3, checked = ?4",
-                params![url, v.etag, v.last_modified, now()],
+                params![url, v.etag, v.last_modified, now],
             )
             .map(drop)
         })

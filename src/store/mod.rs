@@ -25,7 +25,7 @@ pub use refresh::{article_at, refresh};
 use std::path::{Path, PathBuf};
 
 use crate::collection::ParagraphNo;
-use std::time::{SystemTime, UNIX_EPOCH};
+use crate::clock::Clock;
 
 use rusqlite::{Connection, TransactionBehavior};
 
@@ -116,6 +116,8 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     read_only: bool,
+    /// What "now" is when a change is recorded.
+    clock: Clock,
 }
 
 /// A store, opened, with what the user must be told.
@@ -124,13 +126,16 @@ pub struct Opened {
     pub warnings: Vec<Warning>,
 }
 
-pub fn now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
-}
-
 impl Store {
+    /// Records changes at the times `clock` gives (the system's by default).
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
+    }
+
+    pub fn clock(&self) -> Clock {
+        self.clock
+    }
+
     pub fn is_read_only(&self) -> bool {
         self.read_only
     }

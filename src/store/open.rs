@@ -8,10 +8,11 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
-use super::{Opened, Store, StoreError, Warning, now};
+use super::{Opened, Store, StoreError, Warning};
+use crate::clock::Clock;
 
 fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
-    let aside = PathBuf::from(format!("{}.corrupt-{}", path.display(), now()));
+    let aside = PathBuf::from(format!("{}.corrupt-{}", path.display(), Clock::SYSTEM.now()));
     std::fs::rename(path, &aside)?;
     for suffix in ["-wal", "-shm"] {
         let from = PathBuf::from(format!("{}{suffix}", path.display()));
@@ -108,6 +109,7 @@ impl Store {
             conn: Connection::open_in_memory().unwrap_or_else(|_| unreachable_connection()),
             path: path.to_owned(),
             read_only: true,
+            clock: Clock::SYSTEM,
         });
         store.read_only = true;
         path.clone_into(&mut store.path);
@@ -125,6 +127,7 @@ impl Store {
             conn,
             path,
             read_only: false,
+            clock: Clock::SYSTEM,
         };
         store.migrate()?;
         Ok(store)
@@ -150,6 +153,7 @@ impl Store {
             conn,
             path: path.to_owned(),
             read_only: false,
+            clock: Clock::SYSTEM,
         };
         let writable = store
             .conn
@@ -172,6 +176,7 @@ impl Store {
                 conn,
                 path: path.to_owned(),
                 read_only: true,
+                clock: Clock::SYSTEM,
             };
         }
         Ok(store)

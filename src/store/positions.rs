@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{OptionalExtension, params};
 
-use super::{Position, ReadState, Store, StoreError, now};
+use super::{Position, ReadState, Store, StoreError};
 use crate::collection::ParagraphNo;
 use crate::text::Direction;
 
@@ -17,6 +17,7 @@ impl Store {
             ReadState::Read => 2,
         };
         let direction = direction_code(position.direction);
+        let now = self.clock.now();
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO positions(path, paragraph, offset, state, updated, direction)
@@ -28,7 +29,7 @@ impl Store {
                     position.paragraph.index() as i64,
                     position.offset as i64,
                     state,
-                    now(),
+                    now,
                     direction
                 ],
             )

@@ -5,16 +5,17 @@ use std::path::Path;
 
 use rusqlite::params;
 
-use super::{Store, StoreError, now};
+use super::{Store, StoreError};
 
 impl Store {
     /// Marks the article at `path` read (its place, if any, kept).
     pub fn mark_read(&mut self, path: &Path) -> Result<(), StoreError> {
+        let now = self.clock.now();
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO positions(path, paragraph, offset, state, updated) VALUES (?1, 0, 0, 2, ?2)
                  ON CONFLICT(path) DO UPDATE SET state = 2",
-                params![path.to_string_lossy(), now()],
+                params![path.to_string_lossy(), now],
             )
             .map(drop)
         })

@@ -195,7 +195,9 @@ impl App {
     }
 
     /// Uses `store` for bookmarks and reading positions; `warnings` go to the status bar.
-    pub fn attach_store(&mut self, store: Store, warnings: &[crate::store::Warning]) {
+    pub fn attach_store(&mut self, mut store: Store, warnings: &[crate::store::Warning]) {
+        // What the session records is dated by the clock its screens show.
+        store.set_clock(self.session.settings.clock);
         if let Ok(positions) = store.positions() {
             self.session.reading = positions
                 .into_iter()

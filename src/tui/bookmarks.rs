@@ -12,7 +12,6 @@ use super::app::{Go, Screen, Session};
 use super::draw::{self, Ctx};
 use super::keymap::Scope;
 use super::prompt::{Prompt, PromptFor};
-use crate::i18n::Ymd;
 use crate::search::{Query, normalize};
 use crate::store::Bookmark;
 use crate::t;
@@ -274,7 +273,7 @@ impl BookmarksView {
                 }
                 Row::Note(k) => {
                     let b = &self.all[self.shown[k]];
-                    let when = ctx.msgs.day(Ymd::from_unix(b.created));
+                    let when = ctx.msgs.day(ctx.clock.day(b.created));
                     let (msgs, note) = (ctx.msgs, &b.note);
                     let text = match (b.orphaned, b.note.is_empty()) {
                         (true, true) => t!(msgs, "bookmark-when-orphaned", when = when),

@@ -20,6 +20,8 @@ pub struct Ctx<'a> {
     pub keymap: &'a Keymap,
     /// The interface's messages (its language decides the chrome's direction).
     pub msgs: &'a Messages,
+    /// The local day of a time (a bookmark's date).
+    pub clock: crate::clock::Clock,
 }
 
 impl Ctx<'_> {

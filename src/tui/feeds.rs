@@ -43,8 +43,9 @@ impl App {
         let progress = Arc::new(Progress::default());
         let p = Arc::clone(&progress);
         let (tx, done) = mpsc::channel();
+        let clock = self.session.settings.clock;
         std::thread::spawn(move || {
-            let _ = tx.send(crate::feeds::update(&setup.config, &setup.state, &p));
+            let _ = tx.send(crate::feeds::update(&setup.config, &setup.state, clock, &p));
         });
         self.feeding = Some(FeedJob { progress, done });
     }

@@ -12,6 +12,7 @@ use super::reader::ReaderView;
 use super::results::Fit;
 use super::theme::Styles;
 use crate::collection::{Article, Collection, Origin};
+use crate::clock::Clock;
 use crate::i18n::Messages;
 use crate::store::{Position, ReadState, Store};
 use crate::t;
@@ -36,6 +37,8 @@ pub struct Settings {
     pub keymap: Keymap,
     /// The interface's messages, in its language, digits and calendar.
     pub msgs: Messages,
+    /// Now and the local day (bookmarks' dates): the system's, or pinned (tests, `QARI_NOW`).
+    pub clock: Clock,
 }
 
 /// What the screens share.

@@ -53,6 +53,7 @@ impl App {
             visual: s.visual,
             keymap: &s.keymap,
             msgs: &s.msgs,
+            clock: s.clock,
         }
     }
 

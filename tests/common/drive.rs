@@ -1,5 +1,6 @@
 //! Driving the app as a user would in the tests: keys in, state and screens out.
 
+use qari::clock::Clock;
 use qari::collection::Collection;
 use qari::config::Theme;
 use qari::i18n::Messages;
@@ -27,8 +28,14 @@ pub fn settings_in(direction: Direction, msgs: Messages) -> Settings {
         styles: Styles::new(&Theme::default(), true),
         keymap: Keymap::default(),
         msgs,
+        clock: CLOCK,
     }
 }
+
+/// The tests' clock: 2026-03-01 22:30 UTC, in UTC+3 (already 2 March there), so no screen
+/// depends on the day, the zone or the machine a test runs on.
+pub const CLOCK_AT: i64 = 1_772_404_200;
+pub const CLOCK: Clock = Clock::pinned(CLOCK_AT, 3 * 3600);
 
 /// An app of `width` by `height` over the built-in sample collection.
 pub fn app_with(settings: Settings, width: u16, height: u16) -> App {
