@@ -849,3 +849,24 @@ fn the_bookmarks_screen_holds_on_every_day_of_a_year() {
         }
     }
 }
+
+/// Issue 19: keys typed while the collection loads wait for the library, in order; leaving
+/// does not wait.
+#[test]
+fn keys_typed_while_loading_reach_the_library_in_order() {
+    let settings = common::drive::settings(Direction::Auto);
+    let mut app = App::new(settings, (80, 16));
+    press(&mut app, "/");
+    assert!(app.prompt.is_none(), "no prompt before there is a library");
+    type_text(&mut app, "كازاخستان");
+    press(&mut app, "Enter");
+    assert!(matches!(app.screen(), Screen::Loading(_)));
+    app.loaded(Collection::builtin());
+    wait_for_search(&mut app);
+    // The search ran on the collection, with the query typed ahead.
+    assert!(matches!(app.screen(), Screen::Results(_)), "{}", screen(&app, 80, 16));
+
+    let mut app = App::new(common::drive::settings(Direction::Auto), (80, 16));
+    press(&mut app, "q");
+    assert!(app.quit, "q quits at once while loading");
+}

@@ -18,6 +18,11 @@ struct Tmux {
     ended: bool,
 }
 
+thread_local! {
+    /// A command to run before qari in the next session started on this thread (`sleep 1; `).
+    static WAIT: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
 static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 impl Tmux {
@@ -53,9 +58,10 @@ impl Tmux {
         let home = home.to_owned();
         std::fs::create_dir_all(&home).unwrap();
         let command = format!(
-            "env -u LC_ALL -u LC_MESSAGES {locale} HOME={h} XDG_CONFIG_HOME={h}/config XDG_CACHE_HOME={h}/cache XDG_DATA_HOME={h}/data {bin} {args}; echo QARI-EXITED $?; sleep 30",
+            "{wait}env -u LC_ALL -u LC_MESSAGES {locale} HOME={h} XDG_CONFIG_HOME={h}/config XDG_CACHE_HOME={h}/cache XDG_DATA_HOME={h}/data {bin} {args}; echo QARI-EXITED $?; sleep 30",
             h = home.display(),
             bin = env!("CARGO_BIN_EXE_qari"),
+            wait = WAIT.with(|w| w.take()),
         );
         let ok = Command::new("tmux")
             .args([
@@ -615,4 +621,27 @@ fn an_arabic_locale_gives_a_mirrored_arabic_interface() {
     .find(|r| r.contains('┌'))
     .unwrap();
     t.wait_for(title.trim());
+}
+
+/// Issue 19: keys typed before qari is up (while it asks the terminal about bidi, and while the
+/// folder loads) are not lost: they reach the app in order. The keys are sent while the pane
+/// still sleeps before starting qari, so they are waiting in the terminal when qari starts.
+#[test]
+fn keys_typed_before_qari_starts_reach_it_in_order() {
+    let dir = std::env::temp_dir().join(format!("qari-typeahead-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a.md"), "# First article\n\nThe first text.\n").unwrap();
+    std::fs::write(dir.join("b.md"), "# Second article\n\nThe second text, typed ahead.\n").unwrap();
+    WAIT.with(|w| *w.borrow_mut() = "sleep 1; ".to_owned());
+    let Some(t) = Tmux::start(&dir.display().to_string(), 100, 30) else {
+        return;
+    };
+    // Down to the second article, and open it: before qari runs.
+    t.keys(&["j", "Enter"]);
+    let screen = t.wait_for("typed ahead");
+    assert!(screen.contains("page 1/"), "{screen}");
+    t.keys(&["q", "q"]);
+    t.wait_for("QARI-EXITED 0");
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -21,7 +21,7 @@ pub fn run() -> anyhow::Result<bool> {
     let label = |id: &str| format!("{:<16}", msgs.get(id, &[]));
     let terminal = std::io::stdout().is_terminal();
     let bdsm = if terminal {
-        detect::ask_terminal()
+        detect::ask_terminal().bdsm
     } else {
         Bdsm::NoAnswer
     };

@@ -34,10 +34,12 @@ pub fn run(cli: &Cli) -> anyhow::Result<bool> {
         qari::t!(super::msgs(), "cli-needs-terminal")
     );
     // `auto`: ask the terminal whether it reorders by itself and can be told not to.
+    let mut typed = Vec::new();
     let (bidi, mlterm) = match cli.bidi.unwrap_or(config.bidi) {
         BidiMode::Auto => {
-            let bdsm = detect::ask_terminal();
-            match detect::choose(bdsm, &|k| std::env::var(k).ok()) {
+            let answer = detect::ask_terminal();
+            typed = answer.typed;
+            match detect::choose(answer.bdsm, &|k| std::env::var(k).ok()) {
                 detect::Choice::App => (BidiMode::App, false),
                 detect::Choice::AppMlterm => (BidiMode::App, true),
                 detect::Choice::Terminal => (BidiMode::Terminal, false),
@@ -91,6 +93,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<bool> {
             state: d.state_file(),
         }),
         monitor: config.monitor,
+        typed,
     };
     qari::tui::run(source, settings, &state)?;
     Ok(true)

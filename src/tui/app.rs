@@ -98,6 +98,8 @@ pub struct App {
     pub quit: bool,
     /// Asked to suspend (Ctrl-z): the loop gives the terminal back and stops the process.
     pub suspend: bool,
+    /// Keys typed while the collection loads, for the library once it is there.
+    pub(super) held: Vec<super::Key>,
 }
 
 impl App {
@@ -126,6 +128,7 @@ impl App {
             resume: false,
             quit: false,
             suspend: false,
+            held: Vec::new(),
         }
     }
 
@@ -241,6 +244,9 @@ impl App {
         self.screens.insert(0, Screen::Library(library));
         if self.resume && reading.is_none() {
             self.resume_last();
+        }
+        for key in std::mem::take(&mut self.held) {
+            self.handle_key(key);
         }
     }
 

@@ -54,10 +54,22 @@ pub trait Tty {
     fn receive(&mut self, buf: &mut [u8], timeout: Duration) -> io::Result<usize>;
 }
 
+/// The terminal's answer, and what else came meanwhile.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Answer {
+    pub bdsm: Bdsm,
+    /// The bytes that were not the answer: keys typed ahead, in order, for the app (see
+    /// [`super::typed`]).
+    pub typed: Vec<u8>,
+}
+
 /// Asks `tty` about BDSM, waiting at most `timeout` for the answers.
-pub fn query(tty: &mut impl Tty, timeout: Duration) -> Bdsm {
+pub fn query(tty: &mut impl Tty, timeout: Duration) -> Answer {
     if tty.send(QUERY).is_err() {
-        return Bdsm::NoAnswer;
+        return Answer {
+            bdsm: Bdsm::NoAnswer,
+            typed: Vec::new(),
+        };
     }
     let start = Instant::now();
     let mut got = Vec::new();
@@ -73,7 +85,36 @@ pub fn query(tty: &mut impl Tty, timeout: Duration) -> Bdsm {
             Ok(n) => got.extend_from_slice(&buf[..n]),
         }
     }
-    parse(&got).unwrap_or(Bdsm::NoAnswer)
+    Answer {
+        bdsm: parse(&got).unwrap_or(Bdsm::NoAnswer),
+        typed: without_answers(&got),
+    }
+}
+
+/// `bytes` without the terminal's answers (DECRPM `CSI 8 ; Ps $ y` and DA1 `CSI ? ... c`):
+/// whatever else is there was typed.
+pub fn without_answers(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(len) = answer_at(&bytes[i..]) {
+            i += len;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The length of the answer that starts `bytes`, if one does.
+fn answer_at(bytes: &[u8]) -> Option<usize> {
+    let body = bytes.strip_prefix(b"\x1b[")?;
+    let end = body.iter().position(|b| (0x40..=0x7e).contains(b))?;
+    let (params, last) = (&body[..end], body[end]);
+    let answer = (last == b'y' && params.starts_with(b"8;") && params.ends_with(b"$"))
+        || (last == b'c' && params.starts_with(b"?"));
+    answer.then_some(2 + end + 1)
 }
 
 /// The DA1 answer (`CSI ? ... c`) is there.
@@ -170,14 +211,18 @@ impl Tty for DevTty {
 
 /// Asks the controlling terminal (in raw mode, so that the answer is neither echoed nor held
 /// for a newline), with a short timeout.
-pub fn ask_terminal() -> Bdsm {
+pub fn ask_terminal() -> Answer {
     use ratatui::crossterm::terminal::{disable_raw_mode, enable_raw_mode, is_raw_mode_enabled};
+    let none = || Answer {
+        bdsm: Bdsm::NoAnswer,
+        typed: Vec::new(),
+    };
     let Ok(mut tty) = DevTty::open() else {
-        return Bdsm::NoAnswer;
+        return none();
     };
     let was_raw = is_raw_mode_enabled().unwrap_or(false);
     if !was_raw && enable_raw_mode().is_err() {
-        return Bdsm::NoAnswer;
+        return none();
     }
     let answer = query(&mut tty, Duration::from_millis(300));
     if !was_raw {
@@ -223,7 +268,25 @@ mod tests {
         };
         let got = query(&mut fake, Duration::from_millis(50));
         assert_eq!(fake.sent, QUERY);
-        got
+        assert_eq!(got.typed, b"", "nothing typed");
+        got.bdsm
+    }
+
+    #[test]
+    fn keys_typed_ahead_are_kept_in_order_without_the_answer() {
+        let mut fake = Fake {
+            answer: Some("j\r\x1b[8;2$y/ك\x1b[A\x1b[?62;22cq".as_bytes()),
+            sent: Vec::new(),
+            at: 0,
+        };
+        let got = query(&mut fake, Duration::from_millis(50));
+        assert_eq!(got.bdsm, Bdsm::Reset);
+        // Up to the DA1 answer: what comes after it is left for the event reader.
+        assert_eq!(got.typed, "j\r/ك\x1b[A".as_bytes());
+        assert_eq!(without_answers(b"a\x1b[?1;2cb"), b"ab");
+        assert_eq!(without_answers(b"\x1b[8;0$y"), b"");
+        // A sequence cut short is not an answer.
+        assert_eq!(without_answers(b"\x1b[8;2"), b"\x1b[8;2");
     }
 
     #[test]

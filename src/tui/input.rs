@@ -6,7 +6,8 @@ use crate::t;
 use std::sync::Arc;
 
 use super::app::{App, Screen};
-use super::keymap::Key;
+use super::action::Action;
+use super::keymap::{Key, Scope};
 use super::prompt::{Edit, Prompt, PromptFor};
 use super::results::{ResultsView, SearchJob};
 use crate::search::Query;
@@ -49,6 +50,18 @@ impl App {
 
     /// Handles one key: typed into the prompt while it is open, else resolved to an action.
     pub fn handle_key(&mut self, key: Key) {
+        // Typed ahead while the collection loads: kept for the library, but for leaving.
+        if matches!(self.screen(), Screen::Loading(_)) && self.prompt.is_none() {
+            let keymap = &self.session.settings.keymap;
+            match keymap
+                .resolve(key, Scope::Global)
+                .or_else(|| keymap.resolve(key, Scope::Library))
+            {
+                Some(action @ (Action::Quit | Action::Suspend)) => self.update(action),
+                _ => self.held.push(key),
+            }
+            return;
+        }
         if let Some(prompt) = &mut self.prompt {
             match prompt.key(key) {
                 Edit::Submit(text) => {

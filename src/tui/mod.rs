@@ -23,6 +23,7 @@ pub mod session;
 mod snippet;
 mod terminal;
 pub mod theme;
+pub mod typed;
 mod view;
 
 use std::path::PathBuf;
@@ -67,6 +68,8 @@ pub struct State {
     pub feeds: Option<feeds::FeedSetup>,
     /// Keep a file monitor for a large folder searched (the config's `monitor`).
     pub monitor: bool,
+    /// What was typed while the terminal was asked about bidi: handled first, in order.
+    pub typed: Vec<u8>,
 }
 
 pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<()> {
@@ -110,6 +113,9 @@ pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<
                 let _ = tx.send(Collection::load(&path, cache.as_deref(), &progress));
             });
         }
+    }
+    for key in typed::keys(&state.typed) {
+        app.handle_key(key);
     }
     // Draw after events, and while something runs in the background (loading, a search)
     // whose progress is on screen, and once more when it ends; an idle reader costs nothing.
