@@ -242,6 +242,7 @@ skip-binary = ملف ثنائي (فيه بايتات NUL)، لا نص
 skip-damaged = نص { $encoding } تالف (تسلسلات غير صالحة: { $invalid }، حروف سليمة: { $intact })
 skip-undecodable = ترميز غير معروف: ليس UTF-8 (تسلسلات غير صالحة: { $invalid }) ولا { $guess }، أرجح الترميزات القديمة؛ حوّل الملف إلى UTF-8
 skip-no-text = لا نص في الملف
+skip-no-article = صفحة ويب لم يُعثر فيها على نص مقال
 skip-link-loop = حلقة روابط رمزية (مجلد سبقت قراءته)
 skip-not-regular = ليس ملفًا عاديًا
 skip-cannot-list = تعذّر سرد محتوى المجلد: { $error }
@@ -304,6 +305,15 @@ cli-not-a-number = `{ $value }` ليس عددًا من الخانات
 cli-too-narrow = العرض { $n } ضيق جدًا للقراءة: استخدم { $min } خانة أو أكثر، أو 0 لعرض الطرفية كله
 cli-no-such-path = { $path }: لا يوجد ملف أو مجلد بهذا الاسم
 cli-skipped = ملف متجاوز { $path }: { $reason }
+cli-skipped-again =
+    { PLURAL($count) ->
+        [zero] لا ملفات متجاوزة
+        [one] ملف متجاوز واحد، كما في المرة السابقة (‎--verbose لعرضه)
+        [two] ملفان متجاوزان، كما في المرة السابقة (‎--verbose لعرضهما)
+        [few] { $count } ملفات متجاوزة، كما في المرة السابقة (‎--verbose لعرضها)
+        [many] { $count } ملفًا متجاوزًا، كما في المرة السابقة (‎--verbose لعرضها)
+       *[other] { $count } ملف متجاوز، كما في المرة السابقة (‎--verbose لعرضها)
+    }
 cli-needs-terminal = واجهة القراءة تحتاج إلى طرفية، والمخرج القياسي ليس طرفية (في السكربتات: qari list، qari search، qari render)
 cli-no-term = لا كلمة في الاستعلام للبحث عنها
 cli-index-rebuilt = { $error }؛ أُعيد بناء الفهرس

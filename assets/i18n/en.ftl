@@ -230,6 +230,7 @@ skip-damaged = damaged { $encoding } text (invalid sequences: { $invalid }, inta
 # $guess: the likeliest legacy encoding (windows-1252, GBK...).
 skip-undecodable = neither UTF-8 (invalid sequences: { $invalid }) nor { $guess }, the likeliest legacy encoding; convert the file to UTF-8
 skip-no-text = no text in the file
+skip-no-article = a web page with no article text found in it
 skip-link-loop = symbolic link loop (folder already visited)
 skip-not-regular = not a regular file
 # $error: the system's message.
@@ -299,6 +300,12 @@ cli-too-narrow = { $n } cells is too narrow to read: use { $min } or more, or 0 
 cli-no-such-path = { $path }: no such file or folder
 # On stderr while loading, for each skipped file.
 cli-skipped = skipped { $path }: { $reason }
+# $count: how many files were skipped, each listed on an earlier run.
+cli-skipped-again =
+    { PLURAL($count) ->
+        [one] { $count } file skipped, as before (--verbose lists it)
+       *[other] { $count } files skipped, as before (--verbose lists them)
+    }
 cli-needs-terminal = the reader needs a terminal, and standard output is not one (in scripts: qari list, qari search, qari render)
 cli-no-term = the query has no term to search for
 # $error: why the index was damaged.

@@ -10,6 +10,7 @@ mod output;
 mod read;
 mod render;
 mod search;
+mod skipped;
 
 use std::path::{Path, PathBuf};
 
@@ -47,6 +48,9 @@ pub struct Cli {
     /// locale).
     #[arg(long, global = true)]
     lang: Option<Lang>,
+    /// List every skipped file, every time (without it, a list already shown is one line).
+    #[arg(long, short, global = true)]
+    verbose: bool,
 }
 
 /// `--text-width`: 0 (the terminal's width) or at least 20 cells.
@@ -280,6 +284,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<bool> {
         Messages::configured(cli.lang.or(config.lang), config.digits, config.calendar)
             .with_isolation(false),
     );
+    skipped::VERBOSE.store(cli.verbose, std::sync::atomic::Ordering::Relaxed);
     match &cli.command {
         Some(Command::Render(args)) => render::run(args),
         Some(Command::List { path, json }) => list::run(path.as_deref(), *json),
@@ -363,16 +368,9 @@ fn source(path: Option<&Path>, config: &Config) -> anyhow::Result<Source> {
     })
 }
 
-/// Reports skipped files on stderr.
+/// Reports skipped files on stderr (the list when it changed, see [`skipped`]).
 fn report_skipped(skipped: &[qari::collection::Skipped]) {
-    for s in skipped {
-        let path = qari::text::printable(&s.path.display().to_string()).into_owned();
-        let reason = msgs().skip_reason(&s.cause);
-        eprintln!(
-            "{}",
-            t!(msgs(), "cli-skipped", path = path, reason = reason)
-        );
-    }
+    skipped::report(skipped);
 }
 
 /// Loads the collection for a command, reporting skipped files on stderr.

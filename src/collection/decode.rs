@@ -1,6 +1,8 @@
 //! Turning a file's bytes into text.
 //!
-//! A byte order mark settles the encoding (UTF-8, UTF-16LE, UTF-16BE). Without one:
+//! A byte order mark settles the encoding (UTF-8, UTF-16LE, UTF-16BE). Without one, NUL bytes
+//! in the first 8 KiB mean binary, unless they fall at every other place and the text read as
+//! UTF-16 is text (UTF-16 without a mark). Otherwise:
 //! 1. text that is mostly valid UTF-8 is UTF-8;
 //! 2. else text that reads as Arabic in Windows-1256 or ISO-8859-6 is in that one ([`arabic`]);
 //! 3. else text with as many valid non-ASCII UTF-8 characters as invalid sequences is damaged
@@ -86,7 +88,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         return Ok(lossy.decoded(encoding));
     }
     if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err(DecodeError::Binary);
+        // NUL bytes at every other place are UTF-16 without a mark (Notepad's "Unicode" of
+        // old, some exports): read it, if it is text once read.
+        return utf16_without_bom(bytes).ok_or(DecodeError::Binary);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(Decoded {
@@ -114,6 +118,48 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         });
     }
     guessed(bytes, utf8.replaced)
+}
+
+/// UTF-16 without a byte order mark: the NUL bytes of its ASCII (spaces, line ends, digits and
+/// Latin letters; an Arabic letter's high byte is 0x06) nearly all on one side of each pair, and
+/// the text it decodes to nearly free of NUL and other control characters (at most one per
+/// thousand) and of unpaired surrogates (one per hundred), as no binary file's is.
+fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded> {
+    let sample = bytes.get(..8192).unwrap_or(bytes);
+    let sample = &sample[..sample.len() & !1];
+    let nul_at = |parity: usize| {
+        sample
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (nul_at(0), nul_at(1));
+    // Little-endian: the high byte, NUL for ASCII, comes second. A few NULs on the other side
+    // are characters such as U+0100 or U+0600.
+    let big_endian = if even * 20 < odd {
+        false
+    } else if odd * 20 < even {
+        true
+    } else {
+        return None;
+    };
+    let lossy = Lossy::utf16(bytes, big_endian);
+    let controls = lossy
+        .text
+        .chars()
+        .filter(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c'))
+        .count();
+    if controls * 1000 > lossy.intact || lossy.replaced * 100 > lossy.intact || lossy.intact < 2 {
+        return None;
+    }
+    let encoding = if big_endian {
+        UTF_16BE
+    } else {
+        encoding_rs::UTF_16LE
+    };
+    Some(lossy.decoded(encoding))
 }
 
 /// Text in chardetng's guess, which must fit every byte.
@@ -255,6 +301,24 @@ mod tests {
         let mut bom = vec![0xEF, 0xBB, 0xBF];
         bom.extend("سلام".as_bytes());
         assert_eq!(decode(&bom).unwrap(), decoded("سلام", "UTF-8", 0));
+    }
+
+    #[test]
+    fn utf16_without_a_mark_is_read_by_where_its_nul_bytes_are() {
+        let le: Vec<u8> = ARTICLE.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(decode(&le).unwrap(), decoded(ARTICLE, "UTF-16LE", 0));
+        let be: Vec<u8> = ARTICLE.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&be).unwrap(), decoded(ARTICLE, "UTF-16BE", 0));
+        let latin = "Oil prices\n\nBrent rose 3% on Monday.\n";
+        let le: Vec<u8> = latin.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(decode(&le).unwrap(), decoded(latin, "UTF-16LE", 0));
+        // Binary data with NULs is still binary: runs of NULs, a NUL on both sides, controls.
+        assert_eq!(decode(b"\0\0\0abc"), Err(DecodeError::Binary));
+        let mut blob = vec![0u8; 64];
+        blob.extend((0..=255u8).cycle().take(4096));
+        assert_eq!(decode(&blob), Err(DecodeError::Binary));
+        let controls: Vec<u8> = "a\u{1}b\u{2}c\u{3}d".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(decode(&controls), Err(DecodeError::Binary));
     }
 
     #[test]

@@ -29,6 +29,8 @@ pub struct Parsed {
 pub enum Format {
     Text,
     Markdown,
+    /// A web page saved from a browser: its article, as `qari import` extracts it.
+    Html,
 }
 
 impl Format {
@@ -37,6 +39,7 @@ impl Format {
         match ext.to_ascii_lowercase().as_str() {
             "txt" | "text" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
             _ => None,
         }
     }
@@ -44,12 +47,15 @@ impl Format {
 
 /// Parses `text` (line ends LF or CRLF). Returns None when there is no text at all.
 pub fn parse(text: &str, format: Format) -> Option<Parsed> {
+    if format == Format::Html {
+        return super::html::page_text_article(text);
+    }
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let lines: Vec<&str> = text.lines().map(|l| l.trim_end_matches('\r')).collect();
     let (front, body) = front_matter(&lines);
     let mut parsed = match format {
         Format::Text => parse_text(body),
-        Format::Markdown => parse_markdown(body),
+        Format::Markdown | Format::Html => parse_markdown(body),
     };
     let mut title = None;
     for (key, value) in front {

@@ -28,6 +28,8 @@ pub enum SkipReason {
     Decode(DecodeError),
     /// Text, but nothing in it.
     NoText,
+    /// A web page in which no article was found (a list of links, a page of scripts).
+    NoArticle,
 }
 
 impl SkipReason {
@@ -59,6 +61,7 @@ impl fmt::Display for SkipReason {
             SkipReason::NotRegularFile => f.write_str("not a regular file"),
             SkipReason::Decode(e) => e.fmt(f),
             SkipReason::NoText => f.write_str("no text in the file"),
+            SkipReason::NoArticle => f.write_str("a web page with no article text found in it"),
         }
     }
 }

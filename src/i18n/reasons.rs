@@ -28,6 +28,7 @@ impl Messages {
             SkipReason::LinkLoop => t!(self, "skip-link-loop"),
             SkipReason::NotRegularFile => t!(self, "skip-not-regular"),
             SkipReason::NoText => t!(self, "skip-no-text"),
+            SkipReason::NoArticle => t!(self, "skip-no-article"),
             SkipReason::Decode(DecodeError::Empty) => t!(self, "skip-empty"),
             SkipReason::Decode(DecodeError::Binary) => t!(self, "skip-binary"),
             SkipReason::Decode(DecodeError::Damaged {
