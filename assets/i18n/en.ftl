@@ -349,6 +349,10 @@ cli-doctor = What qari finds out about this terminal (bidi, colours, copying), a
 cli-list = List the collection: `path<TAB>title` per article, or JSON lines
 cli-list-path = A folder or file (default: as for the reader)
 cli-list-json = One JSON object per article
+cli-arg-verbose = List every skipped file, every time (without it, a list already shown is one line)
+cli-man = Print qari's manual page (roff): qari man > ~/.local/share/man/man1/qari.1
+cli-completions = Print the completions of SHELL (bash, zsh, fish, elvish, powershell), to be installed where the shell looks for them (see the README)
+cli-completions-shell = The shell
 # clap's own words, for a help template in another language.
 cli-help-usage = Usage:
 cli-help-commands = Commands:

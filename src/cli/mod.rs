@@ -4,6 +4,7 @@
 mod bookmarks;
 mod doctor;
 mod feeds;
+mod generate;
 mod help;
 mod list;
 mod output;
@@ -115,6 +116,14 @@ enum Command {
     /// The file monitor of a collection: started by `qari search`, not by hand.
     #[command(hide = true)]
     Monitor { root: PathBuf, socket: PathBuf },
+    /// Print qari's manual page (roff): `qari man > ~/.local/share/man/man1/qari.1`.
+    Man,
+    /// Print the completions of SHELL (bash, zsh, fish, elvish, powershell), to be installed
+    /// where the shell looks for them (see the README).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
     /// List the collection: `path<TAB>title` per article, or JSON lines.
     List {
         /// A folder or file (default: as for the reader).
@@ -290,6 +299,8 @@ pub fn run(cli: &Cli) -> anyhow::Result<bool> {
         Some(Command::List { path, json }) => list::run(path.as_deref(), *json),
         Some(Command::Bookmarks(cmd)) => bookmarks::run(cmd),
         Some(Command::Doctor) => doctor::run(),
+        Some(Command::Man) => generate::man(),
+        Some(Command::Completions { shell }) => generate::completions(*shell),
         Some(Command::Monitor { root, socket }) => monitor(root, socket),
         Some(Command::Feeds(cmd)) => feeds::run(cmd),
         Some(Command::Update) => feeds::update(),
