@@ -8,7 +8,9 @@
 //! byte offsets, land on the right cells. Nothing here knows about terminals.
 
 mod bidi;
+mod forms;
 mod graphemes;
+mod joining;
 mod prepare;
 mod print;
 mod props;

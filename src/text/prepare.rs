@@ -14,7 +14,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::bidi::Levels;
 use super::graphemes::all_cluster_starts;
-use super::props::Arabic;
+use super::forms::Arabic;
 use super::props::{CharInfo, char_info, control_picture, mirror};
 use super::shape::{NO_LEVEL, Shaped, form, joins, ligature, shape};
 use super::{Options, SPACES};
@@ -423,7 +423,8 @@ impl Prepared {
 
 #[cfg(test)]
 mod tests {
-    use super::super::props::{Arabic, cell_width, lam_alef};
+    use super::super::forms::lam_alef;
+    use super::super::props::cell_width;
     use super::*;
 
     /// `push_plain` takes a unit's width from its characters as they are in the text: that of
