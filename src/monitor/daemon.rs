@@ -2,7 +2,7 @@
 //! per folder of the collection, a record of the paths that changed (each with the sequence
 //! number current when it was seen), and a socket that answers one question per connection
 //! (see [`super::wire`]). One thread: it waits on the inotify queue and the socket together.
-//! It ends after [`super::IDLE`] without a question, when its root or its socket is gone, or
+//! It ends after [`IDLE`] without a question, when its root or its socket is gone, or
 //! when another monitor already holds the collection's lock. The watches and the record are
 //! `watches`; here are the process around them: the lock, the socket and the loop.
 
@@ -17,6 +17,7 @@ use std::time::{Duration, Instant};
 use rustix::event::{PollFd, PollFlags, Timespec, poll};
 use rustix::fs::inotify::{self, CreateFlags};
 
+use super::rendezvous::{IDLE, ended_marker};
 use super::wire;
 use watches::Monitor;
 
@@ -65,7 +66,7 @@ pub fn run(root: &Path, socket: &Path) -> Result<(), MonitorError> {
     if let Err(MonitorError::NotLocal(_) | MonitorError::Ended(_)) = &result
         && let Some(e) = result.as_ref().err()
     {
-        let _ = std::fs::write(super::ended_marker(socket), format!("{e}\n"));
+        let _ = std::fs::write(ended_marker(socket), format!("{e}\n"));
     }
     result
 }
@@ -123,7 +124,7 @@ fn watch(root: &Path, socket: &Path) -> Result<(), MonitorError> {
             ticked = Instant::now();
             let socket_ours =
                 std::fs::metadata(socket).is_ok_and(|meta| meta.ino() == socket_inode);
-            if asked.elapsed() >= super::IDLE || !socket_ours || !root.is_dir() {
+            if asked.elapsed() >= IDLE || !socket_ours || !root.is_dir() {
                 break;
             }
         }

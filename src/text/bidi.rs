@@ -12,7 +12,7 @@ mod rules;
 
 use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
 
-use super::Direction;
+use super::options::Direction;
 use super::props::{CharInfo, FastBidiData, char_info};
 use rules::{Run, bracket, resolve_brackets, resolve_neutral, resolve_weak};
 

@@ -21,7 +21,10 @@ use super::bidi::Levels;
 use super::graphemes::all_cluster_starts;
 use super::props::{CharInfo, char_info};
 use super::shape::{NO_LEVEL, Shaped, joins, shape};
-use super::Options;
+use super::options::Options;
+
+/// Spaces to draw a tab, or white space wider than a line, with.
+pub(super) const SPACES: &str = "                                ";
 
 /// How many cells a tab becomes.
 pub const TAB_WIDTH: usize = 4;

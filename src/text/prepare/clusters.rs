@@ -5,11 +5,10 @@
 use unicode_bidi::BidiClass;
 use unicode_width::UnicodeWidthStr;
 
-use super::super::SPACES;
 use super::super::props::{CharInfo, control_picture, mirror};
 use super::super::shape::Shaped;
 use super::{
-    IGNORED, L1_SEPARATOR, L1_SPACE, LIGATURE_HEAD, Prepared, SPACE, TAB_WIDTH, Unit,
+    IGNORED, L1_SEPARATOR, L1_SPACE, LIGATURE_HEAD, Prepared, SPACE, SPACES, TAB_WIDTH, Unit,
     is_explicit_or_bn,
 };
 
