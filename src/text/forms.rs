@@ -77,7 +77,6 @@ pub fn lam_alef(lam: char, alef: char) -> Option<char> {
     })
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

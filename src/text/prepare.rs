@@ -19,9 +19,9 @@ use unicode_bidi::BidiClass;
 
 use super::bidi::Levels;
 use super::graphemes::all_cluster_starts;
+use super::options::Options;
 use super::props::{CharInfo, char_info};
 use super::shape::{NO_LEVEL, Shaped, joins, shape};
-use super::options::Options;
 
 /// Spaces to draw a tab, or white space wider than a line, with.
 pub(super) const SPACES: &str = "                                ";
@@ -176,4 +176,3 @@ impl Prepared {
             .unwrap_or_default()
     }
 }
-

@@ -3,9 +3,9 @@
 //! written forwards, as one piece of the paragraph's drawn text, or backwards, unit by unit.
 //! Lines go to any [`Output`]: a `String`, or bytes for a file or a pipe.
 
+use super::line::{Line, LineScratch};
 use super::prepare::{self, Prepared, Unit};
 use super::reorder::{LevelRun, reorder_runs};
-use super::line::{Line, LineScratch};
 
 /// Where printed lines go: a `String`, or bytes bound for a file or a pipe (where reversing a
 /// run costs least).
