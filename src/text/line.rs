@@ -20,9 +20,9 @@ pub struct Line {
 /// Working space for reordering lines, reused from one line to the next.
 #[derive(Debug, Default)]
 pub struct LineScratch {
-    pub(super) kept: Vec<u32>,
-    pub(super) levels: Vec<u8>,
-    pub(super) order: Vec<u32>,
+    kept: Vec<u32>,
+    levels: Vec<u8>,
+    order: Vec<u32>,
     pub(super) runs: Vec<LevelRun>,
 }
 
