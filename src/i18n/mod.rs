@@ -50,6 +50,7 @@
 //! LB, JO, PS or IQ ([`MonthNames::from_env`]); Hijri months as the glossary lists them.
 
 mod date;
+mod day;
 mod digits;
 mod lang;
 mod messages;
@@ -59,8 +60,9 @@ mod reasons;
 mod tests;
 
 pub use date::{
-    Calendar, DateStyle, GREGORIAN_AR, GREGORIAN_LEVANT, HIJRI_AR, HIJRI_EN, HijriDate, Ymd,
+    Calendar, DateStyle, GREGORIAN_AR, GREGORIAN_LEVANT, HIJRI_AR, HIJRI_EN, HijriDate,
 };
+pub use day::Ymd;
 pub use digits::Digits;
 pub use lang::{Lang, MonthNames, UnknownLang};
 pub use messages::{AR_FTL, Arg, EN_FTL, MessageError, Messages, Vars, variables};

@@ -21,19 +21,18 @@
 
 #[cfg(target_os = "linux")]
 mod daemon;
+mod rendezvous;
 mod wire;
 
 use std::io::{BufReader, Write};
 use std::os::unix::net::UnixStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 #[cfg(target_os = "linux")]
 pub use daemon::run;
+pub use rendezvous::{GIVE_UP, IDLE, ended_marker, socket};
 pub use wire::{Answer, Token};
-
-/// How long a monitor stays without being asked before it ends.
-pub const IDLE: Duration = Duration::from_hours(1);
 
 /// Collections with fewer files than this are not worth a monitor: looking at every file of
 /// them takes less than a couple of milliseconds.
@@ -41,13 +40,6 @@ pub const MIN_FILES: usize = 2000;
 
 /// How long a search waits for a monitor's answer before it looks at every file itself.
 const PATIENCE: Duration = Duration::from_secs(2);
-
-/// Where the monitor of the collection at `root` (canonical) listens, under `dir` (a folder of
-/// the user's own: the runtime folder, else the cache).
-pub fn socket(dir: &Path, root: &Path) -> PathBuf {
-    let hash = crate::hash::fnv1a(root.as_os_str().as_encoded_bytes());
-    dir.join(format!("monitor-{hash:016x}.sock"))
-}
 
 /// Asks the monitor listening at `socket` what changed under `root` since `since`. None when
 /// no monitor answers (none runs, or it is busy or broken): then every file must be looked at.
@@ -95,16 +87,6 @@ pub fn start(exe: &Path, socket: &Path, root: &Path) -> Option<Answer> {
 pub fn spawn(exe: &Path, socket: &Path, root: &Path) {
     let _ = launch(exe, socket, root);
 }
-
-/// Where a monitor that had to stop says why: no monitor is started for that collection again
-/// for [`GIVE_UP`].
-pub fn ended_marker(socket: &Path) -> PathBuf {
-    socket.with_extension("ended")
-}
-
-/// How long searches start no monitor after one had to stop (a symbolic link to a folder,
-/// another file system, too few watches): it would stop again.
-pub const GIVE_UP: Duration = Duration::from_hours(24);
 
 /// The monitor's process, started; None where there is no monitor (not Linux), one stopped
 /// lately for a reason that still holds, or it could not start.

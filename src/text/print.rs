@@ -3,9 +3,9 @@
 //! written forwards, as one piece of the paragraph's drawn text, or backwards, unit by unit.
 //! Lines go to any [`Output`]: a `String`, or bytes for a file or a pipe.
 
+use super::line::{Line, LineScratch};
 use super::prepare::{self, Prepared, Unit};
 use super::reorder::{LevelRun, reorder_runs};
-use super::{Line, LineScratch};
 
 /// Where printed lines go: a `String`, or bytes bound for a file or a pipe (where reversing a
 /// run costs least).
@@ -236,6 +236,11 @@ impl Prepared {
             }
         }
         total
+    }
+
+    /// Appends `line` in logical order to `out`: the verbatim piece of `text` it shows.
+    pub fn write_logical(&self, text: &str, line: &Line, out: &mut impl Output) {
+        out.push_text(text.get(line.bytes(self)).unwrap_or_default());
     }
 }
 

@@ -1,16 +1,15 @@
 //! Character properties the engine needs beyond what unicode-bidi gives: the mirrored glyph
-//! (UAX #9 L4), the Arabic joining type and presentation forms, and which characters are
-//! controls that must never reach a terminal raw.
+//! (UAX #9 L4), the Arabic joining properties of each character (from `joining`), and which
+//! characters are controls that must never reach a terminal raw.
 
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU16, Ordering};
 
 use unicode_bidi::{BidiClass, BidiDataSource};
 use unicode_width::UnicodeWidthChar;
 
 use super::graphemes::{is_mark, is_plain};
-use super::shape::join_props;
-use super::tables::{FORMS, JOINING, Joining, MIRRORS};
+use super::joining::{join_props, joining_slow};
+use super::tables::MIRRORS;
 
 /// Every bidi class, in the order of unicode-bidi's enum, so that `CLASSES[class as usize]` is
 /// `class`; padded to the 32 values of the five class bits, so that a lookup needs no check.
@@ -138,41 +137,6 @@ pub fn cell_width(c: char) -> usize {
     }
 }
 
-/// The first and last code points of the Arabic block, where the form table is a flat array.
-const ARABIC: (u32, u32) = (0x0600, 0x06FF);
-
-struct ArabicTables {
-    forms: Vec<[char; 4]>,
-}
-
-/// The presentation forms, looked up quickly for the Arabic block. Take it once for a loop over
-/// many characters.
-#[derive(Clone, Copy)]
-pub struct Arabic(&'static ArabicTables);
-
-impl Arabic {
-    pub fn get() -> Self {
-        static TABLES: OnceLock<ArabicTables> = OnceLock::new();
-        Arabic(TABLES.get_or_init(|| {
-            let chars = (ARABIC.0..=ARABIC.1).filter_map(char::from_u32);
-            ArabicTables {
-                forms: chars
-                    .map(|c| std::array::from_fn(|shape| form_slow(c, shape)))
-                    .collect(),
-            }
-        }))
-    }
-
-    /// The presentation form of `c` for a join shape (0 isolated, 1 final, 2 initial,
-    /// 3 medial), or `c` itself when it has none.
-    pub fn form(self, c: char, shape: usize) -> char {
-        match self.0.forms.get((c as u32).wrapping_sub(ARABIC.0) as usize) {
-            Some(forms) => forms[shape & 3],
-            None => form_slow(c, shape),
-        }
-    }
-}
-
 /// The Bidi_Mirroring_Glyph of `c`, if it has one.
 pub fn mirror(c: char) -> Option<char> {
     // Only these ranges hold mirrored characters; Arabic letters and their presentation forms
@@ -187,57 +151,6 @@ pub fn mirror(c: char) -> Option<char> {
         .binary_search_by_key(&c, |&(from, _)| from)
         .ok()
         .map(|i| MIRRORS[i].1)
-}
-
-fn joining_slow(c: char) -> Joining {
-    match JOINING.binary_search_by(|&(lo, hi, _)| {
-        if hi < c {
-            std::cmp::Ordering::Less
-        } else if lo > c {
-            std::cmp::Ordering::Greater
-        } else {
-            std::cmp::Ordering::Equal
-        }
-    }) {
-        Ok(i) => JOINING[i].2,
-        Err(_) => Joining::U,
-    }
-}
-
-/// The presentation form of `c` for a join shape (0 isolated, 1 final, 2 initial, 3 medial),
-/// or `c` itself when it has none.
-#[cfg(test)]
-fn form(c: char, shape: usize) -> char {
-    Arabic::get().form(c, shape)
-}
-
-fn form_slow(c: char, shape: usize) -> char {
-    FORMS
-        .binary_search_by_key(&c, |&(base, _)| base)
-        .map_or(c, |i| FORMS[i].1[shape])
-}
-
-/// The lam-alef ligature for a shaped lam (initial or medial form) followed by a final alef,
-/// the only ligatures a terminal needs (GNU FriBidi's mandatory ligatures).
-pub fn lam_alef(lam: char, alef: char) -> Option<char> {
-    let medial = match lam {
-        '\u{FEDF}' => false,
-        '\u{FEE0}' => true,
-        _ => return None,
-    };
-    let isolated = match alef {
-        '\u{FE82}' => '\u{FEF5}',
-        '\u{FE84}' => '\u{FEF7}',
-        '\u{FE88}' => '\u{FEF9}',
-        '\u{FE8E}' => '\u{FEFB}',
-        _ => return None,
-    };
-    // Each ligature's final form follows its isolated form.
-    Some(if medial {
-        char::from_u32(isolated as u32 + 1).unwrap_or(isolated)
-    } else {
-        isolated
-    })
 }
 
 /// A visible stand-in for a control character (C0, DEL, C1), which must never be written to a
@@ -280,11 +193,6 @@ mod tests {
                     "{u:04X}"
                 );
             }
-            if u < 0x1_0000 {
-                for shape in 0..4 {
-                    assert_eq!(form(c, shape), form_slow(c, shape), "{u:04X}");
-                }
-            }
         }
     }
 
@@ -315,29 +223,6 @@ mod tests {
         assert_eq!(mirror('['), Some(']'));
         assert_eq!(mirror('a'), None);
         assert_eq!(mirror('ب'), None);
-    }
-
-    #[test]
-    fn joining_types_follow_arabic_shaping() {
-        assert_eq!(joining_slow('ب'), Joining::D);
-        assert_eq!(joining_slow('ا'), Joining::R);
-        assert_eq!(joining_slow('ء'), Joining::U);
-        assert_eq!(joining_slow('\u{640}'), Joining::C);
-        assert_eq!(joining_slow('\u{64e}'), Joining::T);
-        assert_eq!(joining_slow('\u{200c}'), Joining::U);
-        assert_eq!(joining_slow('\u{200d}'), Joining::C);
-        assert_eq!(joining_slow('\u{1b}'), Joining::G);
-        assert_eq!(joining_slow('a'), Joining::U);
-    }
-
-    #[test]
-    fn forms_and_ligatures() {
-        assert_eq!(form('ب', 0), '\u{FE8F}');
-        assert_eq!(form('ب', 3), '\u{FE92}');
-        assert_eq!(form('a', 2), 'a');
-        assert_eq!(lam_alef('\u{FEDF}', '\u{FE8E}'), Some('\u{FEFB}'));
-        assert_eq!(lam_alef('\u{FEE0}', '\u{FE82}'), Some('\u{FEF6}'));
-        assert_eq!(lam_alef('\u{FEE0}', '\u{FE8D}'), None);
     }
 
     #[test]

@@ -6,29 +6,11 @@
 //! by the bidi algorithm (BN, explicit embeddings) are skipped entirely. A letter's form is then
 //! picked from which of its neighbours it joins: isolated, final, initial or medial.
 
-use super::props::{Arabic, CharInfo, lam_alef};
-use super::tables::Joining;
-
-const JOINS_RIGHT: u8 = 0x01;
-const JOINS_LEFT: u8 = 0x02;
-const SHAPES: u8 = 0x04;
-const TRANSPARENT: u8 = 0x10;
-const IGNORED: u8 = 0x20;
+use super::forms::{Arabic, lam_alef};
+use super::joining::{IGNORED, JOINS_LEFT, JOINS_RIGHT, SHAPES, TRANSPARENT};
+use super::props::CharInfo;
 /// The level of a character that the bidi algorithm removes: it matches any level.
 pub const NO_LEVEL: u8 = u8::MAX;
-
-/// The joining properties of a joining type (kept per character in `CharInfo`).
-pub fn join_props(joining: Joining) -> u8 {
-    match joining {
-        Joining::U => 0,
-        Joining::R => JOINS_RIGHT | SHAPES,
-        Joining::L => JOINS_LEFT | SHAPES,
-        Joining::D => JOINS_RIGHT | JOINS_LEFT | SHAPES,
-        Joining::C => JOINS_RIGHT | JOINS_LEFT,
-        Joining::T => TRANSPARENT | SHAPES,
-        Joining::G => IGNORED,
-    }
-}
 
 /// In right-to-left text the preceding letter is on the right; in left-to-right text (an
 /// override) it is on the left.
@@ -205,6 +187,8 @@ fn join_adjacent(levels: &[u8], ar: &mut [u8]) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::joining::join_props;
+    use super::super::tables::Joining;
     use super::*;
 
     fn infos(chars: &[char]) -> Vec<CharInfo> {

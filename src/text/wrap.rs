@@ -2,7 +2,7 @@
 //! opportunities, measured in cells on the shaped units (a lam-alef ligature is one cell).
 //! A word wider than the line is cut between units. White space at a break is dropped.
 
-use super::Line;
+use super::line::Line;
 use super::prepare::Prepared;
 
 impl Prepared {
