@@ -27,6 +27,7 @@ fn skip_reasons_in_both_languages() {
             guess: "GBK",
             invalid_utf8: 7,
         }),
+        SkipReason::NoArticle,
     ];
     let en = en();
     for r in &reasons {
@@ -43,6 +44,7 @@ fn skip_reasons_in_both_languages() {
         "نص UTF-16LE تالف (تسلسلات غير صالحة: ٤٠، حروف سليمة: ١٢)"
     );
     assert!(arabic[10].starts_with("ترميز غير معروف"), "{}", arabic[10]);
+    assert_eq!(arabic[11], "صفحة ويب لم يُعثر فيها على نص مقال");
 }
 
 #[test]

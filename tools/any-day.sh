@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The test suite on another day, in another time zone and locale (issue 19): builds the tests
+# once, then runs every test binary under libfaketime (Debian's faketime) with TZ and LANG set.
+#
+#   tools/any-day.sh '2027-02-28 23:59:30' Asia/Riyadh ar_SA.UTF-8 [test-binary-name...]
+#
+# The clock starts at the given local time and runs on from there. cargo itself runs unfaked
+# (its freshness checks compare file times); the tests, and the qari they start, are faked.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+day=$1 tz=$2 lang=$3
+shift 3
+command -v faketime >/dev/null || { echo "needs faketime (apt-get install faketime)" >&2; exit 2; }
+mapfile -t bins < <(cargo test --no-run --message-format=json 2>/dev/null |
+    python3 -c 'import json,sys
+for l in sys.stdin:
+    m = json.loads(l)
+    if m.get("reason") == "compiler-artifact" and m.get("executable") and m["profile"]["test"]:
+        print(m["executable"])')
+failed=0
+for bin in "${bins[@]}"; do
+    name=$(basename "$bin" | sed 's/-[0-9a-f]*$//')
+    if [ $# -gt 0 ] && ! printf '%s\n' "$@" | grep -qx "$name"; then continue; fi
+    if TZ=$tz LANG=$lang LC_ALL= CI=${CI:-true} faketime "$day" "$bin" -q >"/tmp/any-day-$name.log" 2>&1; then
+        echo "ok      $name ($(grep -o '[0-9]* passed' "/tmp/any-day-$name.log" | awk '{s+=$1} END {print s}') passed)"
+    else
+        echo "FAILED  $name (see /tmp/any-day-$name.log)"; failed=1
+    fi
+done
+echo "day: $day, TZ=$tz, LANG=$lang: $([ $failed = 0 ] && echo all passed || echo failures)"
+exit $failed
