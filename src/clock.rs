@@ -58,7 +58,10 @@ impl Clock {
             value: value.to_owned(),
         };
         if let Some(secs) = value.strip_prefix('@') {
-            return secs.parse().map(|at| Clock::pinned(at, 0)).map_err(|_| error());
+            return secs
+                .parse()
+                .map(|at| Clock::pinned(at, 0))
+                .map_err(|_| error());
         }
         let t = chrono::DateTime::parse_from_rfc3339(value).map_err(|_| error())?;
         Ok(Clock::pinned(t.timestamp(), t.offset().local_minus_utc()))
@@ -105,6 +108,18 @@ impl Clock {
         let d = self.today();
         format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
     }
+}
+
+/// Now by the clock of the file system holding `dir`: the modification time of a file made
+/// there (and removed), else the system's time. Files' stamps are compared with this, not with
+/// the process's clock, which may differ (a file server's clock; a clock moved for a test).
+pub fn file_system_now(dir: &std::path::Path) -> SystemTime {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let probe = dir.join(format!(".qari-now-{}-{n}", std::process::id()));
+    let stamp = std::fs::File::create(&probe).and_then(|f| f.metadata()?.modified());
+    let _ = std::fs::remove_file(&probe);
+    stamp.unwrap_or_else(|_| SystemTime::now())
 }
 
 #[cfg(test)]

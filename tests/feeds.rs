@@ -203,7 +203,7 @@ fn home(name: &str) -> PathBuf {
 }
 
 fn qari(home: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_qari"));
+    let mut cmd = common::qari_command();
     cmd.env("HOME", home)
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CONFIG_HOME", home.join("config"))

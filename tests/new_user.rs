@@ -543,7 +543,7 @@ fn help_lists_the_mouse_wheel_and_scrolls() {
 }
 
 fn qari() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_qari"))
+    common::qari_command()
 }
 
 // 9. A missing path is named once; no terminal is said plainly.
@@ -662,7 +662,7 @@ fn a_long_prompt_shows_where_the_cursor_is() {
 fn the_command_line_speaks_arabic_when_asked() {
     let qari = |args: &[&str], lang: &str| {
         let home = temp_dir(&format!("cli-{lang}-{}", args.len()));
-        let out = Command::new(env!("CARGO_BIN_EXE_qari"))
+        let out = common::qari_command()
             .args(args)
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")

@@ -5,8 +5,9 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use proptest::prelude::*;
 use qari::collection::{Collection, Progress};
@@ -277,7 +278,7 @@ fn the_index_follows_added_changed_and_removed_files() {
 }
 
 fn qari_search(args: &[&str], home: &Path) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_qari"))
+    let out = common::qari_command()
         .arg("search")
         .args(args)
         .env("HOME", home)

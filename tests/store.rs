@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -16,7 +18,7 @@ fn home(name: &str) -> PathBuf {
 }
 
 fn qari(home: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_qari"));
+    let mut cmd = common::qari_command();
     cmd.env("HOME", home)
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CONFIG_HOME", home.join("config"))

@@ -58,10 +58,11 @@ impl Tmux {
         let home = home.to_owned();
         std::fs::create_dir_all(&home).unwrap();
         let command = format!(
-            "{wait}env -u LC_ALL -u LC_MESSAGES {locale} HOME={h} XDG_CONFIG_HOME={h}/config XDG_CACHE_HOME={h}/cache XDG_DATA_HOME={h}/data {bin} {args}; echo QARI-EXITED $?; sleep 30",
+            "{wait}env -u LC_ALL -u LC_MESSAGES -u LC_TIME -u LANGUAGE TZ=UTC QARI_NOW={now} {locale} HOME={h} XDG_CONFIG_HOME={h}/config XDG_CACHE_HOME={h}/cache XDG_DATA_HOME={h}/data {bin} {args}; echo QARI-EXITED $?; sleep 30",
             h = home.display(),
             bin = env!("CARGO_BIN_EXE_qari"),
             wait = WAIT.with(|w| w.take()),
+            now = common::QARI_NOW,
         );
         let ok = Command::new("tmux")
             .args([
@@ -161,7 +162,7 @@ impl Drop for Tmux {
 /// What `qari render` prints for `text` at `width` cells.
 fn rendered(text: &str, width: usize) -> Vec<String> {
     use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_qari"))
+    let mut child = common::qari_command()
         .args(["render", "--width", &width.to_string()])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
@@ -381,7 +382,7 @@ fn a_bookmark_survives_quitting_and_shows_again() {
     t.keys(&["q"]);
     t.wait_for("QARI-EXITED 0");
     // The CLI sees it, with the same state folder.
-    let out = Command::new(env!("CARGO_BIN_EXE_qari"))
+    let out = common::qari_command()
         .args(["bookmarks", "list", "--json"])
         .env("HOME", &t.home)
         .env("XDG_DATA_HOME", t.home.join("data"))
@@ -524,9 +525,10 @@ fn ctrl_z_suspends_and_fg_brings_it_back() {
     };
     let (path, _, _) = sample();
     let command = format!(
-        "env HOME={h} XDG_DATA_HOME={h}/data XDG_CACHE_HOME={h}/cache {bin} {p}",
+        "env -u LC_ALL -u LC_MESSAGES -u LC_TIME -u LANGUAGE LANG=C.UTF-8 TZ=UTC QARI_NOW={now} HOME={h} XDG_DATA_HOME={h}/data XDG_CACHE_HOME={h}/cache {bin} {p}",
         h = home.display(),
         bin = env!("CARGO_BIN_EXE_qari"),
+        now = common::QARI_NOW,
         p = path.display()
     );
     t.wait_for("READY$");
@@ -632,7 +634,11 @@ fn keys_typed_before_qari_starts_reach_it_in_order() {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("a.md"), "# First article\n\nThe first text.\n").unwrap();
-    std::fs::write(dir.join("b.md"), "# Second article\n\nThe second text, typed ahead.\n").unwrap();
+    std::fs::write(
+        dir.join("b.md"),
+        "# Second article\n\nThe second text, typed ahead.\n",
+    )
+    .unwrap();
     WAIT.with(|w| *w.borrow_mut() = "sleep 1; ".to_owned());
     let Some(t) = Tmux::start(&dir.display().to_string(), 100, 30) else {
         return;

@@ -57,8 +57,10 @@ fn lines(skipped: &[Skipped], verbose: bool, memory: Option<&Path>) -> Vec<Strin
 
 /// The list's fingerprint: each path with its reason, in order.
 fn fingerprint(skipped: &[Skipped]) -> String {
-    let mut sorted: Vec<(&PathBuf, String)> =
-        skipped.iter().map(|s| (&s.path, s.cause.to_string())).collect();
+    let mut sorted: Vec<(&PathBuf, String)> = skipped
+        .iter()
+        .map(|s| (&s.path, s.cause.to_string()))
+        .collect();
     sorted.sort();
     let mut h = qari::hash::Fnv1a::default();
     for (path, reason) in sorted {
@@ -104,11 +106,18 @@ mod tests {
         let a = Skipped::new(PathBuf::from("/c/a.txt"), SkipReason::NoText);
         let b = Skipped::new(PathBuf::from("/c/b.txt"), SkipReason::NotRegularFile);
         let both = [a.clone(), b.clone()];
-        assert_eq!(lines(&both, false, Some(&memory)).len(), 2, "first time: the list");
+        assert_eq!(
+            lines(&both, false, Some(&memory)).len(),
+            2,
+            "first time: the list"
+        );
         let count = |n: usize| vec![t!(msgs(), "cli-skipped-again", count = n)];
         assert_eq!(lines(&both, false, Some(&memory)), count(2));
         // The same files in another order are the same list.
-        assert_eq!(lines(&[b.clone(), a.clone()], false, Some(&memory)), count(2));
+        assert_eq!(
+            lines(&[b.clone(), a.clone()], false, Some(&memory)),
+            count(2)
+        );
         // --verbose lists them anyway.
         assert_eq!(lines(&both, true, Some(&memory)).len(), 2);
         // A change: one file fewer, or another reason.

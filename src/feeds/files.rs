@@ -106,6 +106,7 @@ pub fn remove_stale(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
+    let now = crate::clock::file_system_now(dir);
     for e in entries.flatten() {
         let name = e.file_name();
         let name = name.to_string_lossy();
@@ -113,7 +114,7 @@ pub fn remove_stale(dir: &Path) {
             .metadata()
             .and_then(|m| m.modified())
             .ok()
-            .and_then(|t| t.elapsed().ok())
+            .and_then(|t| now.duration_since(t).ok())
             .is_some_and(|age| age.as_secs() > 3600);
         if name.starts_with(".qari-") && name.ends_with(".tmp") && old {
             let _ = std::fs::remove_file(e.path());
@@ -191,7 +192,7 @@ mod tests {
         let fresh = dir.join(".qari-1-1.tmp");
         std::fs::write(&stale, "half").unwrap();
         std::fs::write(&fresh, "half").unwrap();
-        let long_ago = std::time::SystemTime::now() - std::time::Duration::from_hours(2);
+        let long_ago = crate::clock::file_system_now(&dir) - std::time::Duration::from_hours(2);
         std::fs::File::options()
             .write(true)
             .open(&stale)

@@ -5,8 +5,8 @@
 use crate::t;
 use std::sync::Arc;
 
-use super::app::{App, Screen};
 use super::action::Action;
+use super::app::{App, Screen};
 use super::keymap::{Key, Scope};
 use super::prompt::{Edit, Prompt, PromptFor};
 use super::results::{ResultsView, SearchJob};

@@ -65,3 +65,21 @@ pub fn corpus_text(shared: &std::path::Path) -> String {
     }
     all
 }
+
+/// The instant the binary's clock is pinned to in the tests (`QARI_NOW`): 2026-03-01 22:30 UTC,
+/// in UTC+3, where it is already 2 March.
+pub const QARI_NOW: &str = "2026-03-02T01:30:00+03:00";
+
+/// The qari binary in the environment every test runs it in, whatever the machine's: the
+/// interface in English (`LANG=C.UTF-8`, no `LC_*`), UTC, and its clock pinned to [`QARI_NOW`].
+/// A test that wants another language or zone sets it after.
+pub fn qari_command() -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_qari"));
+    c.env("LANG", "C.UTF-8")
+        .env("TZ", "UTC")
+        .env("QARI_NOW", QARI_NOW);
+    for var in ["LC_ALL", "LC_MESSAGES", "LC_TIME", "LANGUAGE"] {
+        c.env_remove(var);
+    }
+    c
+}
