@@ -27,7 +27,7 @@ use super::codec::{Codec, DICT_MIN_SAMPLES};
 use super::postings;
 use super::words;
 use super::{Index, IndexError, Updated, article_text, read_list, sqlite};
-use crate::collection::{Collection, Entry, Format, Origin, Progress, decode, parse};
+use crate::collection::{Collection, Entry, Origin, Progress};
 
 /// A file changed less than this before an update began is read again by the next one: far
 /// more than any file system's time granularity.
@@ -84,7 +84,13 @@ impl Index {
         collection: &Collection,
         progress: &Progress,
     ) -> Result<Updated, IndexError> {
-        let started = nanos(SystemTime::now());
+        // A file changed in the same tick as it was read looks unchanged: those written within
+        // RACY of now are read again next time. Now by the file system's clock (the index's
+        // folder's), which stamps the files, not the process's, which may differ.
+        let started = nanos(match self.path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => crate::clock::file_system_now(dir),
+            _ => SystemTime::now(),
+        });
         let old = std::mem::take(self.catalog_mut()?);
         let diff = diff(&old, &collection.entries);
         progress
@@ -312,14 +318,8 @@ fn read_entry(collection: &Collection, entry: &Entry, row: Option<&FileRow>) -> 
             if same(row, hash) {
                 return Some(Read::Same(hash));
             }
-            let text = decode(&bytes).ok()?.text;
-            let format = entry
-                .path
-                .extension()
-                .and_then(|e| e.to_str())
-                .and_then(Format::from_extension)
-                .unwrap_or(Format::Text);
-            let parsed = parse(&text, format)?;
+            // Read as the library reads it (a saved web page is its article, not its markup).
+            let parsed = crate::collection::parse_file(&entry.path, &bytes).ok()?.parsed;
             Some(Read::Text(
                 hash,
                 article_text(&parsed.title, &parsed.paragraphs),
