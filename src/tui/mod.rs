@@ -2,29 +2,32 @@
 //! into an [`Action`] with the keymap, `app.update(action)`. The collection loads in a thread
 //! meanwhile, its progress on screen. Only this module and `main.rs` touch the terminal.
 
+// The vocabulary and what the screens share, below them.
 pub mod action;
-pub mod app;
-pub mod bookmarks;
-pub mod copy;
-pub mod detect;
 mod draw;
 pub mod feeds;
-pub mod find;
-mod input;
+pub mod go;
+pub mod jobs;
 pub mod keymap;
-pub mod library;
-mod marks;
-mod navigate;
 pub mod prompt;
-pub mod reader;
-mod reload;
-pub mod results;
 pub mod session;
 mod snippet;
-mod terminal;
 pub mod theme;
-pub mod typed;
+
+// The screens; the library, the results and the in-article search stay flat for now.
+pub mod find;
+pub mod library;
+pub mod results;
+pub mod screens;
+
+// The app on top of them, drawn by `view`; the terminal beside it all.
+pub mod app;
+pub mod term;
 mod view;
+
+// The paths of before the folders, which the tests and the command line use.
+pub use screens::{bookmarks, reader};
+pub use term::{copy, detect, typed};
 
 use std::path::PathBuf;
 use std::sync::{Arc, mpsc};
@@ -75,7 +78,7 @@ pub struct State {
 pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<()> {
     // Before the terminal is taken: a damaged database is moved aside, and the user told.
     let opened = state.file.as_deref().map(crate::store::Store::open);
-    let mut guard = terminal::Guard::new(settings.visual, state.mlterm_bidi_off)?;
+    let mut guard = term::terminal::Guard::new(settings.visual, state.mlterm_bidi_off)?;
     let size = guard.terminal.size()?;
     let mut app = App::new(settings, (size.width, size.height));
     app.resume = state.resume;

@@ -5,16 +5,20 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::action::Action;
-use super::app::{Go, Session};
-use super::draw::{self, Ctx};
-use super::find::{ArticleSearch, Found};
-use super::prompt::{Prompt, PromptFor};
+pub mod marks;
+
 use crate::collection::{Article, BlockIndex, ParagraphNo};
 use crate::page::{ArticleLayout, Row};
 use crate::store::Bookmark;
 use crate::t;
 use crate::text::{Direction, Options};
+use crate::tui::action::Action;
+use crate::tui::draw::{self, Ctx};
+use crate::tui::find::{ArticleSearch, Found};
+use crate::tui::go::Go;
+use crate::tui::prompt::{Prompt, PromptFor};
+use crate::tui::session::Session;
+use crate::tui::term::copy;
 
 /// State of the reader screen.
 #[derive(Clone, Debug)]
@@ -137,7 +141,7 @@ impl ReaderView {
             Action::Search => return Go::Prompt(Prompt::new(PromptFor::Search, String::new())),
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
-            Action::ToggleBookmark => super::marks::toggle_bookmark(self, cx),
+            Action::ToggleBookmark => marks::toggle_bookmark(self, cx),
             Action::EditNote => {
                 if self.article.paragraphs.is_empty() {
                     cx.message = Some(t!(cx.settings.msgs, "no-paragraph-for-note"));
@@ -162,7 +166,7 @@ impl ReaderView {
             Action::NextArticle => return Go::Sibling(1),
             Action::PrevArticle => return Go::Sibling(-1),
             Action::NextUnread => return Go::NextUnread,
-            Action::Bookmarks => return super::bookmarks::open(cx),
+            Action::Bookmarks => return Go::Bookmarks,
             Action::Select => {
                 self.selection = match self.selection {
                     Some(_) => None,
@@ -172,7 +176,7 @@ impl ReaderView {
             }
             Action::Copy => {
                 let (from, to) = self.selected();
-                let text = super::copy::paragraphs(&self.article, from.block()..=to.block());
+                let text = copy::paragraphs(&self.article, from.block()..=to.block());
                 if text.is_empty() {
                     cx.message = Some(t!(cx.settings.msgs, "no-paragraph-to-copy"));
                 } else {
@@ -213,7 +217,7 @@ impl ReaderView {
             (Some(false), Some((anchor, _))) => self.drag = Some((anchor, row)),
             (None, Some((anchor, end))) => {
                 self.drag = None;
-                let text = super::copy::rows(
+                let text = copy::rows(
                     &self.article,
                     &self.layout,
                     anchor.min(end)..=anchor.max(end),

@@ -2,15 +2,17 @@
 //! follows them as they come), pasted text, and what a submitted prompt does; and the work
 //! polled between events.
 
-use crate::t;
 use std::sync::Arc;
 
-use super::app::{App, Screen};
-use super::action::Action;
-use super::keymap::{Key, Scope};
-use super::prompt::{Edit, Prompt, PromptFor};
-use super::results::{ResultsView, SearchJob};
+use super::{App, Screen, snippet_fit};
 use crate::search::Query;
+use crate::t;
+use crate::tui::action::Action;
+use crate::tui::find::ArticleSearch;
+use crate::tui::keymap::{Key, Scope};
+use crate::tui::prompt::{Edit, Prompt, PromptFor};
+use crate::tui::results::{ResultsView, SearchJob};
+use crate::tui::screens::reader::marks;
 
 impl App {
     /// Checks on the work in the background: a reload, changes on disk, a search.
@@ -30,7 +32,7 @@ impl App {
                 self.session.message = None;
                 let mut view = ResultsView::new(query, items, fit);
                 // The terminal may have been resized while the search ran.
-                view.refit(self.session.snippet_fit());
+                view.refit(snippet_fit(&self.session));
                 if let Some(c) = &self.session.collection {
                     view.show(c, self.session.body_height());
                 }
@@ -122,7 +124,7 @@ impl App {
         let session = &mut self.session;
         let last = self.screens.len() - 1;
         match (purpose, &mut self.screens[last]) {
-            (PromptFor::Note, Screen::Reader(r)) => super::marks::save_note(r, session, text),
+            (PromptFor::Note, Screen::Reader(r)) => marks::save_note(r, session, text),
             (PromptFor::Filter, Screen::Bookmarks(b)) => b.set_filter(text),
             (PromptFor::Search, screen) => {
                 if Query::parse(text).is_empty() {
@@ -135,10 +137,7 @@ impl App {
                 match screen {
                     Screen::Reader(r) => {
                         r.find(text);
-                        if r.search
-                            .as_ref()
-                            .is_some_and(super::find::ArticleSearch::is_empty)
-                        {
+                        if r.search.as_ref().is_some_and(ArticleSearch::is_empty) {
                             session.message =
                                 Some(t!(session.settings.msgs, "not-found", query = text));
                         }
@@ -150,7 +149,7 @@ impl App {
                                 text,
                                 session.index_file.clone(),
                                 session.monitoring.clone(),
-                                session.snippet_fit(),
+                                snippet_fit(session),
                                 ResultsView::shown(session.body_height()),
                             ));
                         }

@@ -1,25 +1,33 @@
 //! The app: a stack of screens, the prompt and the overlays on top, and the session they share
 //! (the collection, the state database, the settings, the status message). `App::update` routes
 //! an action: the overlay or the app take the ones that concern them, the screen on top takes
-//! the rest and answers with a [`Go`], which the app carries out. Each screen keeps its own
-//! state, its update and its drawing in its own module.
+//! the rest and answers with a [`Go`], an intent which the app carries out (`open.rs` makes the
+//! views). Each screen keeps its own state, its update and its drawing in its own module; this
+//! one is the stack and the routing, `input.rs` the prompt and pasted text, `reload.rs` and
+//! `feeds.rs` what the background jobs bring, and `view/` draws it all.
 
-use crate::t;
+mod feeds;
+mod input;
+mod open;
+mod reload;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
 
 use super::action::Action;
-use super::bookmarks::BookmarksView;
+use super::go::{Go, Overlay};
+use super::jobs::{FeedJob, Reload};
 use super::keymap::{Key, Scope};
 use super::library::LibraryView;
 use super::prompt::{Prompt, PromptFor};
-use super::reader::ReaderView;
-use super::reload::Reload;
-use super::results::{ResultsView, SearchJob};
+use super::results::{Fit, ResultsView, SearchJob};
+use super::screens::bookmarks::BookmarksView;
+use super::screens::reader::ReaderView;
 pub use super::session::{Location, Session, Settings};
 use crate::collection::{Collection, Progress};
 use crate::store::Store;
+use crate::t;
 
 /// A screen, with its state.
 #[derive(Clone, Debug)]
@@ -46,37 +54,6 @@ impl Screen {
     }
 }
 
-/// What sits over the screen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Overlay {
-    /// The keys of the screen, scrolled down by this many lines.
-    Help(usize),
-    Skipped,
-}
-
-/// What a screen asks of the app after an action.
-#[derive(Debug)]
-pub enum Go {
-    Stay,
-    /// Close this screen.
-    Back,
-    Quit,
-    Push(Screen),
-    /// Read an article: on top of the library or the results, closing readers and the
-    /// bookmarks screen above them.
-    Read(Box<ReaderView>),
-    Prompt(Prompt),
-    Overlay(Overlay),
-    /// The article `n` places away in the library (the reader's next and previous article).
-    Sibling(isize),
-    /// The next article of the library not read yet.
-    NextUnread,
-    /// Read the collection again from disk.
-    Reload,
-    /// Fetch the feeds into the collection.
-    UpdateFeeds,
-}
-
 /// The whole app.
 pub struct App {
     /// The screens, the one shown last; never empty.
@@ -90,7 +67,7 @@ pub struct App {
     /// The collection being read again.
     pub reloading: Option<Reload>,
     /// The feeds being fetched (`U`).
-    pub feeding: Option<super::feeds::FeedJob>,
+    pub feeding: Option<FeedJob>,
     /// Says when the collection changed on disk.
     pub(super) watch: Option<mpsc::Receiver<()>>,
     /// When the collection is loaded, open the article read last.
@@ -99,7 +76,7 @@ pub struct App {
     /// Asked to suspend (Ctrl-z): the loop gives the terminal back and stops the process.
     pub suspend: bool,
     /// Keys typed while the collection loads, for the library once it is there.
-    pub(super) held: Vec<super::Key>,
+    pub(super) held: Vec<Key>,
 }
 
 impl App {
@@ -182,7 +159,7 @@ impl App {
     pub fn open_file(&mut self, file: &Path) {
         match crate::collection::read_article(file) {
             Ok(article) => {
-                let view = self.session.show_article(article, true);
+                let view = Self::show_article(&mut self.session, article, true);
                 self.screens.push(Screen::Reader(Box::new(view)));
             }
             Err(e) => {
@@ -283,7 +260,7 @@ impl App {
         self.session.size = (width, height);
         let (w, h) = (self.session.column_width(), self.session.body_height());
         let options = self.session.settings.options;
-        let fit = self.session.snippet_fit();
+        let fit = snippet_fit(&self.session);
         for screen in &mut self.screens {
             match screen {
                 Screen::Reader(r) => r.resize(w, h, options),
@@ -305,7 +282,7 @@ impl App {
             return;
         }
         if let Some(Screen::Reader(r)) = self.screens.pop() {
-            self.session.leave(&r);
+            Self::leave(&mut self.session, &r);
         }
         // Back in an article: its bookmark marks may have changed.
         let roots: Vec<PathBuf> = self.session.root().into_iter().collect();
@@ -323,7 +300,7 @@ impl App {
             self.pop();
         }
         if let Some(Screen::Reader(r)) = self.screens.last() {
-            self.session.leave(r);
+            Self::leave(&mut self.session, r);
         }
         self.quit = true;
     }
@@ -408,15 +385,10 @@ impl App {
             Go::Stay => {}
             Go::Back => self.pop(),
             Go::Quit => self.quit(),
-            Go::Push(screen) => self.screens.push(screen),
-            Go::Read(view) => {
-                while matches!(self.screen(), Screen::Reader(_) | Screen::Bookmarks(_))
-                    && self.screens.len() > 1
-                {
-                    self.pop();
-                }
-                self.screens.push(Screen::Reader(view));
-            }
+            Go::Open(index) => self.open_entry(index),
+            Go::OpenFound { entry, query } => self.open_found(entry, &query),
+            Go::OpenAt { path, paragraph } => self.open_at(&path, paragraph),
+            Go::Bookmarks => self.open_bookmarks(),
             Go::Prompt(prompt) => {
                 let history = match (&prompt.purpose, &self.session.store) {
                     (PromptFor::Search, Some(store)) => store.searches().unwrap_or_default(),
@@ -431,4 +403,9 @@ impl App {
             Go::UpdateFeeds => self.update_feeds(),
         }
     }
+}
+
+/// What the search results' snippets are fitted to.
+fn snippet_fit(cx: &Session) -> Fit {
+    Fit::new(cx.size.0, cx.settings.options)
 }

@@ -11,8 +11,9 @@ use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Clear};
 
 use super::action::Action;
-use super::app::{App, Overlay, Screen};
+use super::app::{App, Screen};
 use super::draw::{self, Ctx};
+use super::go::Overlay;
 use super::keymap::Scope;
 use super::library::Sort;
 use super::prompt::Prompt;

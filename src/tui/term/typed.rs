@@ -9,7 +9,7 @@
 
 use ratatui::crossterm::event::KeyCode;
 
-use super::keymap::Key;
+use crate::tui::keymap::Key;
 
 /// The keys in `bytes`, in the order typed.
 pub fn keys(bytes: &[u8]) -> Vec<Key> {
@@ -146,7 +146,9 @@ mod tests {
     fn escape_sequences_are_keys_or_dropped_whole() {
         assert_eq!(
             names(b"\x1b[A\x1bOB\x1b[6~\x1b[5~\x1b[H\x1b[4~\x1b[Z\x1bOP\x1b[15~"),
-            ["↑", "↓", "PgDn", "PgUp", "Home", "End", "BackTab", "F1", "F5"]
+            [
+                "↑", "↓", "PgDn", "PgUp", "Home", "End", "BackTab", "F1", "F5"
+            ]
         );
         // Unknown sequences (a mouse report, a focus event) leave no letters behind.
         assert_eq!(names(b"a\x1b[<0;3;4Mb\x1b[Ic"), ["a", "b", "c"]);
