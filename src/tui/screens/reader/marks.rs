@@ -1,7 +1,7 @@
 //! Bookmarks from the reader: toggling the one on the cursor paragraph and writing its note.
 //! Each change goes to the state database at once and the article's marks are reloaded.
 
-use super::ReaderView;
+use super::view::ReaderView;
 use crate::store::{Place, Store, StoreError};
 use crate::t;
 use crate::tui::action::Action;
