@@ -112,7 +112,7 @@ impl App {
         let Some(c) = self.session.collection.clone() else {
             return;
         };
-        if let Some(Screen::Library(l)) = self.screens.first_mut() {
+        if let Some(l) = &mut self.library {
             l.set_filter(&c.entries, filter);
             l.scroll_into_view(self.session.body_height());
         }

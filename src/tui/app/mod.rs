@@ -34,12 +34,19 @@ use crate::t;
 pub enum Screen {
     /// The collection is being read.
     Loading(Arc<Progress>),
-    Library(LibraryView),
+    /// The library: always at the bottom once the collection is loaded, its state in
+    /// [`App`]'s `library` field (the reader's next article and the title filter need it
+    /// under whatever is shown).
+    Library(Shelf),
     /// The articles matching a search of the whole collection.
     Results(Box<ResultsView>),
     Reader(Box<ReaderView>),
     Bookmarks(Box<BookmarksView>),
 }
+
+/// Where the library shows in the stack of screens (its state is `App::library`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shelf;
 
 impl Screen {
     /// Where its key bindings are found.
@@ -58,6 +65,8 @@ impl Screen {
 pub struct App {
     /// The screens, the one shown last; never empty.
     pub(super) screens: Vec<Screen>,
+    /// The library, once the collection is loaded.
+    pub(super) library: Option<LibraryView>,
     pub overlay: Option<Overlay>,
     /// The prompt, while it is open.
     pub prompt: Option<Prompt>,
@@ -83,6 +92,7 @@ impl App {
     pub fn new(settings: Settings, size: (u16, u16)) -> Self {
         App {
             screens: vec![Screen::Loading(Arc::new(Progress::default()))],
+            library: None,
             overlay: None,
             prompt: None,
             job: None,
@@ -121,10 +131,7 @@ impl App {
 
     /// The library, under whatever is shown on it.
     pub fn library(&self) -> Option<&LibraryView> {
-        self.screens.iter().find_map(|s| match s {
-            Screen::Library(l) => Some(l),
-            _ => None,
-        })
+        self.library.as_ref()
     }
 
     /// Shows `screen` on top (tests and the loader use it).
@@ -142,6 +149,7 @@ impl App {
         monitoring: Option<crate::search::Monitoring>,
     ) {
         self.screens = vec![Screen::Loading(progress)];
+        self.library = None;
         self.session.index_file = index_file;
         self.session.monitoring = monitoring;
         self.session.location = Some(location);
@@ -218,7 +226,8 @@ impl App {
         }
         self.session.collection = Some(Arc::new(collection));
         self.screens.retain(|s| !matches!(s, Screen::Loading(_)));
-        self.screens.insert(0, Screen::Library(library));
+        self.screens.insert(0, Screen::Library(Shelf));
+        self.library = Some(library);
         if self.resume && reading.is_none() {
             self.resume_last();
         }
@@ -241,7 +250,9 @@ impl App {
         else {
             return;
         };
-        if let Screen::Library(l) = self.screen_mut() {
+        if matches!(self.screen(), Screen::Library(_))
+            && let Some(l) = &mut self.library
+        {
             l.select_entry(index);
         }
         self.update(Action::Open);
@@ -261,10 +272,12 @@ impl App {
         let (w, h) = (self.session.column_width(), self.session.body_height());
         let options = self.session.settings.options;
         let fit = snippet_fit(&self.session);
+        if let Some(l) = &mut self.library {
+            l.scroll_into_view(h);
+        }
         for screen in &mut self.screens {
             match screen {
                 Screen::Reader(r) => r.resize(w, h, options),
-                Screen::Library(l) => l.scroll_into_view(h),
                 Screen::Results(r) => {
                     r.refit(fit);
                     if let Some(c) = &self.session.collection {
@@ -371,7 +384,10 @@ impl App {
         let last = self.screens.len() - 1;
         let go = match &mut self.screens[last] {
             Screen::Loading(_) => Go::Stay,
-            Screen::Library(l) => l.update(action, session),
+            Screen::Library(_) => match &mut self.library {
+                Some(l) => l.update(action, session),
+                None => Go::Stay,
+            },
             Screen::Results(r) => r.update(action, session),
             Screen::Reader(r) => r.update(action, session),
             Screen::Bookmarks(b) => b.update(action, session),

@@ -76,7 +76,7 @@ impl App {
 
     /// Opens the article `delta` places from the selected one in the library.
     pub(super) fn open_sibling(&mut self, delta: isize) {
-        let Some(Screen::Library(l)) = self.screens.first_mut() else {
+        let Some(l) = &mut self.library else {
             return;
         };
         let target = l
@@ -98,9 +98,7 @@ impl App {
     /// Opens the next article after the selected one (round to the start) that was never
     /// opened.
     pub(super) fn open_next_unread(&mut self) {
-        let (Some(Screen::Library(l)), Some(c)) =
-            (self.screens.first_mut(), &self.session.collection)
-        else {
+        let (Some(l), Some(c)) = (&mut self.library, &self.session.collection) else {
             return;
         };
         let n = l.order.len();
@@ -121,7 +119,7 @@ impl App {
 
     /// Opens the library's selected article in place of the reader shown.
     pub(super) fn open_selected(&mut self) {
-        let Some(Screen::Library(l)) = self.screens.first_mut() else {
+        let Some(l) = &mut self.library else {
             return;
         };
         l.scroll_into_view(self.session.body_height());

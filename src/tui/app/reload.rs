@@ -101,9 +101,11 @@ impl App {
             .iter()
             .filter(|e| !now.contains_key(e.path.as_path()))
             .count();
+        if let Some(l) = &mut self.library {
+            *l = l.renewed(old_entries, &collection);
+        }
         for screen in &mut self.screens {
             match screen {
-                Screen::Library(l) => *l = l.renewed(old_entries, &collection),
                 Screen::Results(r) => {
                     r.items.retain_mut(|item| {
                         let path = old_entries.get(item.entry).map(|e| e.path.as_path());

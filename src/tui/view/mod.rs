@@ -97,8 +97,8 @@ fn draw(app: &App, frame: &mut Frame<'_>) {
             );
             String::new()
         }
-        Screen::Library(l) => {
-            let Some(c) = &app.session.collection else {
+        Screen::Library(_) => {
+            let (Some(c), Some(l)) = (&app.session.collection, app.library()) else {
                 return;
             };
             l.draw(buf, body, &c.entries, &app.session.reading, &ctx);
