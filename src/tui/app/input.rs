@@ -1,6 +1,5 @@
 //! Input that is not a plain action: keys typed into the prompt (the library's title filter
-//! follows them as they come), pasted text, and what a submitted prompt does; and the work
-//! polled between events.
+//! follows them as they come), pasted text, and what a submitted prompt does.
 
 use std::sync::Arc;
 
@@ -15,41 +14,6 @@ use crate::tui::results::{ResultsView, SearchJob};
 use crate::tui::screens::reader::marks;
 
 impl App {
-    /// Checks on the work in the background: a reload, changes on disk, a search.
-    pub fn tick(&mut self) {
-        self.poll_reload();
-        self.poll_feeds();
-        let Some(job) = &self.job else { return };
-        let Some(result) = job.poll() else { return };
-        let (query, fit) = (job.query.clone(), job.fit);
-        self.job = None;
-        match result {
-            Ok(items) if items.is_empty() => {
-                self.session.message =
-                    Some(t!(self.session.settings.msgs, "not-found", query = &query));
-            }
-            Ok(items) => {
-                self.session.message = None;
-                let mut view = ResultsView::new(query, items, fit);
-                // The terminal may have been resized while the search ran.
-                view.refit(snippet_fit(&self.session));
-                if let Some(c) = &self.session.collection {
-                    view.show(c, self.session.body_height());
-                }
-                let view = Screen::Results(Box::new(view));
-                if matches!(self.screen(), Screen::Results(_)) {
-                    *self.screen_mut() = view;
-                } else {
-                    self.screens.push(view);
-                }
-            }
-            Err(e) => {
-                self.session.message =
-                    Some(t!(self.session.settings.msgs, "search-failed", error = &e));
-            }
-        }
-    }
-
     /// Handles one key: typed into the prompt while it is open, else resolved to an action.
     pub fn handle_key(&mut self, key: Key) {
         // Typed ahead while the collection loads: kept for the library, but for leaving.

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::{App, Screen};
+use super::super::{App, Screen};
 use crate::collection::Collection;
 use crate::t;
 use crate::tui::jobs::{self, Job, Poll, Reload};
@@ -52,7 +52,7 @@ impl App {
 
     /// Reads the collection again in a thread (the library cache makes it cost only what
     /// changed).
-    pub(super) fn reload(&mut self) {
+    pub(in crate::tui::app) fn reload(&mut self) {
         self.start_reload(true);
     }
 

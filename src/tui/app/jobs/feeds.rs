@@ -2,13 +2,13 @@
 //! the status line; when it ends the collection is read again, so the new articles appear,
 //! unread, without a restart (the search index takes them in at the next search).
 
-use super::App;
+use super::super::App;
 use crate::t;
 use crate::tui::jobs::{Job, Poll};
 
 impl App {
     /// Starts fetching the feeds, unless it is under way already.
-    pub(super) fn update_feeds(&mut self) {
+    pub(in crate::tui::app) fn update_feeds(&mut self) {
         let msgs = &self.session.settings.msgs;
         let Some(setup) = self.session.feeds.clone() else {
             self.session.message = Some(t!(msgs, "feeds-none"));
