@@ -6,7 +6,7 @@
 Reads every `.rs` file under the folder, takes the paths it names (`use super::...`,
 `use crate::tui::...`, `use child::...` for a module it declares, and the same paths written
 inline in the code, `super::marks::toggle(...)`), resolves each to the file that defines the
-item, following `pub use` re-exports (`crate::tui::Ctx` is `draw.rs`, not `mod.rs`), and
+item, following re-exports (`crate::tui::Ctx` is `widgets/draw.rs`, not `mod.rs`), and
 prints each set of files that import one another in a circle, with the imports that close it.
 `mod x;` is not an import, and a file's `#[cfg(test)] mod tests` is left out. Exits 1 when
 there is a circle.
@@ -20,7 +20,6 @@ from pathlib import Path
 USE = re.compile(r"\b(?:pub(?:\([^)]*\))?\s+)?use\s+([^;]+);", re.S)
 INLINE = re.compile(r"\b((?:crate|super|self)(?:::\w+)+)")
 MOD = re.compile(r"^\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+)\s*;", re.M)
-PUB_USE = re.compile(r"\bpub(?:\([^)]*\))?\s+use\s+([^;]+);", re.S)
 
 
 def module_of(root: Path, crate_root: Path, file: Path) -> tuple:
@@ -100,10 +99,11 @@ def main() -> int:
             return here + tuple(segs)
         return ()  # an outside crate or a name in scope
 
-    # What each module re-exports: name -> absolute path.
+    # What each module brings into scope, which its descendants (or anyone, when `pub`) reach
+    # through it: name -> absolute path.
     reexports = defaultdict(dict)
     for m, t in text.items():
-        for tree in PUB_USE.findall(t):
+        for tree in USE.findall(t):
             for p in expand(tree):
                 target = absolute(m, p)
                 if target:

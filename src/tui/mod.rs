@@ -2,17 +2,15 @@
 //! into an [`Action`] with the keymap, `app.update(action)`. The collection loads in a thread
 //! meanwhile, its progress on screen. Only this module and `main.rs` touch the terminal.
 
-// The vocabulary and what the screens share, below them.
+// The vocabulary and what the screens share, below them; the widgets they draw with.
 pub mod action;
-mod draw;
 pub mod feeds;
 pub mod go;
 pub mod jobs;
 pub mod keymap;
 pub mod prompt;
 pub mod session;
-mod snippet;
-pub mod theme;
+mod widgets;
 
 // The screens; the library, the results and the in-article search stay flat for now.
 pub mod find;
@@ -28,6 +26,9 @@ mod view;
 // The paths of before the folders, which the tests and the command line use.
 pub use screens::{bookmarks, reader};
 pub use term::{copy, detect, typed};
+pub use widgets::theme;
+// The library and the results, left where they are for now, draw through these paths.
+use widgets::{draw, snippet};
 
 use std::path::PathBuf;
 use std::sync::{Arc, mpsc};
@@ -37,9 +38,9 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEve
 
 pub use action::Action;
 pub use app::{App, Screen};
-pub use draw::Ctx;
 pub use keymap::{Key, Keymap};
 pub use session::{Location, Session, Settings};
+pub use widgets::draw::Ctx;
 
 use crate::collection::{Collection, CollectionError, Progress};
 

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::action::Action;
 use super::keymap::{Keymap, Scope};
-use super::theme::Styles;
+use super::widgets::theme::Styles;
 use crate::clock::Clock;
 use crate::collection::{Collection, Origin};
 use crate::i18n::Messages;

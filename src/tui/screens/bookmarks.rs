@@ -11,11 +11,11 @@ use crate::search::{Query, normalize};
 use crate::store::Bookmark;
 use crate::t;
 use crate::tui::action::Action;
-use crate::tui::draw::{self, Ctx};
 use crate::tui::go::Go;
 use crate::tui::keymap::Scope;
 use crate::tui::prompt::{Prompt, PromptFor};
 use crate::tui::session::Session;
+use crate::tui::widgets::draw::{self, Ctx};
 
 /// One row of the screen.
 #[derive(Clone, Debug, PartialEq, Eq)]

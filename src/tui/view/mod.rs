@@ -15,10 +15,10 @@ use ratatui::style::Style;
 
 use super::action::Action;
 use super::app::{App, Screen};
-use super::draw::{self, Ctx};
 use super::go::Overlay;
 use super::keymap::Scope;
 use super::library::Sort;
+use super::widgets::draw::{self, Ctx};
 use crate::t;
 use status::{draw_prompt, status_line};
 

@@ -10,8 +10,8 @@ use crate::i18n::action_id;
 use crate::t;
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::draw::{self, Ctx};
 use crate::tui::keymap::Scope;
+use crate::tui::widgets::draw::{self, Ctx};
 
 fn popup(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);

@@ -5,8 +5,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 
-use crate::tui::draw::{self, Ctx};
 use crate::tui::prompt::Prompt;
+use crate::tui::widgets::draw::{self, Ctx};
 
 /// Clears the status bar and writes `text` in it, laid out by the engine.
 pub(super) fn status_line(buf: &mut Buffer, status: Rect, text: &str, ctx: &Ctx<'_>) {

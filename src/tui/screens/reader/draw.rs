@@ -9,7 +9,7 @@ use super::view::ReaderView;
 use crate::collection::BlockIndex;
 use crate::page::Row;
 use crate::t;
-use crate::tui::draw::{self, Ctx};
+use crate::tui::widgets::draw::{self, Ctx};
 
 impl ReaderView {
     /// Draws the page into `area` (the text column is centred in it).
