@@ -105,21 +105,18 @@ impl App {
             *l = l.renewed(old_entries, &collection);
         }
         for screen in &mut self.screens {
-            match screen {
-                Screen::Results(r) => {
-                    r.items.retain_mut(|item| {
-                        let path = old_entries.get(item.entry).map(|e| e.path.as_path());
-                        match path.and_then(|p| now.get(p)) {
-                            Some(&i) => {
-                                item.entry = i;
-                                true
-                            }
-                            None => false,
+            if let Screen::Results(r) = screen {
+                r.items.retain_mut(|item| {
+                    let path = old_entries.get(item.entry).map(|e| e.path.as_path());
+                    match path.and_then(|p| now.get(p)) {
+                        Some(&i) => {
+                            item.entry = i;
+                            true
                         }
-                    });
-                    r.selected = r.selected.min(r.items.len().saturating_sub(1));
-                }
-                _ => {}
+                        None => false,
+                    }
+                });
+                r.selected = r.selected.min(r.items.len().saturating_sub(1));
             }
         }
         drop(now);
