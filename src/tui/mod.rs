@@ -31,7 +31,7 @@ pub use widgets::theme;
 use widgets::{draw, snippet};
 
 use std::path::PathBuf;
-use std::sync::{Arc, mpsc};
+use std::sync::Arc;
 use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
@@ -42,7 +42,8 @@ pub use keymap::{Key, Keymap};
 pub use session::{Location, Session, Settings};
 pub use widgets::draw::Ctx;
 
-use crate::collection::{Collection, CollectionError, Progress};
+use crate::collection::{Collection, CollectionError};
+use jobs::{Job, Poll};
 
 /// What to open.
 #[derive(Clone, Debug)]
@@ -87,7 +88,7 @@ pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<
     if let Some(opened) = opened {
         app.attach_store(opened.store, &opened.warnings);
     }
-    let (tx, rx) = mpsc::channel::<Result<Collection, CollectionError>>();
+    let mut load: Option<Job<Result<Collection, CollectionError>>> = None;
     match source {
         Source::Builtin => app.loaded(Collection::builtin()),
         Source::Path {
@@ -96,7 +97,6 @@ pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<
             index,
             open,
         } => {
-            let progress = Arc::new(Progress::default());
             let location = Location {
                 path: path.clone(),
                 cache: cache.clone(),
@@ -109,13 +109,12 @@ pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<
                     socket: d.monitor_socket(&path),
                     exe: std::env::current_exe().ok(),
                 });
-            app.loading(Arc::clone(&progress), location, index, monitoring);
+            let job = Job::start(move |p| Collection::load(&path, cache.as_deref(), p));
+            app.loading(Arc::clone(&job.progress), location, index, monitoring);
+            load = Some(job);
             if let Some(file) = open {
                 app.open_file(&file);
             }
-            std::thread::spawn(move || {
-                let _ = tx.send(Collection::load(&path, cache.as_deref(), &progress));
-            });
         }
     }
     for key in typed::keys(&state.typed) {
@@ -126,17 +125,20 @@ pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<
     let mut redraw = true;
     loop {
         let busy = app.busy();
-        if matches!(app.screen(), Screen::Loading(_)) {
-            match rx.try_recv() {
-                Ok(Ok(c)) => {
+        if matches!(app.screen(), Screen::Loading(_))
+            && let Some(job) = &load
+        {
+            match job.poll() {
+                Poll::Done(Ok(c)) => {
+                    load = None;
                     app.loaded(c);
                     app.watch(Duration::from_secs(3));
                 }
-                Ok(Err(e)) => {
+                Poll::Done(Err(e)) => {
                     drop(guard);
                     return Err(e.into());
                 }
-                Err(_) => {}
+                Poll::Running | Poll::Lost => {}
             }
         }
         app.tick();
