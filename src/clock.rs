@@ -58,7 +58,10 @@ impl Clock {
             value: value.to_owned(),
         };
         if let Some(secs) = value.strip_prefix('@') {
-            return secs.parse().map(|at| Clock::pinned(at, 0)).map_err(|_| error());
+            return secs
+                .parse()
+                .map(|at| Clock::pinned(at, 0))
+                .map_err(|_| error());
         }
         let t = chrono::DateTime::parse_from_rfc3339(value).map_err(|_| error())?;
         Ok(Clock::pinned(t.timestamp(), t.offset().local_minus_utc()))

@@ -810,12 +810,12 @@ fn the_bookmarks_screen_holds_on_every_day_of_a_year() {
     use qari::clock::Clock;
     use qari::i18n::{Calendar, Lang, Messages, Ymd};
     use qari::text::{Options, Prepared};
+    use unicode_width::UnicodeWidthStr;
     let visual = |text: &str| {
         let p = Prepared::new(text, Options::default());
         let lines = p.wrap(text, usize::MAX);
         p.visual(&lines[0]).text
     };
-    use unicode_width::UnicodeWidthStr;
     let (w, h) = (60, 8);
     let mut ends = None;
     let start = 1_798_761_600; // 2027-01-01 00:00 UTC
@@ -844,7 +844,11 @@ fn the_bookmarks_screen_holds_on_every_day_of_a_year() {
                 // day, whatever its width.
                 let end = row.trim_end().width();
                 assert!(end > usize::from(w) / 2 + date.width(), "{row:?}");
-                assert_eq!(*ends.get_or_insert(end), end, "day {day}, offset {offset}: {row:?}");
+                assert_eq!(
+                    *ends.get_or_insert(end),
+                    end,
+                    "day {day}, offset {offset}: {row:?}"
+                );
             }
         }
     }
@@ -864,7 +868,11 @@ fn keys_typed_while_loading_reach_the_library_in_order() {
     app.loaded(Collection::builtin());
     wait_for_search(&mut app);
     // The search ran on the collection, with the query typed ahead.
-    assert!(matches!(app.screen(), Screen::Results(_)), "{}", screen(&app, 80, 16));
+    assert!(
+        matches!(app.screen(), Screen::Results(_)),
+        "{}",
+        screen(&app, 80, 16)
+    );
 
     let mut app = App::new(common::drive::settings(Direction::Auto), (80, 16));
     press(&mut app, "q");

@@ -494,7 +494,11 @@ fn utf16_without_a_mark_and_saved_web_pages_are_articles() {
         </article></body></html>"#;
     let (cp1256, _, _) = encoding_rs::WINDOWS_1256.encode(page);
     write(&dir, "saved/hospital.html", &cp1256);
-    write(&dir, "saved/menu.htm", b"<html><body><nav><a href='/'>home</a></nav></body></html>");
+    write(
+        &dir,
+        "saved/menu.htm",
+        b"<html><body><nav><a href='/'>home</a></nav></body></html>",
+    );
 
     let c = Collection::load(&dir, None, &Progress::default()).unwrap();
     let titles: Vec<&str> = c.entries.iter().map(|e| e.title.as_str()).collect();
@@ -512,14 +516,21 @@ fn utf16_without_a_mark_and_saved_web_pages_are_articles() {
     let page = entry("hospital.html");
     assert_eq!(page.title, "وزارة الصحة تفتتح مستشفى جديدا");
     assert_eq!(page.meta.source.as_deref(), Some("أخبار اليوم"));
-    assert_eq!(page.meta.date.as_deref().map(|d| &d[..10]), Some("2024-02-14"));
+    assert_eq!(
+        page.meta.date.as_deref().and_then(|d| d.get(..10)),
+        Some("2024-02-14")
+    );
     let article = c.open(page).unwrap();
     assert_eq!(article.paragraphs.len(), 2, "{:?}", article.paragraphs);
     assert!(article.paragraphs[0].starts_with("افتتحت وزارة الصحة اليوم"));
     assert!(!article.paragraphs.iter().any(|p| p.contains("الرئيسية")));
     assert_eq!(c.skipped.len(), 1, "{:?}", c.skipped);
     assert!(c.skipped[0].path.ends_with("menu.htm"));
-    assert!(c.skipped[0].reason.contains("no article"), "{}", c.skipped[0].reason);
+    assert!(
+        c.skipped[0].reason.contains("no article"),
+        "{}",
+        c.skipped[0].reason
+    );
 
     // The search finds the page's article by its text, not its markup.
     let home = temp_dir("news-folder-kinds-home");
@@ -543,11 +554,17 @@ fn utf16_without_a_mark_and_saved_web_pages_are_articles() {
     };
     let (found, first) = search("الأحياء الشمالية");
     assert!(found.contains("hospital.html"), "{found}");
-    assert!(first.contains("menu.htm"), "the first time, the list: {first}");
+    assert!(
+        first.contains("menu.htm"),
+        "the first time, the list: {first}"
+    );
     let (none, again) = search("charset");
     assert_eq!(none, "", "markup is not text");
     assert_eq!(again.lines().count(), 1, "{again}");
-    assert!(!again.contains("menu.htm") && again.contains('1'), "then a count: {again}");
+    assert!(
+        !again.contains("menu.htm") && again.contains('1'),
+        "then a count: {again}"
+    );
     std::fs::remove_dir_all(dir).ok();
     std::fs::remove_dir_all(home).ok();
 }

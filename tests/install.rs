@@ -13,7 +13,11 @@ fn qari(args: &[&str]) -> String {
         .env_remove("LC_MESSAGES")
         .output()
         .unwrap();
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -21,7 +25,14 @@ fn qari(args: &[&str]) -> String {
 fn the_manual_page_describes_every_command() {
     let page = qari(&["man"]);
     assert!(page.contains(".TH qari 1"), "{page}");
-    for command in ["search", "list", "bookmarks", "render", "import", "completions"] {
+    for command in [
+        "search",
+        "list",
+        "bookmarks",
+        "render",
+        "import",
+        "completions",
+    ] {
         assert!(page.contains(command), "{command} is not in the page");
     }
     assert!(!page.contains("monitor"), "the hidden command stays hidden");

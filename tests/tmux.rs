@@ -61,7 +61,7 @@ impl Tmux {
             "{wait}env -u LC_ALL -u LC_MESSAGES {locale} HOME={h} XDG_CONFIG_HOME={h}/config XDG_CACHE_HOME={h}/cache XDG_DATA_HOME={h}/data {bin} {args}; echo QARI-EXITED $?; sleep 30",
             h = home.display(),
             bin = env!("CARGO_BIN_EXE_qari"),
-            wait = WAIT.with(|w| w.take()),
+            wait = WAIT.with(std::cell::RefCell::take),
         );
         let ok = Command::new("tmux")
             .args([
@@ -632,7 +632,11 @@ fn keys_typed_before_qari_starts_reach_it_in_order() {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("a.md"), "# First article\n\nThe first text.\n").unwrap();
-    std::fs::write(dir.join("b.md"), "# Second article\n\nThe second text, typed ahead.\n").unwrap();
+    std::fs::write(
+        dir.join("b.md"),
+        "# Second article\n\nThe second text, typed ahead.\n",
+    )
+    .unwrap();
     WAIT.with(|w| *w.borrow_mut() = "sleep 1; ".to_owned());
     let Some(t) = Tmux::start(&dir.display().to_string(), 100, 30) else {
         return;

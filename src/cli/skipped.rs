@@ -57,8 +57,10 @@ fn lines(skipped: &[Skipped], verbose: bool, memory: Option<&Path>) -> Vec<Strin
 
 /// The list's fingerprint: each path with its reason, in order.
 fn fingerprint(skipped: &[Skipped]) -> String {
-    let mut sorted: Vec<(&PathBuf, String)> =
-        skipped.iter().map(|s| (&s.path, s.cause.to_string())).collect();
+    let mut sorted: Vec<(&PathBuf, String)> = skipped
+        .iter()
+        .map(|s| (&s.path, s.cause.to_string()))
+        .collect();
     sorted.sort();
     let mut h = qari::hash::Fnv1a::default();
     for (path, reason) in sorted {
@@ -81,7 +83,11 @@ fn remembered(memory: &Path) -> Vec<String> {
 fn remember(memory: &Path, mut known: Vec<String>, print: String) {
     known.push(print);
     let from = known.len().saturating_sub(KEPT);
-    let text: String = known[from..].iter().map(|p| format!("{p}\n")).collect();
+    let mut text = String::new();
+    for p in &known[from..] {
+        text.push_str(p);
+        text.push('\n');
+    }
     if let Some(dir) = memory.parent() {
         let _ = std::fs::create_dir_all(dir);
     }
@@ -104,17 +110,25 @@ mod tests {
         let a = Skipped::new(PathBuf::from("/c/a.txt"), SkipReason::NoText);
         let b = Skipped::new(PathBuf::from("/c/b.txt"), SkipReason::NotRegularFile);
         let both = [a.clone(), b.clone()];
-        assert_eq!(lines(&both, false, Some(&memory)).len(), 2, "first time: the list");
+        assert_eq!(
+            lines(&both, false, Some(&memory)).len(),
+            2,
+            "first time: the list"
+        );
         let count = |n: usize| vec![t!(msgs(), "cli-skipped-again", count = n)];
         assert_eq!(lines(&both, false, Some(&memory)), count(2));
         // The same files in another order are the same list.
-        assert_eq!(lines(&[b.clone(), a.clone()], false, Some(&memory)), count(2));
+        assert_eq!(
+            lines(&[b.clone(), a.clone()], false, Some(&memory)),
+            count(2)
+        );
         // --verbose lists them anyway.
         assert_eq!(lines(&both, true, Some(&memory)).len(), 2);
         // A change: one file fewer, or another reason.
-        assert_eq!(lines(&[a.clone()], false, Some(&memory)).len(), 1);
-        assert_ne!(lines(&[a.clone()], false, Some(&memory)), count(2));
-        assert_eq!(lines(&[a.clone()], false, Some(&memory)), count(1));
+        let one = std::slice::from_ref(&a);
+        assert_eq!(lines(one, false, Some(&memory)).len(), 1);
+        assert_ne!(lines(one, false, Some(&memory)), count(2));
+        assert_eq!(lines(one, false, Some(&memory)), count(1));
         let other = Skipped::new(PathBuf::from("/c/a.txt"), SkipReason::LinkLoop);
         assert!(lines(&[other], false, Some(&memory))[0].contains("a.txt"));
         // Without a memory (no home folder): always the list.

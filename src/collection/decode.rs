@@ -317,7 +317,10 @@ mod tests {
         let mut blob = vec![0u8; 64];
         blob.extend((0..=255u8).cycle().take(4096));
         assert_eq!(decode(&blob), Err(DecodeError::Binary));
-        let controls: Vec<u8> = "a\u{1}b\u{2}c\u{3}d".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let controls: Vec<u8> = "a\u{1}b\u{2}c\u{3}d"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
         assert_eq!(decode(&controls), Err(DecodeError::Binary));
     }
 

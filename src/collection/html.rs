@@ -57,12 +57,20 @@ mod tests {
         assert!(a.paragraphs[0].starts_with("أعلن رئيس كازاخستان"));
         assert_eq!(a.meta.source.as_deref(), Some("أخبار"));
         assert_eq!(a.meta.url.as_deref(), Some("https://example.com/news/1"));
-        assert!(a.meta.date.as_deref().is_some_and(|d| d.starts_with("2022-01-07")));
+        assert!(
+            a.meta
+                .date
+                .as_deref()
+                .is_some_and(|d| d.starts_with("2022-01-07"))
+        );
         assert!(!a.paragraphs.iter().any(|p| p.contains("الحقوق")));
     }
 
     #[test]
     fn a_page_without_an_article_is_none() {
-        assert_eq!(page_article(b"<html><body><nav>x</nav></body></html>"), None);
+        assert_eq!(
+            page_article(b"<html><body><nav>x</nav></body></html>"),
+            None
+        );
     }
 }

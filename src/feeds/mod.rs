@@ -112,10 +112,11 @@ fn save(
         return Ok(None);
     }
     let text = draft.to_markdown();
-    let day = draft.date.as_deref().and_then(|d| d.get(..10)).map_or_else(
-        || store.clock().today_iso(),
-        str::to_owned,
-    );
+    let day = draft
+        .date
+        .as_deref()
+        .and_then(|d| d.get(..10))
+        .map_or_else(|| store.clock().today_iso(), str::to_owned);
     let stem = files::stem(
         &day,
         &draft.title,

@@ -24,8 +24,8 @@ pub use refresh::{article_at, refresh};
 
 use std::path::{Path, PathBuf};
 
-use crate::collection::ParagraphNo;
 use crate::clock::Clock;
+use crate::collection::ParagraphNo;
 
 use rusqlite::{Connection, TransactionBehavior};
 

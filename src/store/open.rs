@@ -12,7 +12,11 @@ use super::{Opened, Store, StoreError, Warning};
 use crate::clock::Clock;
 
 fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
-    let aside = PathBuf::from(format!("{}.corrupt-{}", path.display(), Clock::SYSTEM.now()));
+    let aside = PathBuf::from(format!(
+        "{}.corrupt-{}",
+        path.display(),
+        Clock::SYSTEM.now()
+    ));
     std::fs::rename(path, &aside)?;
     for suffix in ["-wal", "-shm"] {
         let from = PathBuf::from(format!("{}{suffix}", path.display()));
