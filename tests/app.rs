@@ -810,12 +810,12 @@ fn the_bookmarks_screen_holds_on_every_day_of_a_year() {
     use qari::clock::Clock;
     use qari::i18n::{Calendar, Lang, Messages, Ymd};
     use qari::text::{Options, Prepared};
+    use unicode_width::UnicodeWidthStr;
     let visual = |text: &str| {
         let p = Prepared::new(text, Options::default());
         let lines = p.wrap(text, usize::MAX);
         p.visual(&lines[0]).text
     };
-    use unicode_width::UnicodeWidthStr;
     let (w, h) = (60, 8);
     let mut ends = None;
     let start = 1_798_761_600; // 2027-01-01 00:00 UTC

@@ -83,7 +83,11 @@ fn remembered(memory: &Path) -> Vec<String> {
 fn remember(memory: &Path, mut known: Vec<String>, print: String) {
     known.push(print);
     let from = known.len().saturating_sub(KEPT);
-    let text: String = known[from..].iter().map(|p| format!("{p}\n")).collect();
+    let mut text = String::new();
+    for p in &known[from..] {
+        text.push_str(p);
+        text.push('\n');
+    }
     if let Some(dir) = memory.parent() {
         let _ = std::fs::create_dir_all(dir);
     }
@@ -121,9 +125,10 @@ mod tests {
         // --verbose lists them anyway.
         assert_eq!(lines(&both, true, Some(&memory)).len(), 2);
         // A change: one file fewer, or another reason.
-        assert_eq!(lines(&[a.clone()], false, Some(&memory)).len(), 1);
-        assert_ne!(lines(&[a.clone()], false, Some(&memory)), count(2));
-        assert_eq!(lines(&[a.clone()], false, Some(&memory)), count(1));
+        let one = std::slice::from_ref(&a);
+        assert_eq!(lines(one, false, Some(&memory)).len(), 1);
+        assert_ne!(lines(one, false, Some(&memory)), count(2));
+        assert_eq!(lines(one, false, Some(&memory)), count(1));
         let other = Skipped::new(PathBuf::from("/c/a.txt"), SkipReason::LinkLoop);
         assert!(lines(&[other], false, Some(&memory))[0].contains("a.txt"));
         // Without a memory (no home folder): always the list.

@@ -1,15 +1,9 @@
-//! `U` in the library: the feeds fetched in a thread (`qari::feeds::update`), their progress in
-//! the status line; when it ends the collection is read again, so the new articles appear,
-//! unread, without a restart (the search index takes them in at the next search).
+//! What `U` (fetching the feeds into the collection) needs to run: kept apart from the job
+//! that runs it (`app/jobs/feeds.rs`), so the session can hold it below the screens.
 
 use std::path::PathBuf;
-use std::sync::{Arc, mpsc};
 
-use super::app::App;
-use crate::collection::Progress;
 use crate::config::Config;
-use crate::feeds::{FeedsError, Report};
-use crate::t;
 
 /// What an update of the feeds needs: the configuration (feeds, collection) and the state
 /// database.
@@ -17,73 +11,4 @@ use crate::t;
 pub struct FeedSetup {
     pub config: Config,
     pub state: PathBuf,
-}
-
-/// The feeds being fetched.
-pub struct FeedJob {
-    pub progress: Arc<Progress>,
-    done: mpsc::Receiver<Result<Report, FeedsError>>,
-}
-
-impl App {
-    /// Starts fetching the feeds, unless it is under way already.
-    pub(super) fn update_feeds(&mut self) {
-        let msgs = &self.session.settings.msgs;
-        let Some(setup) = self.session.feeds.clone() else {
-            self.session.message = Some(t!(msgs, "feeds-none"));
-            return;
-        };
-        if setup.config.feeds.is_empty() {
-            self.session.message = Some(t!(msgs, "feeds-none"));
-            return;
-        }
-        if self.feeding.is_some() {
-            return;
-        }
-        let progress = Arc::new(Progress::default());
-        let p = Arc::clone(&progress);
-        let (tx, done) = mpsc::channel();
-        let clock = self.session.settings.clock;
-        std::thread::spawn(move || {
-            let _ = tx.send(crate::feeds::update(&setup.config, &setup.state, clock, &p));
-        });
-        self.feeding = Some(FeedJob { progress, done });
-    }
-
-    /// Takes the outcome of the update when it is there: a message, and the collection read
-    /// again when something new came.
-    pub(super) fn poll_feeds(&mut self) {
-        let Some(job) = &self.feeding else { return };
-        let outcome = match job.done.try_recv() {
-            Ok(outcome) => outcome,
-            Err(mpsc::TryRecvError::Empty) => return,
-            Err(mpsc::TryRecvError::Disconnected) => {
-                self.feeding = None;
-                return;
-            }
-        };
-        self.feeding = None;
-        let msgs = &self.session.settings.msgs;
-        self.session.message = Some(match outcome {
-            Ok(report) => {
-                let new = report.new_files().count();
-                let failed: Vec<String> = report.failed().map(|f| f.name.clone()).collect();
-                let mut text = t!(msgs, "feeds-updated", count = new);
-                if !failed.is_empty() {
-                    text.push_str(" · ");
-                    text.push_str(&t!(
-                        msgs,
-                        "feeds-failed",
-                        count = failed.len(),
-                        names = failed.join("، ")
-                    ));
-                }
-                if new > 0 {
-                    self.start_reload(false);
-                }
-                text
-            }
-            Err(e) => t!(msgs, "feeds-not-updated", error = e.to_string()),
-        });
-    }
 }

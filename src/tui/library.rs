@@ -8,9 +8,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::action::Action;
-use super::app::{Go, Overlay, Session};
 use super::draw::{self, Ctx};
+use super::go::{Go, Overlay};
 use super::prompt::{Prompt, PromptFor};
+use super::session::Session;
 use crate::collection::{Collection, Entry, Origin, TitleKey, natural_cmp};
 use crate::search::{Query, normalize};
 use crate::store::ReadState;
@@ -252,16 +253,9 @@ impl LibraryView {
             }
             Action::Reload => Go::Reload,
             Action::UpdateFeeds => Go::UpdateFeeds,
-            Action::Open => match self.current().map(|i| cx.open_entry(i)) {
-                Some(Ok(view)) => Go::Read(Box::new(view)),
-                Some(Err(e)) => {
-                    cx.message = Some(e);
-                    Go::Stay
-                }
-                None => Go::Stay,
-            },
+            Action::Open => self.current().map_or(Go::Stay, Go::Open),
             Action::Search => Go::Prompt(Prompt::new(PromptFor::Search, String::new())),
-            Action::Bookmarks => super::bookmarks::open(cx),
+            Action::Bookmarks => Go::Bookmarks,
             _ => Go::Stay,
         };
         self.scroll_into_view(cx.body_height());

@@ -2,43 +2,48 @@
 //! into an [`Action`] with the keymap, `app.update(action)`. The collection loads in a thread
 //! meanwhile, its progress on screen. Only this module and `main.rs` touch the terminal.
 
+// The vocabulary and what the screens share, below them; the widgets they draw with.
 pub mod action;
-pub mod app;
-pub mod bookmarks;
-pub mod copy;
-pub mod detect;
-mod draw;
 pub mod feeds;
-pub mod find;
-mod input;
+pub mod go;
+pub mod jobs;
 pub mod keymap;
-pub mod library;
-mod marks;
-mod navigate;
 pub mod prompt;
-pub mod reader;
-mod reload;
-pub mod results;
 pub mod session;
-mod snippet;
-mod terminal;
-pub mod theme;
-pub mod typed;
+mod widgets;
+
+// The screens; the library, the results and the in-article search stay flat for now.
+pub mod find;
+pub mod library;
+pub mod results;
+pub mod screens;
+
+// The app on top of them, drawn by `view`; the terminal beside it all.
+pub mod app;
+pub mod term;
 mod view;
 
+// The paths of before the folders, which the tests and the command line use.
+pub use screens::{bookmarks, reader};
+pub use term::{copy, detect, typed};
+pub use widgets::theme;
+// The library and the results, left where they are for now, draw through these paths.
+use widgets::{draw, snippet};
+
 use std::path::PathBuf;
-use std::sync::{Arc, mpsc};
+use std::sync::Arc;
 use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 
 pub use action::Action;
 pub use app::{App, Screen};
-pub use draw::Ctx;
 pub use keymap::{Key, Keymap};
 pub use session::{Location, Session, Settings};
+pub use widgets::draw::Ctx;
 
-use crate::collection::{Collection, CollectionError, Progress};
+use crate::collection::{Collection, CollectionError};
+use jobs::{Job, Poll};
 
 /// What to open.
 #[derive(Clone, Debug)]
@@ -75,7 +80,7 @@ pub struct State {
 pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<()> {
     // Before the terminal is taken: a damaged database is moved aside, and the user told.
     let opened = state.file.as_deref().map(crate::store::Store::open);
-    let mut guard = terminal::Guard::new(settings.visual, state.mlterm_bidi_off)?;
+    let mut guard = term::terminal::Guard::new(settings.visual, state.mlterm_bidi_off)?;
     let size = guard.terminal.size()?;
     let mut app = App::new(settings, (size.width, size.height));
     app.resume = state.resume;
@@ -83,7 +88,7 @@ pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<
     if let Some(opened) = opened {
         app.attach_store(opened.store, &opened.warnings);
     }
-    let (tx, rx) = mpsc::channel::<Result<Collection, CollectionError>>();
+    let mut load: Option<Job<Result<Collection, CollectionError>>> = None;
     match source {
         Source::Builtin => app.loaded(Collection::builtin()),
         Source::Path {
@@ -92,7 +97,6 @@ pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<
             index,
             open,
         } => {
-            let progress = Arc::new(Progress::default());
             let location = Location {
                 path: path.clone(),
                 cache: cache.clone(),
@@ -105,13 +109,12 @@ pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<
                     socket: d.monitor_socket(&path),
                     exe: std::env::current_exe().ok(),
                 });
-            app.loading(Arc::clone(&progress), location, index, monitoring);
+            let job = Job::start(move |p| Collection::load(&path, cache.as_deref(), p));
+            app.loading(Arc::clone(&job.progress), location, index, monitoring);
+            load = Some(job);
             if let Some(file) = open {
                 app.open_file(&file);
             }
-            std::thread::spawn(move || {
-                let _ = tx.send(Collection::load(&path, cache.as_deref(), &progress));
-            });
         }
     }
     for key in typed::keys(&state.typed) {
@@ -122,17 +125,20 @@ pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<
     let mut redraw = true;
     loop {
         let busy = app.busy();
-        if matches!(app.screen(), Screen::Loading(_)) {
-            match rx.try_recv() {
-                Ok(Ok(c)) => {
+        if matches!(app.screen(), Screen::Loading(_))
+            && let Some(job) = &load
+        {
+            match job.poll() {
+                Poll::Done(Ok(c)) => {
+                    load = None;
                     app.loaded(c);
                     app.watch(Duration::from_secs(3));
                 }
-                Ok(Err(e)) => {
+                Poll::Done(Err(e)) => {
                     drop(guard);
                     return Err(e.into());
                 }
-                Err(_) => {}
+                Poll::Running | Poll::Lost => {}
             }
         }
         app.tick();

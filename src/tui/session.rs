@@ -1,6 +1,6 @@
 //! What the screens share: the settings, the collection, the state database, the reading
-//! marks and the status message; and opening an article (where it was left) or leaving one
-//! (its place saved).
+//! marks and the status message. It sits below the screens: making a reader of an article (at
+//! its place) and saving that place as it closes are the app's (`app/open.rs`).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -8,13 +8,11 @@ use std::sync::Arc;
 
 use super::action::Action;
 use super::keymap::{Keymap, Scope};
-use super::reader::ReaderView;
-use super::results::Fit;
-use super::theme::Styles;
+use super::widgets::theme::Styles;
 use crate::clock::Clock;
-use crate::collection::{Article, Collection, Origin};
+use crate::collection::{Collection, Origin};
 use crate::i18n::Messages;
-use crate::store::{Position, ReadState, Store};
+use crate::store::{ReadState, Store};
 use crate::t;
 use crate::text::Options;
 
@@ -114,11 +112,6 @@ impl Session {
         usize::from(width)
     }
 
-    /// What the search results' snippets are fitted to.
-    pub fn snippet_fit(&self) -> Fit {
-        Fit::new(self.size.0, self.settings.options)
-    }
-
     /// Rows of the screen's body: the screen less the status bar and a top margin.
     pub fn body_height(&self) -> usize {
         usize::from(self.size.1.saturating_sub(2).max(1))
@@ -138,79 +131,6 @@ impl Session {
             Some(Origin::Path(p)) if p.is_dir() => Some(p.clone()),
             Some(Origin::Path(p)) => p.parent().map(Path::to_owned),
             _ => None,
-        }
-    }
-
-    /// Opens entry `index` of the collection in a reader, where it was left.
-    pub fn open_entry(&mut self, index: usize) -> Result<ReaderView, String> {
-        let msgs = &self.settings.msgs;
-        let c = self
-            .collection
-            .as_ref()
-            .ok_or_else(|| t!(msgs, "no-collection"))?;
-        let entry = c
-            .entries
-            .get(index)
-            .ok_or_else(|| t!(msgs, "no-such-article"))?;
-        let article = c.open(entry).map_err(|e| msgs.collection_error(&e))?;
-        Ok(self.show_article(article, true))
-    }
-
-    /// `article` in a reader, its bookmarks marked and, when `restore`, at the place it was
-    /// left.
-    pub fn show_article(&mut self, article: Article, restore: bool) -> ReaderView {
-        let path = article.path.clone();
-        let mut view = ReaderView::new(
-            article,
-            self.column_width(),
-            self.body_height(),
-            self.settings.options,
-        );
-        let roots: Vec<PathBuf> = self.root().into_iter().collect();
-        if let Some(store) = &mut self.store {
-            if let Ok(list) = store.bookmarks_of(&path) {
-                view.bookmarks = crate::store::refresh(store, list, &roots).unwrap_or_default();
-            }
-            let saved = store.position(&path).ok().flatten();
-            if let Some(d) = saved.and_then(|p| p.direction) {
-                view.set_direction(d);
-                view.chosen = Some(d);
-            }
-            if restore && let Some(pos) = saved {
-                view.restore(pos.paragraph, pos.offset);
-            }
-        }
-        self.reading.entry(path).or_insert(ReadState::InProgress);
-        view
-    }
-
-    /// Saves where the reader is, as it closes.
-    pub(super) fn leave(&mut self, r: &ReaderView) {
-        let state = if r.at_end() {
-            ReadState::Read
-        } else {
-            ReadState::InProgress
-        };
-        let path = r.article.path.clone();
-        let position = Position {
-            paragraph: r.cursor,
-            offset: r.offset_at_top(),
-            state,
-            direction: r.chosen,
-        };
-        let entry = self.reading.entry(path.clone()).or_insert(state);
-        if state == ReadState::Read {
-            *entry = ReadState::Read;
-        }
-        if let Some(store) = &mut self.store
-            && !store.is_read_only()
-            && let Err(e) = store.set_position(&path, position)
-        {
-            self.message = Some(t!(
-                self.settings.msgs,
-                "position-not-saved",
-                error = e.to_string()
-            ));
         }
     }
 }

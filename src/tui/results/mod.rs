@@ -14,9 +14,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::action::Action;
-use super::app::{Go, Session};
 use super::draw::{self, Ctx};
+use super::go::Go;
 use super::prompt::{Prompt, PromptFor};
+use super::session::Session;
 use crate::collection::{Collection, CollectionError, Entry};
 use crate::search::Query;
 use crate::text::Options;
@@ -111,8 +112,8 @@ impl ResultsView {
             Action::First => self.step(-all, rows),
             Action::Last => self.step(all, rows),
             Action::Search => return Go::Prompt(Prompt::new(PromptFor::Search, String::new())),
-            Action::Bookmarks => return super::bookmarks::open(cx),
-            Action::Open => return self.open(cx),
+            Action::Bookmarks => return Go::Bookmarks,
+            Action::Open => return self.open(),
             // The paragraph the snippet comes from, whole, in reading order.
             Action::Copy => {
                 if let Some(text) = self.items.get(self.selected).and_then(|i| i.excerpt_text())
@@ -130,25 +131,12 @@ impl ResultsView {
     }
 
     /// Opens the selected result at its first match, highlights on.
-    fn open(&self, cx: &mut Session) -> Go {
-        let Some(item) = self.items.get(self.selected) else {
-            return Go::Stay;
-        };
-        let entry = item.entry;
-        let article = cx
-            .collection
-            .as_ref()
-            .and_then(|c| c.entries.get(entry).map(|e| c.open(e)));
-        match article {
-            Some(Ok(article)) => {
-                let mut view = cx.show_article(article, false);
-                view.find(&self.query);
-                Go::Read(Box::new(view))
-            }
-            Some(Err(e)) => {
-                cx.message = Some(cx.settings.msgs.collection_error(&e));
-                Go::Stay
-            }
+    fn open(&self) -> Go {
+        match self.items.get(self.selected) {
+            Some(item) => Go::OpenFound {
+                entry: item.entry,
+                query: self.query.clone(),
+            },
             None => Go::Stay,
         }
     }

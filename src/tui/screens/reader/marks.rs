@@ -1,12 +1,12 @@
 //! Bookmarks from the reader: toggling the one on the cursor paragraph and writing its note.
 //! Each change goes to the state database at once and the article's marks are reloaded.
 
-use super::action::Action;
-use super::app::Session;
-use super::keymap::Scope;
-use super::reader::ReaderView;
+use super::view::ReaderView;
 use crate::store::{Place, Store, StoreError};
 use crate::t;
+use crate::tui::action::Action;
+use crate::tui::keymap::Scope;
+use crate::tui::session::Session;
 
 pub fn toggle_bookmark(r: &mut ReaderView, cx: &mut Session) {
     at_cursor_paragraph(r, cx, Kind::Bookmark, |store, r, at| {

@@ -7,14 +7,15 @@ use ratatui::layout::Rect;
 
 use std::path::PathBuf;
 
-use super::action::Action;
-use super::app::{Go, Screen, Session};
-use super::draw::{self, Ctx};
-use super::keymap::Scope;
-use super::prompt::{Prompt, PromptFor};
 use crate::search::{Query, normalize};
 use crate::store::Bookmark;
 use crate::t;
+use crate::tui::action::Action;
+use crate::tui::go::Go;
+use crate::tui::keymap::Scope;
+use crate::tui::prompt::{Prompt, PromptFor};
+use crate::tui::session::Session;
+use crate::tui::widgets::draw::{self, Ctx};
 
 /// One row of the screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,21 +39,22 @@ pub struct BookmarksView {
     pub deleted: Vec<Bookmark>,
 }
 
-/// The bookmarks screen, every bookmark re-attached to its paragraph first.
-pub fn open(cx: &mut Session) -> Go {
+/// The bookmarks screen, every bookmark re-attached to its paragraph first (None, and a
+/// message, when there is no state database or it cannot be read).
+pub fn open(cx: &mut Session) -> Option<BookmarksView> {
     let roots: Vec<PathBuf> = cx.root().into_iter().collect();
     let Some(store) = &mut cx.store else {
         cx.message = Some(t!(cx.settings.msgs, "no-state-database"));
-        return Go::Stay;
+        return None;
     };
     let all = store
         .bookmarks()
         .and_then(|list| crate::store::refresh(store, list, &roots));
     match all {
-        Ok(all) => Go::Push(Screen::Bookmarks(Box::new(BookmarksView::new(all)))),
+        Ok(all) => Some(BookmarksView::new(all)),
         Err(e) => {
             cx.message = Some(e.to_string());
-            Go::Stay
+            None
         }
     }
 }
@@ -89,7 +91,7 @@ impl BookmarksView {
                     });
                 }
             }
-            Action::Open => return self.jump(cx),
+            Action::Open => return self.jump(),
             // The bookmarked paragraph as it reads now (its excerpt when it is gone).
             Action::Copy => {
                 if let Some(b) = self.current() {
@@ -106,21 +108,14 @@ impl BookmarksView {
     }
 
     /// Opens the selected bookmark's article at its paragraph.
-    fn jump(&self, cx: &mut Session) -> Go {
-        let Some(bm) = self.current() else {
-            return Go::Stay;
-        };
-        let Some(article) = crate::store::article_at(&bm.path) else {
-            cx.message = Some(t!(
-                cx.settings.msgs,
-                "article-unreadable",
-                path = bm.path.display().to_string()
-            ));
-            return Go::Stay;
-        };
-        let mut view = cx.show_article(article, false);
-        view.go_to_paragraph(bm.paragraph);
-        Go::Read(Box::new(view))
+    fn jump(&self) -> Go {
+        match self.current() {
+            Some(bm) => Go::OpenAt {
+                path: bm.path.clone(),
+                paragraph: bm.paragraph,
+            },
+            None => Go::Stay,
+        }
     }
 
     /// Shows the bookmarks that match `filter` (empty: all of them).

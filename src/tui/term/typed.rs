@@ -9,7 +9,7 @@
 
 use ratatui::crossterm::event::KeyCode;
 
-use super::keymap::Key;
+use crate::tui::keymap::Key;
 
 /// The keys in `bytes`, in the order typed.
 pub fn keys(bytes: &[u8]) -> Vec<Key> {
@@ -23,17 +23,17 @@ pub fn keys(bytes: &[u8]) -> Vec<Key> {
     keys
 }
 
-fn plain(code: KeyCode) -> Option<Key> {
-    Some(Key { code, ctrl: false })
+fn plain(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
 }
 
 /// The key at the start of `bytes` (None: a sequence not known), and how many bytes it took.
 fn one(bytes: &[u8]) -> (Option<Key>, usize) {
     match bytes[0] {
         0x1b => escape(bytes),
-        b'\r' | b'\n' => (plain(KeyCode::Enter), 1),
-        b'\t' => (plain(KeyCode::Tab), 1),
-        0x7f | 0x08 => (plain(KeyCode::Backspace), 1),
+        b'\r' | b'\n' => (Some(plain(KeyCode::Enter)), 1),
+        b'\t' => (Some(plain(KeyCode::Tab)), 1),
+        0x7f | 0x08 => (Some(plain(KeyCode::Backspace)), 1),
         0 => (
             Some(Key {
                 code: KeyCode::Char(' '),
@@ -63,7 +63,7 @@ fn text(bytes: &[u8]) -> (Option<Key>, usize) {
         _ => return (None, 1),
     };
     match bytes.get(..len).map(std::str::from_utf8) {
-        Some(Ok(s)) => (s.chars().next().and_then(|c| plain(KeyCode::Char(c))), len),
+        Some(Ok(s)) => (s.chars().next().map(|c| plain(KeyCode::Char(c))), len),
         _ => (None, 1),
     }
 }
@@ -72,11 +72,11 @@ fn text(bytes: &[u8]) -> (Option<Key>, usize) {
 /// binding uses: the key itself.
 fn escape(bytes: &[u8]) -> (Option<Key>, usize) {
     match bytes.get(1) {
-        None | Some(0x1b) => (plain(KeyCode::Esc), 1),
+        None | Some(0x1b) => (Some(plain(KeyCode::Esc)), 1),
         Some(b'[') => csi(bytes),
         Some(b'O') => match bytes.get(2) {
             Some(&f) => (ss3(f), 3),
-            None => (plain(KeyCode::Esc), 1),
+            None => (Some(plain(KeyCode::Esc)), 1),
         },
         Some(_) => {
             let (key, used) = one(&bytes[1..]);
@@ -87,13 +87,13 @@ fn escape(bytes: &[u8]) -> (Option<Key>, usize) {
 
 fn ss3(f: u8) -> Option<Key> {
     match f {
-        b'A' => plain(KeyCode::Up),
-        b'B' => plain(KeyCode::Down),
-        b'C' => plain(KeyCode::Right),
-        b'D' => plain(KeyCode::Left),
-        b'H' => plain(KeyCode::Home),
-        b'F' => plain(KeyCode::End),
-        b'P'..=b'S' => plain(KeyCode::F(f - b'P' + 1)),
+        b'A' => Some(plain(KeyCode::Up)),
+        b'B' => Some(plain(KeyCode::Down)),
+        b'C' => Some(plain(KeyCode::Right)),
+        b'D' => Some(plain(KeyCode::Left)),
+        b'H' => Some(plain(KeyCode::Home)),
+        b'F' => Some(plain(KeyCode::End)),
+        b'P'..=b'S' => Some(plain(KeyCode::F(f - b'P' + 1))),
         _ => None,
     }
 }
@@ -103,22 +103,22 @@ fn csi(bytes: &[u8]) -> (Option<Key>, usize) {
     let body = &bytes[2..];
     let Some(end) = body.iter().position(|b| (0x40..=0x7e).contains(b)) else {
         // Cut short: nothing more came, so it was Esc and '[' typed.
-        return (plain(KeyCode::Esc), 1);
+        return (Some(plain(KeyCode::Esc)), 1);
     };
     let params = std::str::from_utf8(&body[..end]).unwrap_or_default();
     let first: Option<u8> = params.split(';').next().and_then(|p| p.parse().ok());
     let key = match (body[end], first) {
         (b'A' | b'B' | b'C' | b'D' | b'H' | b'F', _) => ss3(body[end]),
-        (b'Z', _) => plain(KeyCode::BackTab),
-        (b'~', Some(1 | 7)) => plain(KeyCode::Home),
-        (b'~', Some(2)) => plain(KeyCode::Insert),
-        (b'~', Some(3)) => plain(KeyCode::Delete),
-        (b'~', Some(4 | 8)) => plain(KeyCode::End),
-        (b'~', Some(5)) => plain(KeyCode::PageUp),
-        (b'~', Some(6)) => plain(KeyCode::PageDown),
-        (b'~', Some(n @ 11..=15)) => plain(KeyCode::F(n - 10)),
-        (b'~', Some(n @ 17..=21)) => plain(KeyCode::F(n - 11)),
-        (b'~', Some(n @ 23..=24)) => plain(KeyCode::F(n - 12)),
+        (b'Z', _) => Some(plain(KeyCode::BackTab)),
+        (b'~', Some(1 | 7)) => Some(plain(KeyCode::Home)),
+        (b'~', Some(2)) => Some(plain(KeyCode::Insert)),
+        (b'~', Some(3)) => Some(plain(KeyCode::Delete)),
+        (b'~', Some(4 | 8)) => Some(plain(KeyCode::End)),
+        (b'~', Some(5)) => Some(plain(KeyCode::PageUp)),
+        (b'~', Some(6)) => Some(plain(KeyCode::PageDown)),
+        (b'~', Some(n @ 11..=15)) => Some(plain(KeyCode::F(n - 10))),
+        (b'~', Some(n @ 17..=21)) => Some(plain(KeyCode::F(n - 11))),
+        (b'~', Some(n @ 23..=24)) => Some(plain(KeyCode::F(n - 12))),
         _ => None,
     };
     (key, 2 + end + 1)

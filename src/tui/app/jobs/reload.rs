@@ -2,35 +2,28 @@
 //! notices a change on disk. The load runs in a thread (the library cache makes it cost only the
 //! files that changed); every screen keeps its place in the new collection.
 
-use crate::t;
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::{Arc, mpsc};
+use std::sync::Arc;
 use std::time::Duration;
 
-use super::app::{App, Screen};
-use crate::collection::{Collection, CollectionError, Progress, watch};
-
-/// The collection being read again in a thread.
-pub struct Reload {
-    pub progress: Arc<Progress>,
-    done: mpsc::Receiver<Result<Collection, CollectionError>>,
-    /// Asked for with a key (else noticed on disk).
-    asked: bool,
-}
+use super::super::{App, Screen};
+use crate::collection::Collection;
+use crate::t;
+use crate::tui::jobs::{self, Job, Poll, Reload};
 
 impl App {
     /// Takes the reloaded collection when it is there, and starts a reload when the watcher
     /// saw a change.
     pub(super) fn poll_reload(&mut self) {
         if let Some(r) = &self.reloading {
-            match r.done.try_recv() {
-                Ok(Ok(c)) => {
+            match r.job.poll() {
+                Poll::Done(Ok(c)) => {
                     let asked = r.asked;
                     self.reloading = None;
                     self.reloaded(c, asked);
                 }
-                Ok(Err(e)) => {
+                Poll::Done(Err(e)) => {
                     self.reloading = None;
                     self.session.message = Some(t!(
                         self.session.settings.msgs,
@@ -38,8 +31,8 @@ impl App {
                         error = e.to_string()
                     ));
                 }
-                Err(mpsc::TryRecvError::Empty) => {}
-                Err(mpsc::TryRecvError::Disconnected) => self.reloading = None,
+                Poll::Running => {}
+                Poll::Lost => self.reloading = None,
             }
         }
         if self.watch.as_ref().is_some_and(|w| w.try_recv().is_ok())
@@ -54,27 +47,12 @@ impl App {
         let Some(root) = self.session.location.as_ref().map(|l| l.path.clone()) else {
             return;
         };
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut watcher = watch::Watcher::default();
-            let mut last = watcher.stamp(&root);
-            loop {
-                std::thread::sleep(every);
-                let now = watcher.stamp(&root);
-                if now != last {
-                    last = now;
-                    if tx.send(()).is_err() {
-                        return;
-                    }
-                }
-            }
-        });
-        self.watch = Some(rx);
+        self.watch = Some(jobs::watch(root, every));
     }
 
     /// Reads the collection again in a thread (the library cache makes it cost only what
     /// changed).
-    pub(super) fn reload(&mut self) {
+    pub(in crate::tui::app) fn reload(&mut self) {
         self.start_reload(true);
     }
 
@@ -86,21 +64,9 @@ impl App {
         if self.reloading.is_some() {
             return;
         }
-        let (tx, done) = mpsc::channel();
-        let progress = Arc::new(Progress::default());
-        let p = Arc::clone(&progress);
-        std::thread::spawn(move || {
-            let _ = tx.send(Collection::load(
-                &location.path,
-                location.cache.as_deref(),
-                &p,
-            ));
-        });
-        self.reloading = Some(Reload {
-            progress,
-            done,
-            asked,
-        });
+        let job =
+            Job::start(move |p| Collection::load(&location.path, location.cache.as_deref(), p));
+        self.reloading = Some(Reload { job, asked });
     }
 
     /// The collection, read again: every screen keeps its place.
@@ -135,23 +101,22 @@ impl App {
             .iter()
             .filter(|e| !now.contains_key(e.path.as_path()))
             .count();
+        if let Some(l) = &mut self.library {
+            *l = l.renewed(old_entries, &collection);
+        }
         for screen in &mut self.screens {
-            match screen {
-                Screen::Library(l) => *l = l.renewed(old_entries, &collection),
-                Screen::Results(r) => {
-                    r.items.retain_mut(|item| {
-                        let path = old_entries.get(item.entry).map(|e| e.path.as_path());
-                        match path.and_then(|p| now.get(p)) {
-                            Some(&i) => {
-                                item.entry = i;
-                                true
-                            }
-                            None => false,
+            if let Screen::Results(r) = screen {
+                r.items.retain_mut(|item| {
+                    let path = old_entries.get(item.entry).map(|e| e.path.as_path());
+                    match path.and_then(|p| now.get(p)) {
+                        Some(&i) => {
+                            item.entry = i;
+                            true
                         }
-                    });
-                    r.selected = r.selected.min(r.items.len().saturating_sub(1));
-                }
-                _ => {}
+                        None => false,
+                    }
+                });
+                r.selected = r.selected.min(r.items.len().saturating_sub(1));
             }
         }
         drop(now);

@@ -1,37 +1,52 @@
 //! The app: a stack of screens, the prompt and the overlays on top, and the session they share
 //! (the collection, the state database, the settings, the status message). `App::update` routes
 //! an action: the overlay or the app take the ones that concern them, the screen on top takes
-//! the rest and answers with a [`Go`], which the app carries out. Each screen keeps its own
-//! state, its update and its drawing in its own module.
+//! the rest and answers with a [`Go`], an intent which the app carries out. Each screen keeps
+//! its own state, its update and its drawing in its own module. This file is the stack and the
+//! routing; `open.rs` makes the views a [`Go`] asks for, `load.rs` takes in the collection and
+//! the state database, `input.rs` the prompt and pasted text, `jobs/` what the background work
+//! brings; `tui::view` draws it all.
 
-use crate::t;
+mod input;
+mod jobs;
+mod load;
+mod open;
+
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, mpsc};
 
 use super::action::Action;
-use super::bookmarks::BookmarksView;
+use super::go::{Go, Overlay};
+use super::jobs::{FeedJob, Reload};
 use super::keymap::{Key, Scope};
 use super::library::LibraryView;
 use super::prompt::{Prompt, PromptFor};
-use super::reader::ReaderView;
-use super::reload::Reload;
-use super::results::{ResultsView, SearchJob};
+use super::results::{Fit, ResultsView, SearchJob};
+use super::screens::bookmarks::BookmarksView;
+use super::screens::reader::ReaderView;
 pub use super::session::{Location, Session, Settings};
-use crate::collection::{Collection, Progress};
-use crate::store::Store;
+use crate::collection::Progress;
+use crate::t;
 
 /// A screen, with its state.
 #[derive(Clone, Debug)]
 pub enum Screen {
     /// The collection is being read.
     Loading(Arc<Progress>),
-    Library(LibraryView),
+    /// The library: always at the bottom once the collection is loaded, its state in
+    /// [`App`]'s `library` field (the reader's next article and the title filter need it
+    /// under whatever is shown).
+    Library(Shelf),
     /// The articles matching a search of the whole collection.
     Results(Box<ResultsView>),
     Reader(Box<ReaderView>),
     Bookmarks(Box<BookmarksView>),
 }
+
+/// Where the library shows in the stack of screens (its state is `App::library`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shelf;
 
 impl Screen {
     /// Where its key bindings are found.
@@ -46,41 +61,12 @@ impl Screen {
     }
 }
 
-/// What sits over the screen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Overlay {
-    /// The keys of the screen, scrolled down by this many lines.
-    Help(usize),
-    Skipped,
-}
-
-/// What a screen asks of the app after an action.
-#[derive(Debug)]
-pub enum Go {
-    Stay,
-    /// Close this screen.
-    Back,
-    Quit,
-    Push(Screen),
-    /// Read an article: on top of the library or the results, closing readers and the
-    /// bookmarks screen above them.
-    Read(Box<ReaderView>),
-    Prompt(Prompt),
-    Overlay(Overlay),
-    /// The article `n` places away in the library (the reader's next and previous article).
-    Sibling(isize),
-    /// The next article of the library not read yet.
-    NextUnread,
-    /// Read the collection again from disk.
-    Reload,
-    /// Fetch the feeds into the collection.
-    UpdateFeeds,
-}
-
 /// The whole app.
 pub struct App {
     /// The screens, the one shown last; never empty.
     pub(super) screens: Vec<Screen>,
+    /// The library, once the collection is loaded.
+    pub(super) library: Option<LibraryView>,
     pub overlay: Option<Overlay>,
     /// The prompt, while it is open.
     pub prompt: Option<Prompt>,
@@ -90,7 +76,7 @@ pub struct App {
     /// The collection being read again.
     pub reloading: Option<Reload>,
     /// The feeds being fetched (`U`).
-    pub feeding: Option<super::feeds::FeedJob>,
+    pub feeding: Option<FeedJob>,
     /// Says when the collection changed on disk.
     pub(super) watch: Option<mpsc::Receiver<()>>,
     /// When the collection is loaded, open the article read last.
@@ -99,13 +85,14 @@ pub struct App {
     /// Asked to suspend (Ctrl-z): the loop gives the terminal back and stops the process.
     pub suspend: bool,
     /// Keys typed while the collection loads, for the library once it is there.
-    pub(super) held: Vec<super::Key>,
+    pub(super) held: Vec<Key>,
 }
 
 impl App {
     pub fn new(settings: Settings, size: (u16, u16)) -> Self {
         App {
             screens: vec![Screen::Loading(Arc::new(Progress::default()))],
+            library: None,
             overlay: None,
             prompt: None,
             job: None,
@@ -144,130 +131,12 @@ impl App {
 
     /// The library, under whatever is shown on it.
     pub fn library(&self) -> Option<&LibraryView> {
-        self.screens.iter().find_map(|s| match s {
-            Screen::Library(l) => Some(l),
-            _ => None,
-        })
+        self.library.as_ref()
     }
 
     /// Shows `screen` on top (tests and the loader use it).
     pub fn push(&mut self, screen: Screen) {
         self.screens.push(screen);
-    }
-
-    /// The collection at `location` is loading with `progress`; `index_file` is its search
-    /// index, `monitoring` how a search may ask what changed in it.
-    pub fn loading(
-        &mut self,
-        progress: Arc<Progress>,
-        location: Location,
-        index_file: Option<PathBuf>,
-        monitoring: Option<crate::search::Monitoring>,
-    ) {
-        self.screens = vec![Screen::Loading(progress)];
-        self.session.index_file = index_file;
-        self.session.monitoring = monitoring;
-        self.session.location = Some(location);
-    }
-
-    /// Something runs in the background whose progress is on screen.
-    pub fn busy(&self) -> bool {
-        self.job.is_some()
-            || self.reloading.is_some()
-            || self.feeding.is_some()
-            || matches!(self.screen(), Screen::Loading(_))
-    }
-
-    /// Opens the article `file` in the reader, over whatever is shown.
-    pub fn open_file(&mut self, file: &Path) {
-        match crate::collection::read_article(file) {
-            Ok(article) => {
-                let view = self.session.show_article(article, true);
-                self.screens.push(Screen::Reader(Box::new(view)));
-            }
-            Err(e) => {
-                let msgs = &self.session.settings.msgs;
-                self.session.message = Some(t!(
-                    msgs,
-                    "path-error",
-                    path = file.display().to_string(),
-                    error = &e
-                ));
-            }
-        }
-    }
-
-    /// Uses `store` for bookmarks and reading positions; `warnings` go to the status bar.
-    pub fn attach_store(&mut self, mut store: Store, warnings: &[crate::store::Warning]) {
-        // What the session records is dated by the clock its screens show.
-        store.set_clock(self.session.settings.clock);
-        if let Ok(positions) = store.positions() {
-            self.session.reading = positions
-                .into_iter()
-                .map(|(p, pos)| (p, pos.state))
-                .collect();
-        }
-        if !warnings.is_empty() {
-            let msgs = &self.session.settings.msgs;
-            let text: Vec<String> = warnings.iter().map(|w| msgs.store_warning(w)).collect();
-            self.session.message = Some(text.join("; "));
-        }
-        self.session.store = Some(store);
-    }
-
-    /// The collection is loaded: show the library.
-    pub fn loaded(&mut self, collection: Collection) {
-        let library = LibraryView::new(&collection);
-        if !collection.skipped.is_empty() {
-            let n = collection.skipped.len();
-            let key = self.session.key(Action::ShowSkipped, Scope::Library);
-            self.session.message = Some(t!(
-                self.session.settings.msgs,
-                "skipped-files",
-                count = n,
-                key = key
-            ));
-        }
-        // An article opened before the library was ready stays open, the library under it.
-        let reading = match self.screens.last() {
-            Some(Screen::Reader(r)) => Some(r.article.path.clone()),
-            _ => None,
-        };
-        let mut library = library;
-        if let Some(path) = &reading
-            && let Some(i) = collection.entries.iter().position(|e| &e.path == path)
-        {
-            library.select_entry(i);
-        }
-        self.session.collection = Some(Arc::new(collection));
-        self.screens.retain(|s| !matches!(s, Screen::Loading(_)));
-        self.screens.insert(0, Screen::Library(library));
-        if self.resume && reading.is_none() {
-            self.resume_last();
-        }
-        for key in std::mem::take(&mut self.held) {
-            self.handle_key(key);
-        }
-    }
-
-    /// Opens the most recently read article of the collection, where it was left.
-    fn resume_last(&mut self) {
-        let (Some(store), Some(c)) = (&self.session.store, &self.session.collection) else {
-            return;
-        };
-        let Ok(positions) = store.positions() else {
-            return;
-        };
-        let Some(index) = positions
-            .iter()
-            .find_map(|(path, _)| c.entries.iter().position(|e| e.path == *path))
-        else {
-            return;
-        };
-        if let Screen::Library(l) = self.screen_mut() {
-            l.select_entry(index);
-        }
-        self.update(Action::Open);
     }
 
     /// The key's action on the screen shown.
@@ -283,11 +152,13 @@ impl App {
         self.session.size = (width, height);
         let (w, h) = (self.session.column_width(), self.session.body_height());
         let options = self.session.settings.options;
-        let fit = self.session.snippet_fit();
+        let fit = snippet_fit(&self.session);
+        if let Some(l) = &mut self.library {
+            l.scroll_into_view(h);
+        }
         for screen in &mut self.screens {
             match screen {
                 Screen::Reader(r) => r.resize(w, h, options),
-                Screen::Library(l) => l.scroll_into_view(h),
                 Screen::Results(r) => {
                     r.refit(fit);
                     if let Some(c) = &self.session.collection {
@@ -305,7 +176,7 @@ impl App {
             return;
         }
         if let Some(Screen::Reader(r)) = self.screens.pop() {
-            self.session.leave(&r);
+            Self::leave(&mut self.session, &r);
         }
         // Back in an article: its bookmark marks may have changed.
         let roots: Vec<PathBuf> = self.session.root().into_iter().collect();
@@ -323,7 +194,7 @@ impl App {
             self.pop();
         }
         if let Some(Screen::Reader(r)) = self.screens.last() {
-            self.session.leave(r);
+            Self::leave(&mut self.session, r);
         }
         self.quit = true;
     }
@@ -394,7 +265,10 @@ impl App {
         let last = self.screens.len() - 1;
         let go = match &mut self.screens[last] {
             Screen::Loading(_) => Go::Stay,
-            Screen::Library(l) => l.update(action, session),
+            Screen::Library(_) => match &mut self.library {
+                Some(l) => l.update(action, session),
+                None => Go::Stay,
+            },
             Screen::Results(r) => r.update(action, session),
             Screen::Reader(r) => r.update(action, session),
             Screen::Bookmarks(b) => b.update(action, session),
@@ -408,15 +282,10 @@ impl App {
             Go::Stay => {}
             Go::Back => self.pop(),
             Go::Quit => self.quit(),
-            Go::Push(screen) => self.screens.push(screen),
-            Go::Read(view) => {
-                while matches!(self.screen(), Screen::Reader(_) | Screen::Bookmarks(_))
-                    && self.screens.len() > 1
-                {
-                    self.pop();
-                }
-                self.screens.push(Screen::Reader(view));
-            }
+            Go::Open(index) => self.open_entry(index),
+            Go::OpenFound { entry, query } => self.open_found(entry, &query),
+            Go::OpenAt { path, paragraph } => self.open_at(&path, paragraph),
+            Go::Bookmarks => self.open_bookmarks(),
             Go::Prompt(prompt) => {
                 let history = match (&prompt.purpose, &self.session.store) {
                     (PromptFor::Search, Some(store)) => store.searches().unwrap_or_default(),
@@ -431,4 +300,9 @@ impl App {
             Go::UpdateFeeds => self.update_feeds(),
         }
     }
+}
+
+/// What the search results' snippets are fitted to.
+fn snippet_fit(cx: &Session) -> Fit {
+    Fit::new(cx.size.0, cx.settings.options)
 }

@@ -1,53 +1,19 @@
 //! Input that is not a plain action: keys typed into the prompt (the library's title filter
-//! follows them as they come), pasted text, and what a submitted prompt does; and the work
-//! polled between events.
+//! follows them as they come), pasted text, and what a submitted prompt does.
 
-use crate::t;
 use std::sync::Arc;
 
-use super::action::Action;
-use super::app::{App, Screen};
-use super::keymap::{Key, Scope};
-use super::prompt::{Edit, Prompt, PromptFor};
-use super::results::{ResultsView, SearchJob};
+use super::{App, Screen, snippet_fit};
 use crate::search::Query;
+use crate::t;
+use crate::tui::action::Action;
+use crate::tui::find::ArticleSearch;
+use crate::tui::keymap::{Key, Scope};
+use crate::tui::prompt::{Edit, Prompt, PromptFor};
+use crate::tui::results::{ResultsView, SearchJob};
+use crate::tui::screens::reader::marks;
 
 impl App {
-    /// Checks on the work in the background: a reload, changes on disk, a search.
-    pub fn tick(&mut self) {
-        self.poll_reload();
-        self.poll_feeds();
-        let Some(job) = &self.job else { return };
-        let Some(result) = job.poll() else { return };
-        let (query, fit) = (job.query.clone(), job.fit);
-        self.job = None;
-        match result {
-            Ok(items) if items.is_empty() => {
-                self.session.message =
-                    Some(t!(self.session.settings.msgs, "not-found", query = &query));
-            }
-            Ok(items) => {
-                self.session.message = None;
-                let mut view = ResultsView::new(query, items, fit);
-                // The terminal may have been resized while the search ran.
-                view.refit(self.session.snippet_fit());
-                if let Some(c) = &self.session.collection {
-                    view.show(c, self.session.body_height());
-                }
-                let view = Screen::Results(Box::new(view));
-                if matches!(self.screen(), Screen::Results(_)) {
-                    *self.screen_mut() = view;
-                } else {
-                    self.screens.push(view);
-                }
-            }
-            Err(e) => {
-                self.session.message =
-                    Some(t!(self.session.settings.msgs, "search-failed", error = &e));
-            }
-        }
-    }
-
     /// Handles one key: typed into the prompt while it is open, else resolved to an action.
     pub fn handle_key(&mut self, key: Key) {
         // Typed ahead while the collection loads: kept for the library, but for leaving.
@@ -110,7 +76,7 @@ impl App {
         let Some(c) = self.session.collection.clone() else {
             return;
         };
-        if let Some(Screen::Library(l)) = self.screens.first_mut() {
+        if let Some(l) = &mut self.library {
             l.set_filter(&c.entries, filter);
             l.scroll_into_view(self.session.body_height());
         }
@@ -122,7 +88,7 @@ impl App {
         let session = &mut self.session;
         let last = self.screens.len() - 1;
         match (purpose, &mut self.screens[last]) {
-            (PromptFor::Note, Screen::Reader(r)) => super::marks::save_note(r, session, text),
+            (PromptFor::Note, Screen::Reader(r)) => marks::save_note(r, session, text),
             (PromptFor::Filter, Screen::Bookmarks(b)) => b.set_filter(text),
             (PromptFor::Search, screen) => {
                 if Query::parse(text).is_empty() {
@@ -135,10 +101,7 @@ impl App {
                 match screen {
                     Screen::Reader(r) => {
                         r.find(text);
-                        if r.search
-                            .as_ref()
-                            .is_some_and(super::find::ArticleSearch::is_empty)
-                        {
+                        if r.search.as_ref().is_some_and(ArticleSearch::is_empty) {
                             session.message =
                                 Some(t!(session.settings.msgs, "not-found", query = text));
                         }
@@ -150,7 +113,7 @@ impl App {
                                 text,
                                 session.index_file.clone(),
                                 session.monitoring.clone(),
-                                session.snippet_fit(),
+                                snippet_fit(session),
                                 ResultsView::shown(session.body_height()),
                             ));
                         }

@@ -5,10 +5,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::keymap::Keymap;
-use super::theme::Styles;
 use crate::i18n::{Lang, Messages};
 use crate::text::{Direction, Glyph, Options, Prepared, VisualLine};
+use crate::tui::keymap::Keymap;
+use crate::tui::widgets::theme::Styles;
 
 /// What drawing needs to know.
 pub struct Ctx<'a> {
