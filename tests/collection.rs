@@ -517,9 +517,13 @@ fn utf16_without_a_mark_and_saved_web_pages_are_articles() {
     let page = entry("hospital.html");
     assert_eq!(page.title, "وزارة الصحة تفتتح مستشفى جديدا");
     assert_eq!(page.meta.source.as_deref(), Some("أخبار اليوم"));
-    assert_eq!(
-        page.meta.date.as_deref().map(|d| &d[..10]),
-        Some("2024-02-14")
+    assert!(
+        page.meta
+            .date
+            .as_deref()
+            .is_some_and(|d| d.starts_with("2024-02-14")),
+        "{:?}",
+        page.meta.date
     );
     let article = c.open(page).unwrap();
     assert_eq!(article.paragraphs.len(), 2, "{:?}", article.paragraphs);

@@ -61,7 +61,7 @@ impl Tmux {
             "{wait}env -u LC_ALL -u LC_MESSAGES -u LC_TIME -u LANGUAGE TZ=UTC QARI_NOW={now} {locale} HOME={h} XDG_CONFIG_HOME={h}/config XDG_CACHE_HOME={h}/cache XDG_DATA_HOME={h}/data {bin} {args}; echo QARI-EXITED $?; sleep 30",
             h = home.display(),
             bin = env!("CARGO_BIN_EXE_qari"),
-            wait = WAIT.with(|w| w.take()),
+            wait = WAIT.with(std::cell::RefCell::take),
             now = common::QARI_NOW,
         );
         let ok = Command::new("tmux")

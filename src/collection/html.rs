@@ -11,12 +11,8 @@ use super::parse::{Format, Parsed, parse};
 
 /// The article of a saved page, if the page has one.
 pub fn page_article(bytes: &[u8]) -> Option<Parsed> {
-    page_text_article(&html::decode(bytes, None))
-}
-
-/// The article of a page already decoded.
-pub fn page_text_article(text: &str) -> Option<Parsed> {
-    let page = html::extract(text);
+    let text = html::decode(bytes, None);
+    let page = html::extract(&text);
     if page.blocks.is_empty() {
         return None;
     }
@@ -28,7 +24,7 @@ pub fn page_text_article(text: &str) -> Option<Parsed> {
             .date
             .as_deref()
             .and_then(crate::feeds::article::normalize_date),
-        url: html::canonical_url(text),
+        url: html::canonical_url(&text),
         blocks: page.blocks,
     };
     parse(&draft.to_markdown(), Format::Markdown)

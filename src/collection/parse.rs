@@ -45,10 +45,12 @@ impl Format {
     }
 }
 
-/// Parses `text` (line ends LF or CRLF). Returns None when there is no text at all.
+/// Parses `text` (line ends LF or CRLF). Returns None when there is no text at all, and for a
+/// web page, which is read from its bytes (its charset is its own): see
+/// [`parse_file`](super::parse_file).
 pub fn parse(text: &str, format: Format) -> Option<Parsed> {
     if format == Format::Html {
-        return super::html::page_text_article(text);
+        return None;
     }
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let lines: Vec<&str> = text.lines().map(|l| l.trim_end_matches('\r')).collect();

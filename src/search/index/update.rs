@@ -319,7 +319,9 @@ fn read_entry(collection: &Collection, entry: &Entry, row: Option<&FileRow>) -> 
                 return Some(Read::Same(hash));
             }
             // Read as the library reads it (a saved web page is its article, not its markup).
-            let parsed = crate::collection::parse_file(&entry.path, &bytes).ok()?.parsed;
+            let parsed = crate::collection::parse_file(&entry.path, &bytes)
+                .ok()?
+                .parsed;
             Some(Read::Text(
                 hash,
                 article_text(&parsed.title, &parsed.paragraphs),
