@@ -11,7 +11,9 @@ use std::sync::{Arc, mpsc};
 use super::Fit;
 use super::item::{ResultItem, read_unread};
 use crate::collection::{Collection, Entry, Progress};
-use crate::search::{Ask, Monitoring, Query, Score, find_with, hits_in};
+use crate::search::{
+    Ask, Monitoring, Query, article_text, best_first, find_with, hits_in, rank_texts,
+};
 
 /// A search of the collection running in a thread.
 pub struct SearchJob {
@@ -94,30 +96,23 @@ fn search(
         return Ok(Vec::new());
     }
     let ask = Ask {
-        scores: true,
+        rank: true,
         cancel: Some(cancel),
     };
     let found = find_with(collection, &q, index_file, monitor, progress, &ask)
         .map_err(|e| e.to_string())?;
-    let title = |entry: usize| collection.entries[entry].title.as_str();
     let mut items: Vec<ResultItem> = if found.exact {
-        // Sorted as small keys, the results made in their order; equal ones stay in
-        // collection order (the order of `found`).
-        let mut order: Vec<(Score, &str, usize)> = found
+        // Best first, as the index ranked them.
+        found
             .entries
             .iter()
             .zip(&found.scores)
-            .map(|(&entry, &score)| (score, title(entry), entry))
-            .collect();
-        order.sort_unstable_by(|a, b| a.0.rank(a.1, b.0, b.1).then(a.2.cmp(&b.2)));
-        order
-            .into_iter()
-            .map(|(score, _, entry)| ResultItem::unread(entry, score))
+            .map(|(&entry, &score)| ResultItem::unread(entry, score))
             .collect()
     } else {
         let mut items = scan(collection, &found.entries, &q, first.fit, progress, cancel);
-        // Stable: equal results stay in collection order.
-        items.sort_by(|a, b| a.score().rank(title(a.entry), b.score(), title(b.entry)));
+        let time = |i: &ResultItem| collection.entries[i.entry].mtime;
+        items.sort_by(|a, b| best_first((a.rank, time(a), a.entry), (b.rank, time(b), b.entry)));
         items
     };
     if cancel.load(Ordering::Relaxed) {
@@ -129,7 +124,7 @@ fn search(
 }
 
 /// The `candidates` that match, each article opened and searched (on all cores), their
-/// snippets made.
+/// snippets made, ranked among the candidates (see [`rank_texts`]).
 fn scan(
     collection: &Collection,
     candidates: &[usize],
@@ -147,8 +142,20 @@ fn scan(
         progress.done.fetch_add(1, Ordering::Relaxed);
         let entry: &Entry = &collection.entries[i];
         let article = collection.open(entry).ok()?;
-        let hits = hits_in(&article, query)?;
-        Some(ResultItem::scanned(i, article, hits, fit))
+        let text = article_text(&article.title, &article.paragraphs);
+        let item = hits_in(&article, query).map(|hits| ResultItem::scanned(i, article, hits, fit));
+        Some((text, item))
     });
-    found.into_iter().flatten().collect()
+    let found: Vec<(String, Option<ResultItem>)> = found.into_iter().flatten().collect();
+    let texts: Vec<&[u8]> = found.iter().map(|(t, _)| t.as_bytes()).collect();
+    let scores = rank_texts(query, &texts);
+    found
+        .into_iter()
+        .zip(scores)
+        .filter_map(|((_, item), score)| {
+            let mut item = item?;
+            item.rank = score?.rank;
+            Some(item)
+        })
+        .collect()
 }
