@@ -13,26 +13,29 @@ use super::codec::{self, Codec};
 use super::{Index, IndexError, sqlite};
 use crate::collection::Progress;
 use crate::search::query::Query;
-use crate::search::rank::{Features, Scorer};
+use crate::search::rank::{Features, Scorer, Stats};
 
 /// Candidates checked per batch: one batch is read while the one before is checked (so two
 /// batches' compressed texts are held in memory at once).
 const BATCH: usize = 1024;
 
 impl Index {
-    /// The `candidates` whose stored text holds every term, with their features when
-    /// `features` is asked. Stops at the next batch once `cancel` is set.
+    /// The `candidates` whose stored text holds every term, with their features when asked
+    /// (`features`: the statistics they are read under). Stops at the next batch once `cancel` is set.
     pub(super) fn check(
         &self,
         conn: &Connection,
         candidates: &[u32],
         query: &Query,
-        features: bool,
+        features: Option<&Stats>,
         cancel: Option<&AtomicBool>,
         progress: &Progress,
     ) -> Result<Vec<(u32, Option<Features>)>, IndexError> {
         let e = sqlite(&self.path);
-        let scorer = Scorer::new(query);
+        let scorer = match features {
+            Some(stats) => Scorer::new(query).with_idf(stats),
+            None => Scorer::new(query),
+        };
         let mut stmt = conn
             .prepare_cached("SELECT z FROM texts WHERE id = ?1")
             .map_err(&e)?;
@@ -60,7 +63,7 @@ impl Index {
             codec: &self.codec,
             path: self.path.as_path(),
             scorer: &scorer,
-            features,
+            features: features.is_some(),
             decompressors: &decompressors,
         };
         let mut batches = candidates.chunks(BATCH);

@@ -136,7 +136,7 @@ impl Index {
                     .map(|&id| (id, Score::default(), 0))
                     .collect());
             }
-            let checked = self.check(&tx, candidates, query, false, cancel, progress)?;
+            let checked = self.check(&tx, candidates, query, None, cancel, progress)?;
             return Ok(checked
                 .into_iter()
                 .map(|(id, _)| (id, Score::default(), 0))
@@ -146,7 +146,7 @@ impl Index {
         let stats = stats(&narrowed, live, &lengths);
         let full = |ids: &[u32]| -> Result<Vec<Ranked>, IndexError> {
             Ok(self
-                .check(&tx, ids, query, true, cancel, progress)?
+                .check(&tx, ids, query, Some(&stats), cancel, progress)?
                 .into_iter()
                 .filter_map(|(id, f)| Some((id, Score::of(&f?, &stats), 0)))
                 .collect())

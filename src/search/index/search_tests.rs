@@ -59,7 +59,7 @@ fn a_part_too_common_to_narrow_is_checked_against_every_text() {
             let mut all = live.clone();
             all.sort_unstable();
             let mut scanned: Vec<u32> = index
-                .check(&tx, &all, &query, rank, None, &Progress::default())
+                .check(&tx, &all, &query, rank.then_some(&Stats::default()), None, &Progress::default())
                 .unwrap()
                 .into_iter()
                 .map(|(id, _)| id)

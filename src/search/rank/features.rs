@@ -24,6 +24,9 @@ pub struct Features {
     /// How close the terms stand in the best paragraph: 1 when all of them are next to each
     /// other, less as they are fewer or further apart, 0 with fewer than two terms.
     pub near: f32,
+    /// The best block's own BM25 (the title or one paragraph taken as a document, with the
+    /// idf the scorer was given): a reader's words often come from one paragraph.
+    pub passage: f32,
     /// Some term occurs in the title.
     pub title: bool,
     /// Occurrences of the terms, overlapping ones included.
@@ -52,6 +55,8 @@ pub struct Scorer<'q> {
     finders: Vec<Finder<'q>>,
     /// Spaces in each term (a phrase's words less one).
     spaces: Vec<usize>,
+    /// Each term's idf, for [`Features::passage`] (1 until [`Scorer::with_idf`]).
+    idf: Vec<f32>,
 }
 
 /// An occurrence: where it starts and ends, and its term.
@@ -60,6 +65,7 @@ struct Occurrence {
     start: usize,
     end: usize,
     term: usize,
+    weight: f32,
 }
 
 impl<'q> Scorer<'q> {
@@ -71,7 +77,15 @@ impl<'q> Scorer<'q> {
                 .map(|t| Finder::new(t.as_bytes()))
                 .collect(),
             spaces: query.terms.iter().map(|t| t.matches(' ').count()).collect(),
+            idf: vec![1.0; query.terms.len()],
         }
+    }
+
+    /// With the terms' idf under `stats`, for the passages' scores.
+    #[must_use]
+    pub fn with_idf(mut self, stats: &super::Stats) -> Self {
+        self.idf = (0..self.idf.len()).map(|t| stats.idf(t)).collect();
+        self
     }
 
     /// True when every term occurs in `text` (a normalised text, as bytes).
@@ -110,37 +124,51 @@ impl<'q> Scorer<'q> {
                 let in_title = start < title_end;
                 f.title |= in_title;
                 f.hits += 1;
-                f.tf[term][usize::from(!in_title)] += grade(s, start, end).weight();
-                all.push(Occurrence { start, end, term });
+                let weight = grade(s, start, end).weight();
+                f.tf[term][usize::from(!in_title)] += weight;
+                all.push(Occurrence {
+                    start,
+                    end,
+                    term,
+                    weight,
+                });
                 at = text
                     .get(start + 1..)
                     .and_then(|rest| finder.find(rest))
                     .map(|i| start + 1 + i);
             }
         }
-        if self.finders.len() > 1 {
-            all.sort_unstable_by_key(|o| o.start);
-            f.near = self.near(text, &all);
-        }
+        all.sort_unstable_by_key(|o| o.start);
+        (f.near, f.passage) = self.blocks(text, &all);
         Some(f)
     }
 
     /// The nearness of the best block (title or paragraph): the share of the terms it holds
     /// beyond the first, over the words standing between them in the shortest run of it
-    /// that holds them all.
-    fn near(&self, text: &[u8], all: &[Occurrence]) -> f32 {
+    /// that holds them all; and the best block's score as a document of its own.
+    fn blocks(&self, text: &[u8], all: &[Occurrence]) -> (f32, f32) {
         let n = self.finders.len();
-        let mut best = 0.0f32;
+        let (mut near, mut passage) = (0.0f32, 0.0f32);
+        let mut tf = vec![0.0f32; n];
         let mut from = 0;
         while from < all.len() {
             // The occurrences in the block of the one at `from`.
-            let line_end = memchr::memchr(b'\n', &text[all[from].start..])
-                .map_or(text.len(), |i| all[from].start + i);
+            let at = all[from].start;
+            let line_end = memchr::memchr(b'\n', &text[at..]).map_or(text.len(), |i| at + i);
+            let line_start = memchr::memrchr(b'\n', &text[..at]).map_or(0, |i| i + 1);
             let to = from + all[from..].partition_point(|o| o.start < line_end);
-            best = best.max(self.near_in(text, &all[from..to], n));
+            if n > 1 {
+                near = near.max(self.near_in(text, &all[from..to], n));
+            }
+            tf.iter_mut().for_each(|t| *t = 0.0);
+            for o in &all[from..to] {
+                tf[o.term] += o.weight;
+            }
+            let words = memchr::memchr_iter(b' ', &text[line_start..line_end]).count() + 1;
+            passage = passage.max(super::passage(&tf, &self.idf, words));
             from = to;
         }
-        best
+        (near, passage)
     }
 
     /// The nearness of one block's occurrences (sorted by start).
@@ -193,7 +221,8 @@ impl<'q> Scorer<'q> {
         }
         let apart = spaces.saturating_sub(least) as f32;
         let share = (distinct - 1) as f32 / (n - 1) as f32;
-        share * share / (1.0 + apart / 3.0)
+        // Half for standing in one block at all, half for standing close.
+        share * share * (0.5 + 0.5 / (1.0 + apart / 10.0))
     }
 }
 

@@ -39,7 +39,7 @@ impl Grade {
             Grade::Whole => 1.0,
             Grade::Stem => 0.8,
             Grade::Begins => 0.4,
-            Grade::Inside => 0.12,
+            Grade::Inside => 0.02,
         }
     }
 

@@ -20,13 +20,31 @@ pub use grade::{Grade, in_word};
 
 /// BM25's saturation: how soon more occurrences stop counting.
 const K1: f32 = 1.2;
-/// Length normalisation of the body and of the title.
+/// Length normalisation of the body, the title and a passage (one block).
 const B_BODY: f32 = 0.75;
 const B_TITLE: f32 = 0.5;
+const B_PASSAGE: f32 = 0.5;
+/// The words of a passage taken as its average length.
+const AVG_PASSAGE: f32 = 60.0;
 /// What an occurrence in the title counts for against one in the body.
 const W_TITLE: f32 = 2.5;
-/// The bonus of terms close together in one paragraph, in units of their mean idf.
-const W_NEAR: f32 = 1.2;
+/// The bonus of terms close together in one block, in units of their mean idf.
+const W_NEAR: f32 = 2.0;
+/// What the best block's own score counts for.
+const W_PASSAGE: f32 = 1.0;
+
+/// A block's score as a document of its own: its terms' graded frequencies `tf`, their
+/// `idf`, its `words`.
+fn passage(tf: &[f32], idf: &[f32], words: usize) -> f32 {
+    let norm = 1.0 - B_PASSAGE + B_PASSAGE * words as f32 / AVG_PASSAGE;
+    tf.iter()
+        .zip(idf)
+        .map(|(&tf, &idf)| {
+            let tf = tf / norm;
+            idf * tf * (K1 + 1.0) / (K1 + tf)
+        })
+        .sum()
+}
 
 /// How well an article matches a query.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -56,20 +74,21 @@ impl Score {
 /// [`article_text`](crate::search::article_text)s, and the statistics are theirs (every one a
 /// candidate). None for a text that does not match.
 pub fn rank_texts(query: &crate::search::Query, texts: &[&[u8]]) -> Vec<Option<Score>> {
-    let scorer = Scorer::new(query);
+    let holds = Scorer::new(query);
     let mut stats = Stats {
         articles: texts.len() as u64,
         df: vec![0; query.terms.len()],
         ..Stats::default()
     };
     for text in texts {
-        for (df, held) in stats.df.iter_mut().zip(scorer.holds(text)) {
+        for (df, held) in stats.df.iter_mut().zip(holds.holds(text)) {
             *df += u64::from(held);
         }
         let (t, b) = lengths(text);
         stats.title_words += u64::from(t);
         stats.body_words += u64::from(b);
     }
+    let scorer = Scorer::new(query).with_idf(&stats);
     texts
         .iter()
         .map(|text| Some(Score::of(&scorer.features(text)?, &stats)))
@@ -96,7 +115,7 @@ pub struct Stats {
 
 impl Stats {
     /// BM25's idf (never negative): rare terms weigh more.
-    fn idf(&self, term: usize) -> f32 {
+    pub fn idf(&self, term: usize) -> f32 {
         let n = self.articles as f32;
         let df = self.df.get(term).copied().unwrap_or(self.articles) as f32;
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
@@ -118,7 +137,7 @@ impl Stats {
             sum += idf * tf * (K1 + 1.0) / (K1 + tf);
         }
         let terms = f.tf.len().max(1) as f32;
-        sum + W_NEAR * f.near * idfs / terms
+        sum + W_NEAR * f.near * idfs / terms + W_PASSAGE * f.passage
     }
 }
 
