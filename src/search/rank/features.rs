@@ -25,7 +25,8 @@ pub struct Features {
     /// other, less as they are fewer or further apart, 0 with fewer than two terms.
     pub near: f32,
     /// The best block's own BM25 (the title or one paragraph taken as a document, with the
-    /// idf the scorer was given): a reader's words often come from one paragraph.
+    /// idf the scorer was given), for two terms or more: a reader's words often come from
+    /// one paragraph. 0 for one term.
     pub passage: f32,
     /// Some term occurs in the title.
     pub title: bool,
@@ -165,7 +166,10 @@ impl<'q> Scorer<'q> {
                 tf[o.term] += o.weight;
             }
             let words = memchr::memchr_iter(b' ', &text[line_start..line_end]).count() + 1;
-            passage = passage.max(super::passage(&tf, &self.idf, words));
+            // With one term, the best block would only count its occurrences again.
+            if n > 1 {
+                passage = passage.max(super::passage(&tf, &self.idf, words));
+            }
             from = to;
         }
         (near, passage)

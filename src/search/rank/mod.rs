@@ -26,8 +26,9 @@ const B_TITLE: f32 = 0.5;
 const B_PASSAGE: f32 = 0.5;
 /// The words of a passage taken as its average length.
 const AVG_PASSAGE: f32 = 60.0;
-/// What an occurrence in the title counts for against one in the body.
-const W_TITLE: f32 = 2.5;
+/// What an occurrence in the title counts for against one in the body: a title that holds
+/// the term once outweighs a body of average length that holds it a dozen times.
+const W_TITLE: f32 = 8.0;
 /// The bonus of terms close together in one block, in units of their mean idf.
 const W_NEAR: f32 = 2.0;
 /// What the best block's own score counts for.

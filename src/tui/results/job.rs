@@ -1,5 +1,6 @@
 //! The library's search of the whole collection, as a background job that the screen polls,
-//! so the screen stays responsive and Esc cancels. With an index, the index finds and scores
+//! so the screen stays responsive and Esc cancels; a job is started on each change of the
+//! query as it is typed, and replacing one cancels it. With an index, the index finds and scores
 //! the matches from the texts it keeps, and only the first screenfuls' articles are opened,
 //! for their snippets, before the results appear; without one (the built-in collection) every
 //! article is opened and searched.
@@ -14,6 +15,9 @@ use crate::collection::{Collection, Entry, Progress};
 use crate::search::{
     Ask, Monitoring, Query, article_text, best_first, find_with, hits_in, rank_texts,
 };
+
+/// Held by the job searching the index.
+static RUNNING: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// A search of the collection running in a thread.
 pub struct SearchJob {
@@ -42,6 +46,16 @@ impl SearchJob {
         let cancel = Arc::new(AtomicBool::new(false));
         let (p, c, q) = (Arc::clone(&progress), Arc::clone(&cancel), query.to_owned());
         std::thread::spawn(move || {
+            // One search of the index at a time: a job replaced as the query is typed goes on
+            // until its next check of the flag, and two opening a new index at once could
+            // each take the other's for damaged and remove it. A job cancelled while it
+            // waited does nothing.
+            let _one = RUNNING
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            if c.load(Ordering::Relaxed) {
+                return;
+            }
             let first = Screenful { fit, shown };
             let _ = send.send(search(
                 &collection,
