@@ -23,7 +23,7 @@ use crate::search::query::Query;
 use crate::search::rank::{self, Features, Grade, Score, Stats};
 
 /// The articles ranked in full from their texts, at most, when the lists alone answer.
-pub const RERANK: usize = 1000;
+pub const RERANK: usize = 300;
 
 /// A match: its id, its score, and its group (0: ranked in full; 1: from the lists alone,
 /// after every one of group 0).
@@ -154,25 +154,20 @@ impl Index {
         if !narrowed.exact || candidates.len() <= rerank {
             return full(candidates);
         }
-        // From the lists alone first: each term's best grade, and the lengths.
+        // From the lists alone first: each term's best grade, and the lengths (one set of
+        // features, reused: there may be a hundred thousand matches).
+        let mut f = Features {
+            tf: vec![[0.0; 2]; terms],
+            ..Features::default()
+        };
         let mut first: Vec<(f32, u32)> = candidates
             .iter()
             .map(|&id| {
-                let (title_len, body_len) = lengths.get(id);
-                let tf = narrowed
-                    .grades
-                    .iter()
-                    .map(|g| {
-                        let grade = g.as_ref().and_then(|g| g.get(id as usize).copied());
-                        [0.0, grade.and_then(Grade::from_number).map_or(0.0, Grade::weight)]
-                    })
-                    .collect();
-                let f = Features {
-                    tf,
-                    title_len,
-                    body_len,
-                    ..Features::default()
-                };
+                (f.title_len, f.body_len) = lengths.get(id);
+                for (tf, g) in f.tf.iter_mut().zip(&narrowed.grades) {
+                    let grade = g.as_ref().and_then(|g| g.get(id as usize).copied());
+                    tf[1] = grade.and_then(Grade::from_number).map_or(0.0, Grade::weight);
+                }
                 (stats.rank(&f), id)
             })
             .collect();

@@ -101,7 +101,8 @@ impl<'q> Scorer<'q> {
 
     /// The features of `text`, an article text; None when some term does not occur in it.
     pub fn features(&self, text: &[u8]) -> Option<Features> {
-        if self.finders.is_empty() {
+        // Most candidates of a phrase do not hold it: told before anything else is done.
+        if !self.matches(text) {
             return None;
         }
         let s = std::str::from_utf8(text).ok()?;
