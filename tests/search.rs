@@ -175,7 +175,7 @@ fn ranked_by_opening(c: &Collection, query: &Query) -> Vec<(usize, f32)> {
         .filter_map(|(i, t)| Some((i, stats.rank(&scorer.features(t.as_bytes())?))))
         .collect();
     let key = |&(i, rank): &(usize, f32)| (rank, c.entries[i].mtime, c.entries[i].path.clone());
-    found.sort_by(|a, b| qari::search::best_first(key(a), key(b)));
+    found.sort_by(|a, b| qari::search::best_first(&key(a), &key(b)));
     found
 }
 
@@ -572,7 +572,10 @@ fn ranked(name: &str, files: &[(&str, &str)], query: &str, sort: &str) -> Vec<St
     for (file, text) in files {
         std::fs::write(dir.join(file), text).unwrap();
     }
-    let (code, out) = qari_search(&["-l", "--sort", sort, query, &dir.display().to_string()], &home);
+    let (code, out) = qari_search(
+        &["-l", "--sort", sort, query, &dir.display().to_string()],
+        &home,
+    );
     assert_eq!(code, 0, "{query}");
     std::fs::remove_dir_all(dir).ok();
     std::fs::remove_dir_all(home).ok();
@@ -588,9 +591,15 @@ fn a_title_match_ranks_above_a_body_match() {
         ("b.txt", "الميزانية الجديدة\n\nتحدث الوزير عن الطقس أمس.\n"),
         ("c.txt", "خبر آخر\n\nلا شيء هنا عن ذلك.\n"),
     ];
-    assert_eq!(ranked("title", &files, "الميزانية", "rank"), ["b.txt", "a.txt"]);
+    assert_eq!(
+        ranked("title", &files, "الميزانية", "rank"),
+        ["b.txt", "a.txt"]
+    );
     // The folder's order on asking.
-    assert_eq!(ranked("title-path", &files, "الميزانية", "path"), ["a.txt", "b.txt"]);
+    assert_eq!(
+        ranked("title-path", &files, "الميزانية", "path"),
+        ["a.txt", "b.txt"]
+    );
 }
 
 #[test]
@@ -601,32 +610,56 @@ fn a_whole_word_ranks_above_a_piece_of_a_longer_word() {
         ("c.txt", "خبر\n\nاجتمع العلماء في المدينة.\n"),
     ];
     // علم: the word after the article, then the word it begins, then inside معلمون.
-    assert_eq!(ranked("whole", &files, "علم", "rank"), ["b.txt", "c.txt", "a.txt"]);
+    assert_eq!(
+        ranked("whole", &files, "علم", "rank"),
+        ["b.txt", "c.txt", "a.txt"]
+    );
     // After clitics too: وبالمدينة is المدينة.
     let files = [
         ("a.txt", "خبر\n\nقال إن التمدينة غادروا.\n"),
         ("b.txt", "خبر\n\nوصل وبالمدينة أقام.\n"),
     ];
-    assert_eq!(ranked("clitic", &files, "مدينة", "rank"), ["b.txt", "a.txt"]);
+    assert_eq!(
+        ranked("clitic", &files, "مدينة", "rank"),
+        ["b.txt", "a.txt"]
+    );
 }
 
 #[test]
 fn a_shorter_article_ranks_above_a_longer_one_with_the_same_counts() {
-    let long = format!("خبر\n\nذكر التقرير الاقتصاد. {}\n", "وكان الجو جميلا في ذلك اليوم. ".repeat(20));
+    let long = format!(
+        "خبر\n\nذكر التقرير الاقتصاد. {}\n",
+        "وكان الجو جميلا في ذلك اليوم. ".repeat(20)
+    );
     let files = [
         ("a.txt", long.as_str()),
         ("b.txt", "خبر\n\nذكر التقرير الاقتصاد.\n"),
     ];
-    assert_eq!(ranked("short", &files, "الاقتصاد", "rank"), ["b.txt", "a.txt"]);
+    assert_eq!(
+        ranked("short", &files, "الاقتصاد", "rank"),
+        ["b.txt", "a.txt"]
+    );
 }
 
 #[test]
 fn terms_near_each_other_in_one_paragraph_rank_higher() {
     let files = [
-        ("a.txt", "خبر\n\nقال وزير الصحة كلاما.\n\nوفي مصر جرى أمر آخر.\n"),
-        ("b.txt", "خبر\n\nقال وزير الصحة في مصر كلاما.\n\nوجرى أمر آخر.\n"),
+        (
+            "a.txt",
+            "خبر\n\nقال وزير الصحة كلاما.\n\nوفي مصر جرى أمر آخر.\n",
+        ),
+        (
+            "b.txt",
+            "خبر\n\nقال وزير الصحة في مصر كلاما.\n\nوجرى أمر آخر.\n",
+        ),
     ];
-    assert_eq!(ranked("near", &files, "وزير مصر", "rank"), ["b.txt", "a.txt"]);
+    assert_eq!(
+        ranked("near", &files, "وزير مصر", "rank"),
+        ["b.txt", "a.txt"]
+    );
     // A quoted phrase: only where its words stand together.
-    assert_eq!(ranked("phrase", &files, "\"الصحة في مصر\"", "rank"), ["b.txt"]);
+    assert_eq!(
+        ranked("phrase", &files, "\"الصحة في مصر\"", "rank"),
+        ["b.txt"]
+    );
 }

@@ -187,7 +187,7 @@ fn whole(path: Option<&Path>, query: &Query, rank: bool) -> anyhow::Result<(Coll
             .filter_map(|(&i, s)| Some((s?.rank, i)))
             .collect();
         let time = |i: usize| collection.entries[i].mtime;
-        ranked.sort_by(|a, b| best_first((a.0, time(a.1), a.1), (b.0, time(b.1), b.1)));
+        ranked.sort_by(|a, b| best_first(&(a.0, time(a.1), a.1), &(b.0, time(b.1), b.1)));
         found.entries = ranked.into_iter().map(|(_, i)| i).collect();
     }
     let origin = collection.origin.clone();
@@ -210,8 +210,11 @@ fn by_date(collection: &Collection, entries: &mut [&Entry]) {
             None => collection.open(e).ok().and_then(|a| a.meta.date),
         }
     };
-    let mut keyed: Vec<(Option<String>, usize)> =
-        entries.iter().enumerate().map(|(i, e)| (date(e), i)).collect();
+    let mut keyed: Vec<(Option<String>, usize)> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (date(e), i))
+        .collect();
     keyed.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let sorted: Vec<&Entry> = keyed.iter().map(|&(_, i)| entries[i]).collect();
     entries.copy_from_slice(&sorted);

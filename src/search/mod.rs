@@ -9,9 +9,7 @@ pub(crate) mod query;
 pub mod rank;
 mod scan;
 
-pub use find::{
-    FolderFound, Found, Monitoring, find, find_in_folder, find_with, search_folder,
-};
+pub use find::{FolderFound, Found, Monitoring, find, find_in_folder, find_with, search_folder};
 pub use index::{Ask, Index, IndexError, RERANK, Updated, article_text};
 pub use normalize::{Normalized, normalize};
 pub use query::{Hit, Query, find_in};

@@ -98,10 +98,7 @@ struct Check<'a, 'd> {
 impl Check<'_, '_> {
     /// The `stored` texts that hold every term, decompressed on all cores, with their
     /// features when asked.
-    fn texts(
-        &self,
-        stored: &[(u32, Vec<u8>)],
-    ) -> Result<Vec<(u32, Option<Features>)>, IndexError> {
+    fn texts(&self, stored: &[(u32, Vec<u8>)]) -> Result<Vec<(u32, Option<Features>)>, IndexError> {
         let damaged = |reason: &str| IndexError::Damaged {
             path: self.path.to_owned(),
             reason: reason.to_owned(),

@@ -90,9 +90,15 @@ mod tests {
         let l = Lengths::read(&tx).unwrap();
         assert_eq!(l.get(1), (3, 100));
         assert_eq!(l.get(3), (7, u32::from(u16::MAX)));
-        assert_eq!((l.get(0), l.get(4), l.get(10), l.get(11)), ((0, 0), (0, 0), (1, 2), (0, 0)));
+        assert_eq!(
+            (l.get(0), l.get(4), l.get(10), l.get(11)),
+            ((0, 0), (0, 0), (1, 2), (0, 0))
+        );
         compact(&tx, &[3, 10]).unwrap();
         let l = Lengths::read(&tx).unwrap();
-        assert_eq!((l.get(1), l.get(3), l.get(10)), ((0, 0), (7, u32::from(u16::MAX)), (1, 2)));
+        assert_eq!(
+            (l.get(1), l.get(3), l.get(10)),
+            ((0, 0), (7, u32::from(u16::MAX)), (1, 2))
+        );
     }
 }

@@ -62,7 +62,7 @@ impl Index {
         for term in &query.terms {
             let parts = Part::of(term);
             out.exact &= parts.len() == 1;
-            let (mut own, mut grades) = (Vec::new(), None);
+            let (mut own, mut term_grades) = (Vec::new(), None);
             'part: for part in parts {
                 let grading = graded && matches!(part, Part::Within(_));
                 // The words in every segment first: their lists are read only when the part
@@ -102,7 +102,7 @@ impl Index {
                             .filter(|&id| best[id as usize] != 0)
                             .collect::<Vec<u32>>(),
                     );
-                    grades = Some(best);
+                    term_grades = Some(best);
                 } else {
                     let mut union = Union::new(top, rows.len());
                     for (row, _) in rows {
@@ -112,10 +112,11 @@ impl Index {
                     own.push(union.ids());
                 }
             }
-            out.df.push(intersection(own.clone()).map(|ids| {
-                ids.iter().filter(|&&id| is_live(id)).count() as u64
-            }));
-            out.grades.push(grades);
+            out.df.push(
+                intersection(own.clone())
+                    .map(|ids| ids.iter().filter(|&&id| is_live(id)).count() as u64),
+            );
+            out.grades.push(term_grades);
             sets.extend(own);
         }
         Ok(intersection(sets).map(|ids| Narrowed { ids, ..out }))

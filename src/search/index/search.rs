@@ -61,7 +61,7 @@ impl Index {
         if ask.rank {
             out.sort_by(|a, b| {
                 a.2.cmp(&b.2)
-                    .then_with(|| rank::best_first((a.1.rank, a.3, &a.0), (b.1.rank, b.3, &b.0)))
+                    .then_with(|| rank::best_first(&(a.1.rank, a.3, &a.0), &(b.1.rank, b.3, &b.0)))
             });
         }
         Ok(out.into_iter().map(|(p, s, _, _)| (p, s)).collect())
@@ -104,17 +104,18 @@ impl Index {
         let top = live.iter().copied().max().unwrap_or(0);
         let is_live = positions(live.iter().copied());
         let terms = query.terms.len();
-        let narrowed = match self.candidates(&tx, query, limit, top, &is_live, ask.rank)? {
-            // Looked up rather than intersected: the catalog is in path order, not id order.
-            Some(n) => Narrowed {
-                ids: n
-                    .ids
-                    .into_iter()
-                    .filter(|&id| is_live.get(id as usize).is_some_and(Option::is_some))
-                    .collect(),
-                ..n
-            },
-            None => {
+        let narrowed =
+            if let Some(n) = self.candidates(&tx, query, limit, top, &is_live, ask.rank)? {
+                // Looked up rather than intersected: the catalog is in path order, not id order.
+                Narrowed {
+                    ids: n
+                        .ids
+                        .into_iter()
+                        .filter(|&id| is_live.get(id as usize).is_some_and(Option::is_some))
+                        .collect(),
+                    ..n
+                }
+            } else {
                 let mut all = live.to_vec();
                 all.sort_unstable();
                 Narrowed {
@@ -123,8 +124,7 @@ impl Index {
                     df: vec![None; terms],
                     grades: vec![None; terms],
                 }
-            }
-        };
+            };
         let candidates = &narrowed.ids;
         let cancel = ask.cancel;
         if !ask.rank {
@@ -166,7 +166,9 @@ impl Index {
                 (f.title_len, f.body_len) = lengths.get(id);
                 for (tf, g) in f.tf.iter_mut().zip(&narrowed.grades) {
                     let grade = g.as_ref().and_then(|g| g.get(id as usize).copied());
-                    tf[1] = grade.and_then(Grade::from_number).map_or(0.0, Grade::weight);
+                    tf[1] = grade
+                        .and_then(Grade::from_number)
+                        .map_or(0.0, Grade::weight);
                 }
                 (stats.rank(&f), id)
             })

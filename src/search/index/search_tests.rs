@@ -59,7 +59,14 @@ fn a_part_too_common_to_narrow_is_checked_against_every_text() {
             let mut all = live.clone();
             all.sort_unstable();
             let mut scanned: Vec<u32> = index
-                .check(&tx, &all, &query, rank.then_some(&Stats::default()), None, &Progress::default())
+                .check(
+                    &tx,
+                    &all,
+                    &query,
+                    rank.then_some(&Stats::default()),
+                    None,
+                    &Progress::default(),
+                )
                 .unwrap()
                 .into_iter()
                 .map(|(id, _)| id)
@@ -108,7 +115,11 @@ fn document_frequencies_and_grades_come_from_the_words() {
         .unwrap();
     // Three articles hold the substring; each graded by its best word.
     assert_eq!(n.df, vec![Some(3)]);
-    let grades: Vec<u8> = n.ids.iter().map(|&id| n.grades[0].as_ref().unwrap()[id as usize]).collect();
+    let grades: Vec<u8> = n
+        .ids
+        .iter()
+        .map(|&id| n.grades[0].as_ref().unwrap()[id as usize])
+        .collect();
     let want = [Grade::Whole, Grade::Inside, Grade::Whole].map(|g| g as u8);
     assert_eq!(grades, want);
 }

@@ -152,7 +152,14 @@ impl Index {
                             stats.changed += 1;
                         }
                     }
-                    (old, Outcome::New { hash, stored, lengths }) => {
+                    (
+                        old,
+                        Outcome::New {
+                            hash,
+                            stored,
+                            lengths,
+                        },
+                    ) => {
                         if let Some(old) = old {
                             dropped += forget(&tx, old.id).map_err(&e)?;
                             stats.changed += 1;

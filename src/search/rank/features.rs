@@ -96,7 +96,10 @@ impl<'q> Scorer<'q> {
 
     /// Which terms occur in `text`.
     pub fn holds(&self, text: &[u8]) -> Vec<bool> {
-        self.finders.iter().map(|f| f.find(text).is_some()).collect()
+        self.finders
+            .iter()
+            .map(|f| f.find(text).is_some())
+            .collect()
     }
 
     /// The features of `text`, an article text; None when some term does not occur in it.
@@ -162,7 +165,7 @@ impl<'q> Scorer<'q> {
             if n > 1 {
                 near = near.max(self.near_in(text, &all[from..to], n));
             }
-            tf.iter_mut().for_each(|t| *t = 0.0);
+            tf.fill(0.0);
             for o in &all[from..to] {
                 tf[o.term] += o.weight;
             }
@@ -190,7 +193,7 @@ impl<'q> Scorer<'q> {
             return 0.0;
         }
         // The shortest window holding each of the block's terms (two pointers).
-        count.iter_mut().for_each(|c| *c = 0);
+        count.fill(0);
         let (mut have, mut left) = (0, 0);
         let mut best = usize::MAX;
         let mut best_span = (0, 0);
@@ -255,7 +258,8 @@ mod tests {
         let stored = Scorer::new(&q).features(text.as_bytes());
         let opened = hits_in(a, &q).map(|h| {
             (
-                h.iter().any(|p| p.block == crate::collection::BlockIndex::TITLE),
+                h.iter()
+                    .any(|p| p.block == crate::collection::BlockIndex::TITLE),
                 h.iter().map(|p| p.hits.len()).sum(),
             )
         });
@@ -307,7 +311,10 @@ mod tests {
         let apart = near(&["قال وزير الخارجية في مصر أمس"]);
         let split = near(&["قال وزير خارجية", "في مصر"]);
         assert!((next - 1.0).abs() < 1e-6, "{next}");
-        assert!(next > apart && apart > split && split > 0.0, "{next} {apart} {split}");
-        assert_eq!(near(&["وزير", "خارجية", "مصر"]), 0.0);
+        assert!(
+            next > apart && apart > split && split > 0.0,
+            "{next} {apart} {split}"
+        );
+        assert!(near(&["وزير", "خارجية", "مصر"]).abs() < 1e-9);
     }
 }

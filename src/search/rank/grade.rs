@@ -15,8 +15,8 @@ const CLITICS: [&str; 6] = ["ال", "بال", "كال", "لل", "ب", "ل"];
 
 /// Light suffixes (normalised): pronouns, duals and plurals, the feminine ending.
 const SUFFIXES: [&str; 21] = [
-    "ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "كن", "ي", "يه", "ين", "ون", "ان", "ات",
-    "يات", "نا", "ا", "وا", "تين", "تان",
+    "ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "كن", "ي", "يه", "ين", "ون", "ان", "ات", "يات",
+    "نا", "ا", "وا", "تين", "تان",
 ];
 
 /// The grade of an occurrence, from best to worst.

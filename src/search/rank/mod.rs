@@ -98,7 +98,7 @@ pub fn rank_texts(query: &crate::search::Query, texts: &[&[u8]]) -> Vec<Option<S
 
 /// The order of results: best first, then the newer (`a_time`, `b_time`: the file's
 /// modification time), then `a_key` and `b_key` (the path, or the collection's order).
-pub fn best_first<K: Ord>(a: (f32, i64, K), b: (f32, i64, K)) -> Ordering {
+pub fn best_first<K: Ord>(a: &(f32, i64, K), b: &(f32, i64, K)) -> Ordering {
     b.0.total_cmp(&a.0)
         .then(b.1.cmp(&a.1))
         .then_with(|| a.2.cmp(&b.2))
@@ -186,9 +186,9 @@ mod tests {
 
     #[test]
     fn best_first_then_newer_then_by_key() {
-        assert_eq!(best_first((2.0, 0, "b"), (1.0, 9, "a")), Ordering::Less);
-        assert_eq!(best_first((1.0, 5, "b"), (1.0, 3, "a")), Ordering::Less);
-        assert_eq!(best_first((1.0, 3, "a"), (1.0, 3, "b")), Ordering::Less);
-        assert_eq!(best_first((1.0, 3, "a"), (1.0, 3, "a")), Ordering::Equal);
+        assert_eq!(best_first(&(2.0, 0, "b"), &(1.0, 9, "a")), Ordering::Less);
+        assert_eq!(best_first(&(1.0, 5, "b"), &(1.0, 3, "a")), Ordering::Less);
+        assert_eq!(best_first(&(1.0, 3, "a"), &(1.0, 3, "b")), Ordering::Less);
+        assert_eq!(best_first(&(1.0, 3, "a"), &(1.0, 3, "a")), Ordering::Equal);
     }
 }

@@ -126,7 +126,7 @@ fn search(
     } else {
         let mut items = scan(collection, &found.entries, &q, first.fit, progress, cancel);
         let time = |i: &ResultItem| collection.entries[i.entry].mtime;
-        items.sort_by(|a, b| best_first((a.rank, time(a), a.entry), (b.rank, time(b), b.entry)));
+        items.sort_by(|a, b| best_first(&(a.rank, time(a), a.entry), &(b.rank, time(b), b.entry)));
         items
     };
     if cancel.load(Ordering::Relaxed) {
