@@ -13,6 +13,11 @@ use memchr::memmem::Finder;
 use super::grade::grade;
 use crate::search::query::Query;
 
+/// The idf under which a term's occurrences are counted but not graded: that of a term in
+/// all but about two in a thousand of the articles, or in all of them (as one too common to
+/// narrow is taken to be).
+const IDF_FLOOR: f32 = 0.002;
+
 /// What [`Scorer::features`] reads from one text.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Features {
@@ -129,14 +134,18 @@ impl<'q> Scorer<'q> {
                 let in_title = start < title_end;
                 f.title |= in_title;
                 f.hits += 1;
-                let weight = grade(s, start, end).weight();
-                f.tf[term][usize::from(!in_title)] += weight;
-                all.push(Occurrence {
-                    start,
-                    end,
-                    term,
-                    weight,
-                });
+                // A term in (nearly) every article weighs nothing: only counted, not graded
+                // (a letter's occurrences in a million texts cost seconds to grade).
+                if self.idf[term] >= IDF_FLOOR {
+                    let weight = grade(s, start, end).weight();
+                    f.tf[term][usize::from(!in_title)] += weight;
+                    all.push(Occurrence {
+                        start,
+                        end,
+                        term,
+                        weight,
+                    });
+                }
                 at = text
                     .get(start + 1..)
                     .and_then(|rest| finder.find(rest))
