@@ -20,6 +20,8 @@ command -v rg >/dev/null || { echo "needs rg (apt-get install ripgrep)" >&2; exi
 if [ ! -d "$coll" ]; then
     python3 "$here/../shared/bench/make-collection" "$coll" 100000
 fi
+# qari prints absolute paths: so must rg, for the two lists to compare.
+coll=$(cd "$coll" && pwd)
 home=$here/target/bench-speed-home
 rm -rf "$home"
 export XDG_CACHE_HOME=$home/cache XDG_DATA_HOME=$home/data XDG_CONFIG_HOME=$home/config

@@ -6,6 +6,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -128,15 +130,19 @@ fn titled_article() -> impl Strategy<Value = String> {
         .prop_map(|(title, body)| format!("{}\n\n{body}\n", title.concat()))
 }
 
-/// Whether normalised `text` holds `term` by the index's statistics: a word's piece as a
-/// substring; a phrase's words in the shapes a phrase needs (the first ending a word, the middle
-/// ones whole words, the last beginning one).
+/// Whether normalised `text` holds `term` by the index's statistics: a word's piece in a word
+/// that it is, or begins (after clitics); a phrase's words in the shapes a phrase needs (the
+/// first ending a word, the middle ones whole words, the last beginning one).
 fn holds(text: &str, term: &str) -> bool {
+    let words: Vec<&str> = text.split([' ', '\n']).filter(|w| !w.is_empty()).collect();
     let pieces: Vec<&str> = term.split(' ').collect();
     let [first, middle @ .., last] = pieces.as_slice() else {
-        return text.contains(term);
+        return words.iter().any(|w| {
+            w.contains(term)
+                && qari::search::rank::in_word(w.as_bytes(), term.as_bytes())
+                    >= qari::search::Grade::Begins
+        });
     };
-    let words: Vec<&str> = text.split([' ', '\n']).filter(|w| !w.is_empty()).collect();
     words.iter().any(|w| w.ends_with(first))
         && words.iter().any(|w| w.starts_with(last))
         && middle.iter().all(|m| words.contains(m))
@@ -662,4 +668,57 @@ fn terms_near_each_other_in_one_paragraph_rank_higher() {
         ranked("phrase", &files, "\"الصحة في مصر\"", "rank"),
         ["b.txt"]
     );
+}
+
+#[test]
+fn the_library_searches_as_the_query_is_typed() {
+    use common::drive::{app_with, press, settings, type_text, wait_for_search};
+    use qari::tui::Screen;
+    let dir = temp_dir("typed");
+    for (file, text) in [
+        ("a.txt", "مدينة الرياض\n\nخبر عن الرياض اليوم\n"),
+        ("b.txt", "جدة\n\nخبر عن جدة اليوم\n"),
+        ("c.txt", "خبر\n\nمن الرياض إلى جدة\n"),
+    ] {
+        std::fs::write(dir.join(file), text).unwrap();
+    }
+    let mut app = app_with(settings(qari::text::Direction::Auto), 80, 24);
+    app.loaded(Collection::load(&dir, None, &Progress::default()).unwrap());
+    app.session.index_file = Some(temp_dir("typed-index").join("index.db"));
+    let shown = |app: &qari::tui::App| -> Vec<String> {
+        let Screen::Results(r) = app.screen() else {
+            panic!("no results: {:?}", app.session.message)
+        };
+        let entries = &app.session.collection.as_ref().unwrap().entries;
+        r.items
+            .iter()
+            .map(|i| {
+                entries[i.entry]
+                    .path
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect()
+    };
+    press(&mut app, "/");
+    type_text(&mut app, "الرياض");
+    // Searching without Enter, the prompt still open for more.
+    assert!(app.job.is_some() && app.prompt.is_some());
+    wait_for_search(&mut app);
+    assert!(app.prompt.is_some());
+    // The title match first.
+    assert_eq!(shown(&app), ["a.txt", "c.txt"]);
+    // Each key a new search, the one before it cancelled: the results refine.
+    type_text(&mut app, " جدة");
+    wait_for_search(&mut app);
+    assert_eq!(shown(&app), ["c.txt"]);
+    // Enter keeps what was found as typed; Esc closes the results.
+    press(&mut app, "Enter");
+    assert!(app.prompt.is_none() && app.job.is_none());
+    assert_eq!(shown(&app), ["c.txt"]);
+    press(&mut app, "Esc");
+    assert!(matches!(app.screen(), Screen::Library(_)));
+    std::fs::remove_dir_all(dir).ok();
 }

@@ -112,10 +112,18 @@ impl Index {
                     own.push(union.ids());
                 }
             }
-            out.df.push(
-                intersection(own.clone())
+            // A word's piece counts where it stands as a word or begins one: "علم" is not in
+            // an article that only holds معلم.
+            let df = match &term_grades {
+                Some(best) => Some(
+                    (0..=top)
+                        .filter(|&id| best[id as usize] >= rank::Grade::Begins as u8 && is_live(id))
+                        .count() as u64,
+                ),
+                None => intersection(own.clone())
                     .map(|ids| ids.iter().filter(|&&id| is_live(id)).count() as u64),
-            );
+            };
+            out.df.push(df);
             out.grades.push(term_grades);
             sets.extend(own);
         }
