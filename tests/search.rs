@@ -1,7 +1,8 @@
 //! Search: the index gives exactly the results of a brute-force scan (a property test over
-//! generated text written in every variant), and the library's search ranks them exactly as
-//! opening every article would; a damaged index is rebuilt, and `qari search` finds every
-//! written variant of the words with grep-like exit codes.
+//! generated text written in every variant), and ranks them exactly as scoring every article's
+//! text would; `qari search` puts a title match above a body match, a whole word above a piece
+//! of a longer word and a shorter article above a longer one; a damaged index is rebuilt, and
+//! `qari search` finds every written variant of the words with grep-like exit codes.
 
 #![allow(clippy::unwrap_used)]
 
@@ -128,27 +129,58 @@ fn titled_article() -> impl Strategy<Value = String> {
         .prop_map(|(title, body)| format!("{}\n\n{body}\n", title.concat()))
 }
 
-/// The library's results for `query` as they were ranked before the index scored them: every
-/// article opened and searched, title matches first, then more hits, then by title, equal ones
-/// in collection order. Entry, title match and hits of each.
-fn ranked_by_opening(c: &Collection, query: &Query) -> Vec<(usize, bool, usize)> {
-    let mut found: Vec<(usize, bool, usize)> = c
+/// Whether normalised `text` holds `term` by the index's statistics: a word's piece in a word
+/// that it is, or begins (after clitics); a phrase's words in the shapes a phrase needs (the
+/// first ending a word, the middle ones whole words, the last beginning one).
+fn holds(text: &str, term: &str) -> bool {
+    let words: Vec<&str> = text.split([' ', '\n']).filter(|w| !w.is_empty()).collect();
+    let pieces: Vec<&str> = term.split(' ').collect();
+    let [first, middle @ .., last] = pieces.as_slice() else {
+        return words.iter().any(|w| {
+            w.contains(term)
+                && qari::search::rank::in_word(w.as_bytes(), term.as_bytes())
+                    >= qari::search::Grade::Begins
+        });
+    };
+    words.iter().any(|w| w.ends_with(first))
+        && words.iter().any(|w| w.starts_with(last))
+        && middle.iter().all(|m| words.contains(m))
+}
+
+/// The library's results for `query` ranked by opening every article: its text scored under
+/// statistics counted over every article, best first, equal ones newer first, then by path.
+/// Entry and rank of each.
+fn ranked_by_opening(c: &Collection, query: &Query) -> Vec<(usize, f32)> {
+    let texts: Vec<String> = c
         .entries
         .iter()
-        .enumerate()
-        .filter_map(|(i, e)| {
-            let hits = qari::search::hits_in(&c.open(e).ok()?, query)?;
-            let title = hits
-                .iter()
-                .any(|p| p.block == qari::collection::BlockIndex::TITLE);
-            Some((i, title, hits.iter().map(|p| p.hits.len()).sum()))
+        .map(|e| {
+            let a = c.open(e).unwrap();
+            qari::search::article_text(&a.title, &a.paragraphs)
         })
         .collect();
-    found.sort_by(|a, b| {
-        b.1.cmp(&a.1)
-            .then(b.2.cmp(&a.2))
-            .then_with(|| c.entries[a.0].title.cmp(&c.entries[b.0].title))
-    });
+    let mut stats = qari::search::Stats {
+        articles: texts.len() as u64,
+        df: query
+            .terms
+            .iter()
+            .map(|t| texts.iter().filter(|x| holds(x, t)).count() as u64)
+            .collect(),
+        ..Default::default()
+    };
+    for t in &texts {
+        let (title, body) = qari::search::lengths(t.as_bytes());
+        stats.title_words += u64::from(title);
+        stats.body_words += u64::from(body);
+    }
+    let scorer = qari::search::Scorer::new(query).with_idf(&stats);
+    let mut found: Vec<(usize, f32)> = texts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| Some((i, stats.rank(&scorer.features(t.as_bytes())?))))
+        .collect();
+    let key = |&(i, rank): &(usize, f32)| (rank, c.entries[i].mtime, c.entries[i].path.clone());
+    found.sort_by(|a, b| qari::search::best_first(&key(a), &key(b)));
     found
 }
 
@@ -180,8 +212,9 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
     /// Titles that match, overlapping terms ("a", "ab", "ال" in "الإسلام"), harakat, tatweel,
-    /// presentation forms and other spellings: the index's scores and the job's order are
-    /// those of opening every article.
+    /// presentation forms, other spellings and phrases: the index's ranks (statistics from its
+    /// lists and lengths) and the job's order are those of opening every article and counting
+    /// the statistics in every text.
     #[test]
     fn the_library_ranks_as_opening_every_article_would(
         texts in prop::collection::vec(titled_article(), 1..24),
@@ -207,7 +240,7 @@ proptest! {
                 continue;
             }
             let want = ranked_by_opening(&c, &query);
-            let ask = qari::search::Ask { scores: true, cancel: None };
+            let ask = qari::search::Ask { rank: true, cancel: None };
             let found = qari::search::find_with(
                 &c,
                 &query,
@@ -218,20 +251,15 @@ proptest! {
             )
             .unwrap();
             prop_assert!(found.exact);
-            let mut scored: Vec<(usize, bool, usize)> = found
+            let ranked: Vec<(usize, f32)> = found
                 .entries
                 .iter()
                 .zip(&found.scores)
-                .map(|(&i, s)| (i, s.title, s.hits))
+                .map(|(&i, s)| (i, s.rank))
                 .collect();
-            scored.sort_unstable();
-            let mut unordered = want.clone();
-            unordered.sort_unstable();
-            prop_assert_eq!(scored, unordered, "scores for {:?}", text);
-            let got: Vec<(usize, bool, usize)> = job_results(&c, &text, &db)
-                .iter()
-                .map(|r| (r.entry, r.title_match, r.hits))
-                .collect();
+            prop_assert_eq!(&ranked, &want, "ranks for {:?}", text);
+            let got: Vec<usize> = job_results(&c, &text, &db).iter().map(|r| r.entry).collect();
+            let want: Vec<usize> = want.iter().map(|w| w.0).collect();
             prop_assert_eq!(got, want, "order for {:?}", text);
         }
         std::fs::remove_dir_all(dir).ok();
@@ -317,15 +345,19 @@ fn qari_search_finds_every_variant() {
         ("مدينة", vec!["1.txt", "2.txt"]),
         ("2015", vec!["1.txt", "2.txt"]),
     ] {
-        let (code, out) = qari_search(&["-l", query, &d], &home);
+        let (code, out) = qari_search(&["-l", "--sort", "path", query, &d], &home);
         assert_eq!(code, 0, "{query}");
         let got: Vec<&str> = out.lines().map(|l| l.rsplit('/').next().unwrap()).collect();
         assert_eq!(got, want, "{query}");
     }
-    let (code, out) = qari_search(&["--json", "الاسلام", &d], &home);
+    let (code, out) = qari_search(&["--json", "--sort", "path", "الاسلام", &d], &home);
     assert_eq!(code, 0);
     let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
     assert_eq!(first["match"], "الإِسْلَامِ");
+    // Best first: the shorter article, which holds the word as often.
+    let (_, out) = qari_search(&["--json", "الاسلام", &d], &home);
+    let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(first["match"], "الاسلام");
     let (code, out) = qari_search(&["-c", "في", &d], &home);
     assert_eq!(code, 0);
     assert!(out.lines().all(|l| l.ends_with("\t1")), "{out}");
@@ -535,5 +567,157 @@ fn the_library_search_sees_edits_made_after_the_library_loaded() {
     assert_eq!(new.len(), 1);
     assert_eq!(c.entries[new[0].entry].path, edited);
     assert_eq!(job_results(&c, "قديم", &db).len(), 29);
+    std::fs::remove_dir_all(dir).ok();
+}
+
+/// `qari search -l` over files `(name, text)`: the names, in the order printed.
+fn ranked(name: &str, files: &[(&str, &str)], query: &str, sort: &str) -> Vec<String> {
+    let dir = temp_dir(name);
+    let home = temp_dir(&format!("{name}-home"));
+    for (file, text) in files {
+        std::fs::write(dir.join(file), text).unwrap();
+    }
+    let (code, out) = qari_search(
+        &["-l", "--sort", sort, query, &dir.display().to_string()],
+        &home,
+    );
+    assert_eq!(code, 0, "{query}");
+    std::fs::remove_dir_all(dir).ok();
+    std::fs::remove_dir_all(home).ok();
+    out.lines()
+        .map(|l| l.rsplit('/').next().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn a_title_match_ranks_above_a_body_match() {
+    let files = [
+        ("a.txt", "خبر عن الطقس\n\nتحدث الوزير عن الميزانية أمس.\n"),
+        ("b.txt", "الميزانية الجديدة\n\nتحدث الوزير عن الطقس أمس.\n"),
+        ("c.txt", "خبر آخر\n\nلا شيء هنا عن ذلك.\n"),
+    ];
+    assert_eq!(
+        ranked("title", &files, "الميزانية", "rank"),
+        ["b.txt", "a.txt"]
+    );
+    // The folder's order on asking.
+    assert_eq!(
+        ranked("title-path", &files, "الميزانية", "path"),
+        ["a.txt", "b.txt"]
+    );
+}
+
+#[test]
+fn a_whole_word_ranks_above_a_piece_of_a_longer_word() {
+    let files = [
+        ("a.txt", "خبر\n\nزار المعلمون المدرسة صباحا.\n"),
+        ("b.txt", "خبر\n\nطلب العلم فريضة على كل مسلم.\n"),
+        ("c.txt", "خبر\n\nاجتمع العلماء في المدينة.\n"),
+    ];
+    // علم: the word after the article, then the word it begins, then inside معلمون.
+    assert_eq!(
+        ranked("whole", &files, "علم", "rank"),
+        ["b.txt", "c.txt", "a.txt"]
+    );
+    // After clitics too: وبالمدينة is المدينة.
+    let files = [
+        ("a.txt", "خبر\n\nقال إن التمدينة غادروا.\n"),
+        ("b.txt", "خبر\n\nوصل وبالمدينة أقام.\n"),
+    ];
+    assert_eq!(
+        ranked("clitic", &files, "مدينة", "rank"),
+        ["b.txt", "a.txt"]
+    );
+}
+
+#[test]
+fn a_shorter_article_ranks_above_a_longer_one_with_the_same_counts() {
+    let long = format!(
+        "خبر\n\nذكر التقرير الاقتصاد. {}\n",
+        "وكان الجو جميلا في ذلك اليوم. ".repeat(20)
+    );
+    let files = [
+        ("a.txt", long.as_str()),
+        ("b.txt", "خبر\n\nذكر التقرير الاقتصاد.\n"),
+    ];
+    assert_eq!(
+        ranked("short", &files, "الاقتصاد", "rank"),
+        ["b.txt", "a.txt"]
+    );
+}
+
+#[test]
+fn terms_near_each_other_in_one_paragraph_rank_higher() {
+    let files = [
+        (
+            "a.txt",
+            "خبر\n\nقال وزير الصحة كلاما.\n\nوفي مصر جرى أمر آخر.\n",
+        ),
+        (
+            "b.txt",
+            "خبر\n\nقال وزير الصحة في مصر كلاما.\n\nوجرى أمر آخر.\n",
+        ),
+    ];
+    assert_eq!(
+        ranked("near", &files, "وزير مصر", "rank"),
+        ["b.txt", "a.txt"]
+    );
+    // A quoted phrase: only where its words stand together.
+    assert_eq!(
+        ranked("phrase", &files, "\"الصحة في مصر\"", "rank"),
+        ["b.txt"]
+    );
+}
+
+#[test]
+fn the_library_searches_as_the_query_is_typed() {
+    use common::drive::{app_with, press, settings, type_text, wait_for_search};
+    use qari::tui::Screen;
+    let dir = temp_dir("typed");
+    for (file, text) in [
+        ("a.txt", "مدينة الرياض\n\nخبر عن الرياض اليوم\n"),
+        ("b.txt", "جدة\n\nخبر عن جدة اليوم\n"),
+        ("c.txt", "خبر\n\nمن الرياض إلى جدة\n"),
+    ] {
+        std::fs::write(dir.join(file), text).unwrap();
+    }
+    let mut app = app_with(settings(qari::text::Direction::Auto), 80, 24);
+    app.loaded(Collection::load(&dir, None, &Progress::default()).unwrap());
+    app.session.index_file = Some(temp_dir("typed-index").join("index.db"));
+    let shown = |app: &qari::tui::App| -> Vec<String> {
+        let Screen::Results(r) = app.screen() else {
+            panic!("no results: {:?}", app.session.message)
+        };
+        let entries = &app.session.collection.as_ref().unwrap().entries;
+        r.items
+            .iter()
+            .map(|i| {
+                entries[i.entry]
+                    .path
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect()
+    };
+    press(&mut app, "/");
+    type_text(&mut app, "الرياض");
+    // Searching without Enter, the prompt still open for more.
+    assert!(app.job.is_some() && app.prompt.is_some());
+    wait_for_search(&mut app);
+    assert!(app.prompt.is_some());
+    // The title match first.
+    assert_eq!(shown(&app), ["a.txt", "c.txt"]);
+    // Each key a new search, the one before it cancelled: the results refine.
+    type_text(&mut app, " جدة");
+    wait_for_search(&mut app);
+    assert_eq!(shown(&app), ["c.txt"]);
+    // Enter keeps what was found as typed; Esc closes the results.
+    press(&mut app, "Enter");
+    assert!(app.prompt.is_none() && app.job.is_none());
+    assert_eq!(shown(&app), ["c.txt"]);
+    press(&mut app, "Esc");
+    assert!(matches!(app.screen(), Screen::Library(_)));
     std::fs::remove_dir_all(dir).ok();
 }

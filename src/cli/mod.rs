@@ -75,7 +75,8 @@ enum Command {
     /// Lay out text for a terminal, like `fribidi`: one input line is one paragraph.
     Render(RenderArgs),
     /// Search the collection (Arabic-aware): one line per matching paragraph,
-    /// `path<TAB>paragraph<TAB>text` (paragraph 0 is the title). Exit 0 on a match, 1 on none.
+    /// `path<TAB>paragraph<TAB>text` (paragraph 0 is the title), the best-matching articles
+    /// first. Exit 0 on a match, 1 on none.
     Search {
         /// Terms separated by spaces; a "quoted phrase" is one term. All must occur.
         query: String,
@@ -90,6 +91,10 @@ enum Command {
         /// One JSON object per match, with the original byte range.
         #[arg(long)]
         json: bool,
+        /// The order of the articles: best first (`rank`, the default), the folder's order
+        /// (`path`, for scripts) or newest first by the article's date (`date`).
+        #[arg(long, value_enum, default_value_t = search::Sort::Rank)]
+        sort: search::Sort,
     },
     /// Paragraph bookmarks: list, add, remove, export.
     #[command(subcommand)]
@@ -312,6 +317,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<bool> {
             files_with_matches,
             count,
             json,
+            sort,
         }) => {
             let mode = if *json {
                 search::Output::Json
@@ -322,7 +328,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<bool> {
             } else {
                 search::Output::Paragraphs
             };
-            search::run(query, path.as_deref(), mode)
+            search::run(query, path.as_deref(), mode, *sort)
         }
         None => read::run(cli),
     }

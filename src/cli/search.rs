@@ -1,5 +1,6 @@
 //! `qari search`: the collection's matching paragraphs (or files, or counts, or JSON) on
-//! standard output, through the same pipeline as the library's search.
+//! standard output, the best-matching articles first (or by path, or by date: `--sort`),
+//! through the same pipeline and in the same order as the library's search.
 
 use std::io::Write;
 use std::path::Path;
@@ -7,10 +8,21 @@ use std::path::Path;
 use super::output::print;
 use qari::collection::{Collection, Entry, Found, Origin, Progress, Skipped};
 use qari::config::Dirs;
-use qari::search::{Monitoring, Query, scan_entries};
+use qari::search::{Ask, Monitoring, Query, article_text, best_first, rank_texts, scan_entries};
 use qari::t;
 use qari::text::printable;
 use qari::tui::Source;
+
+/// The order `qari search` prints the articles in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Sort {
+    /// Best first (see docs/ranking.md); equal ones newer first, then by path.
+    Rank,
+    /// By path, the folder's order.
+    Path,
+    /// Newest first by the article's date (undated ones last), equal ones best first.
+    Date,
+}
 
 /// What `qari search` prints.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -23,19 +35,23 @@ pub enum Output {
 
 /// Searches; true when something matched (in paragraph mode: a paragraph holding every term
 /// was printed).
-pub fn run(query: &str, path: Option<&Path>, mode: Output) -> anyhow::Result<bool> {
+pub fn run(query: &str, path: Option<&Path>, mode: Output, sort: Sort) -> anyhow::Result<bool> {
     let query = Query::parse(query);
     anyhow::ensure!(!query.is_empty(), t!(super::msgs(), "cli-no-term"));
     let config = super::config()?;
+    let rank = sort != Sort::Path;
     let (collection, found) = match super::source(path, &config)? {
         Source::Path {
             path: root,
             index: Some(index),
             ..
-        } if root.is_dir() => folder(&root, &index, &query, config.monitor)?,
-        _ => whole(path, &query)?,
+        } if root.is_dir() => folder(&root, &index, &query, config.monitor, rank)?,
+        _ => whole(path, &query, rank)?,
     };
-    let entries: Vec<&Entry> = collection.entries.iter().collect();
+    let mut entries: Vec<&Entry> = collection.entries.iter().collect();
+    if sort == Sort::Date {
+        by_date(&collection, &mut entries);
+    }
     let results = if mode == Output::Files && found {
         entries.into_iter().map(|e| (e, Vec::new())).collect()
     } else {
@@ -87,17 +103,19 @@ fn folder(
     index: &Path,
     query: &Query,
     monitor: bool,
+    rank: bool,
 ) -> anyhow::Result<(Collection, bool)> {
     let monitoring = Dirs::new().filter(|_| monitor).map(|d| Monitoring {
         socket: d.monitor_socket(root),
         exe: std::env::current_exe().ok(),
     });
-    let found = qari::search::find_in_folder(
+    let found = qari::search::search_folder(
         root,
         query,
         index,
         monitoring.as_ref(),
         &Progress::default(),
+        &Ask { rank, cancel: None },
     )?;
     if let Some(e) = &found.rebuilt {
         rebuilt(e);
@@ -128,17 +146,49 @@ fn folder(
     Ok((collection, true))
 }
 
-/// The candidates of a collection loaded whole (the built-in one, or a single file), as
-/// before; true when the index checked them all.
-fn whole(path: Option<&Path>, query: &Query) -> anyhow::Result<(Collection, bool)> {
+/// The candidates of a collection loaded whole (the built-in one, or a single file), best
+/// first when `rank`; true when the index checked them all.
+fn whole(path: Option<&Path>, query: &Query, rank: bool) -> anyhow::Result<(Collection, bool)> {
     let collection = super::collection(path)?;
     let index = match (&collection.origin, Dirs::new()) {
         (Origin::Path(root), Some(d)) => Some(d.index_file(root)),
         _ => None,
     };
-    let found = qari::search::find(&collection, query, index.as_deref(), &Progress::default())?;
+    let ask = Ask { rank, cancel: None };
+    let mut found = qari::search::find_with(
+        &collection,
+        query,
+        index.as_deref(),
+        None,
+        &Progress::default(),
+        &ask,
+    )?;
     if let Some(e) = &found.rebuilt {
         rebuilt(e);
+    }
+    if rank && !found.exact {
+        // No index: every candidate read, and ranked among them.
+        let texts: Vec<String> = found
+            .entries
+            .iter()
+            .map(|&i| {
+                collection
+                    .open(&collection.entries[i])
+                    .map(|a| article_text(&a.title, &a.paragraphs))
+                    .unwrap_or_default()
+            })
+            .collect();
+        let bytes: Vec<&[u8]> = texts.iter().map(String::as_bytes).collect();
+        let scores = rank_texts(query, &bytes);
+        let mut ranked: Vec<(f32, usize)> = found
+            .entries
+            .iter()
+            .zip(scores)
+            .filter_map(|(&i, s)| Some((s?.rank, i)))
+            .collect();
+        let time = |i: usize| collection.entries[i].mtime;
+        ranked.sort_by(|a, b| best_first(&(a.0, time(a.1), a.1), &(b.0, time(b.1), b.1)));
+        found.entries = ranked.into_iter().map(|(_, i)| i).collect();
     }
     let origin = collection.origin.clone();
     let mut entries: Vec<Option<Entry>> = collection.entries.into_iter().map(Some).collect();
@@ -148,6 +198,26 @@ fn whole(path: Option<&Path>, query: &Query) -> anyhow::Result<(Collection, bool
         .filter_map(|&i| entries.get_mut(i).and_then(Option::take))
         .collect();
     Ok((Collection::new(origin, kept, Vec::new()), found.exact))
+}
+
+/// Sorts `entries` newest first by their articles' dates (read from the files: a folder's
+/// matches come from the index with their paths only), undated ones last, equal ones kept in
+/// their order.
+fn by_date(collection: &Collection, entries: &mut [&Entry]) {
+    let date = |e: &Entry| -> Option<String> {
+        match e.meta.date.clone() {
+            Some(d) => Some(d),
+            None => collection.open(e).ok().and_then(|a| a.meta.date),
+        }
+    };
+    let mut keyed: Vec<(Option<String>, usize)> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (date(e), i))
+        .collect();
+    keyed.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let sorted: Vec<&Entry> = keyed.iter().map(|&(_, i)| entries[i]).collect();
+    entries.copy_from_slice(&sorted);
 }
 
 fn rebuilt(e: &qari::search::IndexError) {

@@ -1,7 +1,7 @@
 //! The search pipeline that `qari search` and the library's search share: the index of the
 //! collection (when it has one) is brought up to date and narrows the collection to the
-//! articles that match, and (for the library, which ranks them) scores each match from the
-//! text it keeps, so that no file is opened to rank; an index that fails in use is rebuilt
+//! articles that match, and ranks them best first from what it keeps (see
+//! [`crate::search::rank`]), so that no file is opened to rank; an index that fails in use is rebuilt
 //! once, never trusted. A collection without an index (the built-in one) has every article as a
 //! candidate, to be scanned.
 
@@ -16,9 +16,10 @@ use crate::monitor::Answer;
 /// The articles that may match a query.
 #[derive(Debug)]
 pub struct Found {
-    /// Indices into the collection's entries, in collection order.
+    /// Indices into the collection's entries: best first when a ranking was asked for and the
+    /// index gave it (`exact`), else in collection order.
     pub entries: Vec<usize>,
-    /// The score of each of `entries`, when asked for and the index gave them (`exact`);
+    /// The score of each of `entries`, when a ranking was asked for and the index gave it;
     /// else empty.
     pub scores: Vec<Score>,
     /// The articles matched by the index: every one matches (the index answers by the rule).
@@ -45,7 +46,7 @@ pub fn find(
     )
 }
 
-/// As [`find`], with what `ask` asks of the index: scores, and a way to stop. For a collection
+/// As [`find`], with what `ask` asks of the index: a ranking, and a way to stop. For a collection
 /// that is a folder, the index is brought up to date with the folder on disk (the files
 /// `monitor` says changed, or every file when none answers), not with the collection's
 /// entries, which may be older than the files (the library's, as it last read them).
@@ -82,16 +83,18 @@ pub fn find_with(
         Err(e) => (run(Index::recreate(file)?)?, Some(e)),
     };
     // Each match's entry, looked up by its path's bytes (hashing a Path parses its
-    // components), then in collection order.
+    // components); best first as the index ranked them, or in collection order.
     let mut found: Vec<(usize, Score)> = paths
         .iter()
         .filter_map(|(p, s)| Some((collection.position(p.as_os_str().as_encoded_bytes())?, *s)))
         .collect();
-    found.sort_unstable_by_key(|&(i, _)| i);
+    if !ask.rank {
+        found.sort_unstable_by_key(|&(i, _)| i);
+    }
     let (entries, scores) = found.into_iter().unzip();
     Ok(Found {
         entries,
-        scores: if ask.scores { scores } else { Vec::new() },
+        scores: if ask.rank { scores } else { Vec::new() },
         exact: true,
         rebuilt,
     })
@@ -110,7 +113,8 @@ pub struct Monitoring {
 /// What a search of a folder found.
 #[derive(Debug)]
 pub struct FolderFound {
-    /// The matching articles, sorted by path bytes (the collection's order).
+    /// The matching articles: best first when ranked, else sorted by path bytes (the
+    /// collection's order).
     pub paths: Vec<PathBuf>,
     /// What the walk skipped, when it walked the folder.
     pub skipped: Vec<Skipped>,
@@ -131,10 +135,28 @@ pub fn find_in_folder(
     monitor: Option<&Monitoring>,
     progress: &Progress,
 ) -> Result<FolderFound, IndexError> {
+    search_folder(root, query, index_file, monitor, progress, &Ask::default())
+}
+
+/// As [`find_in_folder`], the paths best first when `ask.rank` (see [`Index::search_with`]).
+pub fn search_folder(
+    root: &Path,
+    query: &Query,
+    index_file: &Path,
+    monitor: Option<&Monitoring>,
+    progress: &Progress,
+    ask: &Ask<'_>,
+) -> Result<FolderFound, IndexError> {
     let run = |index: &mut Index| -> Result<FolderFound, IndexError> {
         let skipped = refresh(index, root, monitor, progress)?;
+        let paths = if ask.rank {
+            let found = index.search_with(query, ask, progress)?;
+            found.into_iter().map(|(path, _)| path).collect()
+        } else {
+            index.search(query)?
+        };
         Ok(FolderFound {
-            paths: index.search(query)?,
+            paths,
             skipped,
             unreadable: index.unreadable()?,
             rebuilt: None,

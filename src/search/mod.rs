@@ -5,13 +5,13 @@
 mod find;
 mod index;
 mod normalize;
-mod query;
-mod rank;
+pub(crate) mod query;
+pub mod rank;
 mod scan;
 
-pub use find::{FolderFound, Found, Monitoring, find, find_in_folder, find_with};
-pub use index::{Ask, Index, IndexError, Updated, article_text};
+pub use find::{FolderFound, Found, Monitoring, find, find_in_folder, find_with, search_folder};
+pub use index::{Ask, Index, IndexError, RERANK, Updated, article_text};
 pub use normalize::{Normalized, normalize};
 pub use query::{Hit, Query, find_in};
-pub use rank::{Score, Scorer};
+pub use rank::{Features, Grade, Score, Scorer, Stats, best_first, lengths, rank_texts};
 pub use scan::{ParagraphHits, article_hits, hits_in, scan, scan_entries};

@@ -41,8 +41,13 @@ pub enum Outcome {
     Unreadable,
     /// Its content hash is the one recorded: nothing else was done.
     Same { hash: u64 },
-    /// Its content hash and compressed text; its postings are gathered under its id.
-    New { hash: u64, stored: Vec<u8> },
+    /// Its content hash, compressed text and lengths (words in its title and body, see
+    /// [`lengths`](crate::search::rank::lengths)); its postings are gathered under its id.
+    New {
+        hash: u64,
+        stored: Vec<u8>,
+        lengths: (u32, u32),
+    },
 }
 
 /// Lists by word, coded (or varint gaps, as gathered).
@@ -106,7 +111,12 @@ impl<R: Fn(usize) -> Option<Read> + Sync> Build<'_, R> {
                 match c.and_then(|c| codec::compress(c, &text, buffer)) {
                     Some(stored) => {
                         gather.add(self.base + i as u32, &text);
-                        Outcome::New { hash, stored }
+                        let lengths = crate::search::rank::lengths(text.as_bytes());
+                        Outcome::New {
+                            hash,
+                            stored,
+                            lengths,
+                        }
                     }
                     None => Outcome::Unreadable,
                 }

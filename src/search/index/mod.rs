@@ -7,7 +7,8 @@
 //! [`words`] and [`postings`]), from which the articles holding a term without a space are
 //! known exactly (the union of the lists of the words that contain it) and a phrase is
 //! narrowed to candidates; each article's normalised text, compressed (`texts`, see
-//! [`codec`]), to check a phrase's candidates and count matches for the library's ranking; and
+//! [`codec`]), to check a phrase's candidates and rank the best matches; each article's
+//! lengths (`lengths`), so that a ranking reads no file; and
 //! the catalog of files with their sizes, times, inodes and content hashes (see [`catalog`] and
 //! `update`), to know what changed. A term that too many words contain (one or two common
 //! letters) narrows nothing: the other terms' candidates, or every stored text, are checked. Trigram lists did the
@@ -19,9 +20,13 @@
 mod bits;
 mod build;
 mod catalog;
+mod check;
 mod codec;
+mod compact;
 mod fresh;
 mod gather;
+mod lengths;
+mod narrow;
 mod postings;
 mod search;
 mod update;
@@ -34,7 +39,7 @@ use rusqlite::{Connection, OptionalExtension};
 use self::catalog::{FileRow, RowView};
 use self::codec::Codec;
 pub use self::fresh::apply_changes;
-pub use self::search::Ask;
+pub use self::search::{Ask, RERANK};
 use super::normalize::normalize;
 
 /// Bump when the normalisation, the schema or the content hash changes: an index of another
@@ -42,8 +47,8 @@ use super::normalize::normalize;
 /// 4: trigram postings and compressed texts instead of FTS5; inodes and change times.
 /// 5: Rice-coded postings, one row a gram a build; frames without length or dictionary id;
 /// 64 KB pages. 6: a front-coded catalog. 7: word postings and vocabularies instead of
-/// trigrams.
-const VERSION: &str = "7";
+/// trigrams. 8: each article's lengths, for ranking.
+const VERSION: &str = "8";
 
 /// An index that cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -85,7 +90,7 @@ pub struct Index {
     /// The catalog generation this index's last update wrote.
     written: Option<i64>,
     /// When its posting lists are compacted.
-    compaction: update::Compaction,
+    compaction: compact::Compaction,
 }
 
 fn sqlite(path: &Path) -> impl Fn(rusqlite::Error) -> IndexError + '_ {
@@ -216,6 +221,8 @@ impl Index {
                      CREATE TABLE postings(id INTEGER PRIMARY KEY, ids BLOB NOT NULL);
                      CREATE TABLE segments(seg INTEGER PRIMARY KEY, count INTEGER NOT NULL,
                          first INTEGER NOT NULL, words BLOB NOT NULL);
+                     -- Words in each article's title and body, for ranking (see `lengths`).
+                     CREATE TABLE lengths(base INTEGER PRIMARY KEY, data BLOB NOT NULL);
                      INSERT INTO meta(key, value) VALUES ('version', '{VERSION}');
                      COMMIT;"
                 ))
@@ -242,7 +249,7 @@ impl Index {
             raw: None,
             summary: None,
             written: None,
-            compaction: update::Compaction::default(),
+            compaction: compact::Compaction::default(),
         })
     }
 

@@ -74,7 +74,7 @@ impl Part<'_> {
         }
     }
 
-    fn text(&self) -> &str {
+    pub fn text(&self) -> &str {
         match *self {
             Part::Within(t) | Part::Ending(t) | Part::Whole(t) | Part::Beginning(t) => t,
         }
@@ -94,7 +94,18 @@ impl Part<'_> {
 /// in order. False, with `out` unfinished, when they would be more than `limit`, or when the
 /// part is empty (every word would do) or holds a space or a line end (no word does, but a
 /// text might): the part then narrows nothing.
+#[cfg(test)]
 pub fn matching(vocabulary: &[u8], part: Part<'_>, limit: usize, out: &mut Vec<u32>) -> bool {
+    matching_with(vocabulary, part, limit, |n, _| out.push(n))
+}
+
+/// As [`matching`], calling `found` with each word's number and the word.
+pub fn matching_with(
+    vocabulary: &[u8],
+    part: Part<'_>,
+    limit: usize,
+    mut found: impl FnMut(u32, &[u8]),
+) -> bool {
     let needle = part.text().as_bytes();
     if needle.is_empty() {
         return false;
@@ -105,7 +116,7 @@ pub fn matching(vocabulary: &[u8], part: Part<'_>, limit: usize, out: &mut Vec<u
     }
     let finder = memmem::Finder::new(needle);
     let (mut counted, mut before, mut from) = (0, 0u32, 0);
-    let mut found = 0;
+    let mut count = 0;
     while let Some(at) = vocabulary.get(from..).and_then(|rest| finder.find(rest)) {
         let at = from + at;
         let start = memchr::memrchr(b'\n', &vocabulary[..at]).map_or(0, |i| i + 1);
@@ -113,11 +124,11 @@ pub fn matching(vocabulary: &[u8], part: Part<'_>, limit: usize, out: &mut Vec<u
         before += memchr::memchr_iter(b'\n', &vocabulary[counted..start]).count() as u32;
         counted = start;
         if part.accepts(&vocabulary[start..end]) {
-            found += 1;
-            if found > limit {
+            count += 1;
+            if count > limit {
                 return false;
             }
-            out.push(before);
+            found(before, &vocabulary[start..end]);
         }
         from = end + 1;
     }

@@ -1,5 +1,6 @@
 //! Input that is not a plain action: keys typed into the prompt (the library's title filter
-//! follows them as they come), pasted text, and what a submitted prompt does.
+//! and its search of the collection follow them as they come), pasted text, and what a
+//! submitted prompt does.
 
 use std::sync::Arc;
 
@@ -36,13 +37,22 @@ impl App {
                     self.submit(purpose, &text);
                 }
                 Edit::Cancel => {
-                    if prompt.purpose == PromptFor::Titles {
-                        self.filter_titles("");
+                    match prompt.purpose {
+                        PromptFor::Titles => self.filter_titles(""),
+                        // The search typed so far is no longer wanted (its results, if shown,
+                        // stay until Esc closes them).
+                        PromptFor::Search => self.job = None,
+                        _ => {}
                     }
                     self.prompt = None;
                     return;
                 }
-                Edit::Typed => {}
+                Edit::Typed => {
+                    if prompt.purpose == PromptFor::Search {
+                        let text = prompt.text.clone();
+                        self.search_as_typed(&text);
+                    }
+                }
             }
             if let Some(Prompt {
                 purpose: PromptFor::Titles,
@@ -64,10 +74,44 @@ impl App {
     pub fn paste(&mut self, text: &str) {
         if let Some(prompt) = &mut self.prompt {
             prompt.insert(text);
-            if prompt.purpose == PromptFor::Titles {
-                let text = prompt.text.clone();
-                self.filter_titles(&text);
+            let text = prompt.text.clone();
+            match prompt.purpose {
+                PromptFor::Titles => self.filter_titles(&text),
+                PromptFor::Search => self.search_as_typed(&text),
+                _ => {}
             }
+        }
+    }
+
+    /// The library's search follows the prompt as it is typed: each change starts a search
+    /// of the collection off the UI thread, and the job it replaces is cancelled (dropping it
+    /// sets its flag). In the reader, the article is searched on Enter as before.
+    fn search_as_typed(&mut self, text: &str) {
+        if !matches!(self.screen(), Screen::Library(_) | Screen::Results(_)) {
+            return;
+        }
+        if self.job.as_ref().is_some_and(|j| j.query == text) {
+            return;
+        }
+        self.job = None;
+        if Query::parse(text).is_empty() {
+            return;
+        }
+        self.start_search(text);
+    }
+
+    /// Starts the library's search of the collection for `text`.
+    fn start_search(&mut self, text: &str) {
+        let session = &self.session;
+        if let Some(c) = &session.collection {
+            self.job = Some(SearchJob::start(
+                Arc::clone(c),
+                text,
+                session.index_file.clone(),
+                session.monitoring.clone(),
+                snippet_fit(session),
+                ResultsView::shown(session.body_height()),
+            ));
         }
     }
 
@@ -107,15 +151,11 @@ impl App {
                         }
                     }
                     Screen::Library(_) | Screen::Results(_) => {
-                        if let Some(c) = &session.collection {
-                            self.job = Some(SearchJob::start(
-                                Arc::clone(c),
-                                text,
-                                session.index_file.clone(),
-                                session.monitoring.clone(),
-                                snippet_fit(session),
-                                ResultsView::shown(session.body_height()),
-                            ));
+                        // Already searched as it was typed: that search goes on.
+                        let searching = self.job.as_ref().is_some_and(|j| j.query == text);
+                        let shown = matches!(self.screen(), Screen::Results(r) if r.query == text);
+                        if !searching && !shown {
+                            self.start_search(text);
                         }
                     }
                     Screen::Loading(_) | Screen::Bookmarks(_) => {}

@@ -18,7 +18,11 @@ pub struct ResultItem {
     /// Index into the collection's entries.
     pub entry: usize,
     pub title_match: bool,
+    /// How many matches; 0 until counted (a result ranked from the index's lists alone is
+    /// counted when its excerpt is read).
     pub hits: usize,
+    /// Its relevance (see [`Score`]).
+    pub rank: f32,
     /// The paragraph the snippet is cut from, once read.
     pub excerpt: Excerpt,
     /// The piece of the excerpt shown, fitted to the width it is drawn in, and the matches in
@@ -50,6 +54,7 @@ impl ResultItem {
             entry,
             title_match: score.title,
             hits: score.hits,
+            rank: score.rank,
             excerpt: Excerpt::Unread,
             snippet: String::new(),
             marks: Vec::new(),
@@ -59,19 +64,17 @@ impl ResultItem {
     /// A result found by opening its article, with the article's hits, its snippet fitted to
     /// `fit`.
     pub fn scanned(entry: usize, article: Article, hits: Vec<ParagraphHits>, fit: Fit) -> Self {
-        let score = Score::of_hits(&hits);
-        let mut item = Self::unread(entry, score);
+        let mut item = Self::unread(entry, Score::default());
+        item.count(&hits);
         item.excerpt = excerpt(article, hits);
         item.fit(fit);
         item
     }
 
-    /// What the result is ranked by.
-    pub fn score(&self) -> Score {
-        Score {
-            title: self.title_match,
-            hits: self.hits,
-        }
+    /// Counts the matches from the article's `hits`.
+    fn count(&mut self, hits: &[ParagraphHits]) {
+        self.title_match = hits.iter().any(|p| p.block == BlockIndex::TITLE);
+        self.hits = hits.iter().map(|p| p.hits.len()).sum();
     }
 
     /// The text of the excerpt, when it was read.
@@ -103,12 +106,21 @@ pub fn read_unread(items: &mut [ResultItem], collection: &Collection, query: &Qu
                 // An article changed since the index read it may no longer match: its first
                 // paragraph then, as for a title-only match.
                 let hits = hits_in(&article, query).unwrap_or_default();
-                excerpt(article, hits)
+                let counted = (
+                    hits.iter().any(|p| p.block == BlockIndex::TITLE),
+                    hits.iter().map(|p| p.hits.len()).sum::<usize>(),
+                );
+                (excerpt(article, hits), Some(counted))
             }
-            Err(e) => Excerpt::Unreadable(Arc::new(e)),
+            Err(e) => (Excerpt::Unreadable(Arc::new(e)), None),
         }
     });
-    for (i, excerpt) in unread.into_iter().zip(read) {
+    for (i, (excerpt, counted)) in unread.into_iter().zip(read) {
+        if let Some((title, hits)) = counted
+            && items[i].hits == 0
+        {
+            (items[i].title_match, items[i].hits) = (title, hits);
+        }
         items[i].excerpt = excerpt;
         items[i].fit(fit);
     }

@@ -1,5 +1,6 @@
 //! The library's search of the whole collection, as a background job that the screen polls,
-//! so the screen stays responsive and Esc cancels. With an index, the index finds and scores
+//! so the screen stays responsive and Esc cancels; a job is started on each change of the
+//! query as it is typed, and replacing one cancels it. With an index, the index finds and scores
 //! the matches from the texts it keeps, and only the first screenfuls' articles are opened,
 //! for their snippets, before the results appear; without one (the built-in collection) every
 //! article is opened and searched.
@@ -11,7 +12,12 @@ use std::sync::{Arc, mpsc};
 use super::Fit;
 use super::item::{ResultItem, read_unread};
 use crate::collection::{Collection, Entry, Progress};
-use crate::search::{Ask, Monitoring, Query, Score, find_with, hits_in};
+use crate::search::{
+    Ask, Monitoring, Query, article_text, best_first, find_with, hits_in, rank_texts,
+};
+
+/// Held by the job searching the index.
+static RUNNING: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// A search of the collection running in a thread.
 pub struct SearchJob {
@@ -40,6 +46,16 @@ impl SearchJob {
         let cancel = Arc::new(AtomicBool::new(false));
         let (p, c, q) = (Arc::clone(&progress), Arc::clone(&cancel), query.to_owned());
         std::thread::spawn(move || {
+            // One search of the index at a time: a job replaced as the query is typed goes on
+            // until its next check of the flag, and two opening a new index at once could
+            // each take the other's for damaged and remove it. A job cancelled while it
+            // waited does nothing.
+            let _one = RUNNING
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            if c.load(Ordering::Relaxed) {
+                return;
+            }
             let first = Screenful { fit, shown };
             let _ = send.send(search(
                 &collection,
@@ -94,30 +110,23 @@ fn search(
         return Ok(Vec::new());
     }
     let ask = Ask {
-        scores: true,
+        rank: true,
         cancel: Some(cancel),
     };
     let found = find_with(collection, &q, index_file, monitor, progress, &ask)
         .map_err(|e| e.to_string())?;
-    let title = |entry: usize| collection.entries[entry].title.as_str();
     let mut items: Vec<ResultItem> = if found.exact {
-        // Sorted as small keys, the results made in their order; equal ones stay in
-        // collection order (the order of `found`).
-        let mut order: Vec<(Score, &str, usize)> = found
+        // Best first, as the index ranked them.
+        found
             .entries
             .iter()
             .zip(&found.scores)
-            .map(|(&entry, &score)| (score, title(entry), entry))
-            .collect();
-        order.sort_unstable_by(|a, b| a.0.rank(a.1, b.0, b.1).then(a.2.cmp(&b.2)));
-        order
-            .into_iter()
-            .map(|(score, _, entry)| ResultItem::unread(entry, score))
+            .map(|(&entry, &score)| ResultItem::unread(entry, score))
             .collect()
     } else {
         let mut items = scan(collection, &found.entries, &q, first.fit, progress, cancel);
-        // Stable: equal results stay in collection order.
-        items.sort_by(|a, b| a.score().rank(title(a.entry), b.score(), title(b.entry)));
+        let time = |i: &ResultItem| collection.entries[i.entry].mtime;
+        items.sort_by(|a, b| best_first(&(a.rank, time(a), a.entry), &(b.rank, time(b), b.entry)));
         items
     };
     if cancel.load(Ordering::Relaxed) {
@@ -129,7 +138,7 @@ fn search(
 }
 
 /// The `candidates` that match, each article opened and searched (on all cores), their
-/// snippets made.
+/// snippets made, ranked among the candidates (see [`rank_texts`]).
 fn scan(
     collection: &Collection,
     candidates: &[usize],
@@ -147,8 +156,20 @@ fn scan(
         progress.done.fetch_add(1, Ordering::Relaxed);
         let entry: &Entry = &collection.entries[i];
         let article = collection.open(entry).ok()?;
-        let hits = hits_in(&article, query)?;
-        Some(ResultItem::scanned(i, article, hits, fit))
+        let text = article_text(&article.title, &article.paragraphs);
+        let item = hits_in(&article, query).map(|hits| ResultItem::scanned(i, article, hits, fit));
+        Some((text, item))
     });
-    found.into_iter().flatten().collect()
+    let found: Vec<(String, Option<ResultItem>)> = found.into_iter().flatten().collect();
+    let texts: Vec<&[u8]> = found.iter().map(|(t, _)| t.as_bytes()).collect();
+    let scores = rank_texts(query, &texts);
+    found
+        .into_iter()
+        .zip(scores)
+        .filter_map(|((_, item), score)| {
+            let mut item = item?;
+            item.rank = score?.rank;
+            Some(item)
+        })
+        .collect()
 }
