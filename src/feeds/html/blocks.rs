@@ -6,7 +6,7 @@
 //! in front, so Unicode's rule and qari's agree with the page.
 
 use super::dom::{Data, Dom, NodeId, collapse};
-use super::extract::{is_unlikely, link_density};
+use super::names::{BLOCKS, is_share, link_density};
 
 /// A block of an article.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,42 +29,6 @@ const SKIPPED: &[&str] = &[
     "script", "style", "noscript", "template", "iframe", "svg", "math", "object", "nav", "aside",
     "form", "button", "input", "select", "textarea", "figure", "img", "video", "audio", "canvas",
     "footer", "menu", "dialog", "head", "title",
-];
-
-/// Elements that end the paragraph before them and start a new one.
-pub(super) const BLOCKS: &[&str] = &[
-    "address",
-    "article",
-    "blockquote",
-    "body",
-    "center",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "main",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "td",
-    "th",
-    "tr",
-    "ul",
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -171,7 +135,7 @@ impl Walker<'_> {
         ) {
             return false;
         }
-        if is_unlikely(self.dom, id) {
+        if is_share(self.dom, id) {
             return true;
         }
         matches!(tag, "ul" | "ol" | "div" | "section" | "table" | "dl")
