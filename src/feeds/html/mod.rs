@@ -36,7 +36,21 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> String {
     let declared = Encoding::for_bom(bytes)
         .map(|(e, _)| e)
         .or_else(|| content_type.and_then(charset_param))
-        .or_else(|| meta_charset(bytes));
+        .or_else(|| {
+            // A page saved by a browser is re-encoded as UTF-8 but keeps its old `<meta>`:
+            // text in a legacy charset is practically never valid UTF-8 with letters beyond
+            // ASCII, so such bytes are read as what they are.
+            meta_charset(bytes).map(|e| {
+                if e != encoding_rs::UTF_8
+                    && !bytes.is_ascii()
+                    && std::str::from_utf8(bytes).is_ok()
+                {
+                    encoding_rs::UTF_8
+                } else {
+                    e
+                }
+            })
+        });
     if let Some(encoding) = declared {
         // A page that says UTF-16 in a <meta> is ASCII-compatible by then: browsers read it as
         // UTF-8, and so does this.
@@ -160,6 +174,9 @@ mod tests {
         ]
         .concat();
         assert!(decode(&equiv, None).contains("مرحبا بالعالم"));
+        // Saved as UTF-8 by a browser, the old declaration left in.
+        let resaved = "<meta charset=\"windows-1256\"><p>مرحبا بالعالم</p>";
+        assert!(decode(resaved.as_bytes(), None).contains("مرحبا بالعالم"));
         // Nothing declared: qari's detection still finds Windows-1256 Arabic.
         let long = encoding_rs::WINDOWS_1256
             .encode("<p>قال المتحدث الرسمي إن الاجتماع سيعقد في الرياض الأسبوع المقبل</p>")
