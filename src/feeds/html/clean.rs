@@ -268,6 +268,7 @@ fn should_remove(dom: &Dom, n: NodeId, tag: &str, flags: Flags, data_tables: &[N
 mod tests {
     use super::*;
 
+    /// The article's blocks after cleaning, one a line.
     fn cleaned(html: &str) -> String {
         let mut dom = Dom::parse(html);
         let root = dom.find("article").unwrap();
@@ -277,7 +278,9 @@ mod tests {
             clean_conditionally: true,
         };
         prepare_article(&mut dom, root, flags);
-        dom.text(root)
+        let blocks = super::super::blocks::blocks(&dom, root, true);
+        let texts: Vec<&str> = blocks.iter().map(super::super::Block::text).collect();
+        texts.join("\n")
     }
 
     #[test]
@@ -299,7 +302,7 @@ mod tests {
             "<article><p>نص</p><table>{rows}</table><ul><li>بند أول من القائمة</li><li>بند ثان</li></ul></article>"
         ));
         assert!(
-            text.contains("9 قيمة") && text.contains("بند ثان"),
+            text.contains("9\nقيمة") && text.contains("بند ثان"),
             "{text}"
         );
     }

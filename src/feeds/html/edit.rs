@@ -51,6 +51,20 @@ impl Dom {
         }
     }
 
+    /// Gives `to` the attributes of `from` when it has none of its own (a `<div>` replaced by
+    /// the paragraph made of its text keeps its class and id, so a share bar is still one).
+    pub fn inherit_attrs(&mut self, from: NodeId, to: NodeId) {
+        let Data::Element { attrs, .. } = &self.nodes[from].data else {
+            return;
+        };
+        let attrs = attrs.clone();
+        if let Data::Element { attrs: own, .. } = &mut self.nodes[to].data
+            && own.is_empty()
+        {
+            *own = attrs;
+        }
+    }
+
     /// The element children of `id`.
     pub fn element_children(&self, id: NodeId) -> Vec<NodeId> {
         self.nodes[id]

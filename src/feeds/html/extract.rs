@@ -25,7 +25,7 @@ pub fn article(dom: &Dom, ld: Option<&Value>) -> Vec<Block> {
     let dense = density::article(&base);
     let mut chosen = choose(read, dense);
     if let Some(body) = ld.and_then(ld_body)
-        && len(&body) >= 2 * len(&chosen).max(SHORT)
+        && len(&body) >= 2 * len(&chosen).max(50)
     {
         chosen = body;
     }

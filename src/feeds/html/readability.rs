@@ -5,7 +5,7 @@
 //! scores weighed by link density, the best container taken with the siblings that score
 //! nearly as well, then cleaned ([`super::clean`]). When that leaves less than 500 characters
 //! it tries again with fewer rules (keeping unlikely parts, then ignoring names, then not
-//! cleaning), and keeps the longest attempt.
+//! cleaning), and keeps the first attempt unless a later one finds more than twice as much.
 
 use std::collections::HashMap;
 
@@ -71,7 +71,10 @@ pub fn article(dom: &Dom) -> Option<Found> {
             if found.len >= CHAR_THRESHOLD {
                 return Some(found);
             }
-            if best.as_ref().is_none_or(|b| found.len > b.len) {
+            // A later attempt, with fewer rules, wins only when it finds much more: a short
+            // article found by the first is better than itself plus the ads and comments the
+            // rules had kept out.
+            if best.as_ref().is_none_or(|b| found.len > 2 * b.len) {
                 best = Some(found);
             }
         }
@@ -231,6 +234,7 @@ fn paragraphs(dom: &mut Dom, body: NodeId, flags: Flags) -> Vec<NodeId> {
                 && only_text_blank
                 && link_density(dom, n) < 0.25
             {
+                dom.inherit_attrs(n, p);
                 dom.replace(n, p);
                 n = p;
                 out.push(n);
@@ -502,13 +506,14 @@ mod tests {
     #[test]
     fn the_article_beats_the_clutter() {
         let long = "هذه فقرة طويلة من نص المقال، وفيها فواصل، وكلمات كثيرة تكفي لتحسب فقرة حقيقية من المقال.";
+        let story = format!("<p>{long}</p>").repeat(6);
         let html = format!(
-            "<body><div class=\"menu\"><p>قائمة {long}</p></div><div id=\"story-body\"><p>{long}</p><p>{long}</p></div><div class=\"comments\"><p>تعليق {long}</p></div></body>"
+            "<body><div class=\"menu\"><p>قائمة {long}</p></div><div id=\"story-body\">{story}</div><div class=\"comments\"><p>تعليق {long}</p></div></body>"
         );
         let (dom, root) = found(&html);
         let text = dom.text(root);
         assert!(!text.contains("قائمة") && !text.contains("تعليق"), "{text}");
-        assert_eq!(text.matches("هذه فقرة").count(), 2);
+        assert_eq!(text.matches("هذه فقرة").count(), 6);
     }
 
     #[test]
