@@ -65,6 +65,14 @@ impl Dom {
         }
     }
 
+    /// Sets an attribute of an element.
+    pub fn set_attr(&mut self, id: NodeId, name: &str, value: &str) {
+        if let Data::Element { attrs, .. } = &mut self.nodes[id].data {
+            attrs.retain(|(k, _)| k != name);
+            attrs.push((name.to_owned(), value.to_owned()));
+        }
+    }
+
     /// The element children of `id`.
     pub fn element_children(&self, id: NodeId) -> Vec<NodeId> {
         self.nodes[id]

@@ -107,7 +107,65 @@ pub fn title(dom: &Dom, ld: Option<&Value>) -> String {
             return t;
         }
     }
-    dom.find("title").map(|t| dom.text(t)).unwrap_or_default()
+    dom.find("title")
+        .map(|t| without_site(&dom.text(t)))
+        .unwrap_or_default()
+}
+
+/// Whether a short line (six words at most) is only the date `date` (ISO, `2009-08-03...`)
+/// written out: it has the date's year and day among its numbers, in any digits.
+pub fn is_dateline(line: &str, date: &str) -> bool {
+    let numbers = |s: &str| -> Vec<u32> {
+        s.split(|c: char| !c.is_numeric())
+            .filter(|w| !w.is_empty())
+            .filter_map(|w| {
+                w.chars()
+                    .map(|c| {
+                        let c = match c {
+                            '\u{0660}'..='\u{0669}' => char::from_u32(c as u32 - 0x0660 + 0x30),
+                            '\u{06F0}'..='\u{06F9}' => char::from_u32(c as u32 - 0x06F0 + 0x30),
+                            c => Some(c),
+                        };
+                        c.and_then(|c| c.to_digit(10))
+                    })
+                    .try_fold(0u32, |n, d| Some(n.checked_mul(10)?.checked_add(d?)?))
+            })
+            .collect()
+    };
+    let of_date = numbers(date.get(..10).unwrap_or(date));
+    let [year, _, day] = of_date[..] else {
+        return false;
+    };
+    let words = line.split_whitespace().count();
+    let found = numbers(line);
+    words <= 6 && found.contains(&year) && found.contains(&day)
+}
+
+/// Separators between a headline and the site's name in a `<title>`.
+const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " » ", " :: ", " / "];
+
+/// A `<title>` without the site's name (`Headline - Site`, `Site | Headline`), as Readability
+/// cuts it: the part before the last separator, else after the first when that leaves too few
+/// words; the whole title when the cut leaves four words or fewer.
+pub fn without_site(title: &str) -> String {
+    let words = |s: &str| s.split_whitespace().count();
+    let last = SEPARATORS.iter().filter_map(|sep| title.rfind(sep)).max();
+    let Some(last) = last else {
+        return title.to_owned();
+    };
+    let mut cut = title.get(..last).unwrap_or(title).trim().to_owned();
+    if words(&cut) < 3 {
+        let first = SEPARATORS
+            .iter()
+            .filter_map(|sep| title.find(sep).map(|at| at + sep.len()))
+            .min()
+            .unwrap_or(0);
+        cut = title.get(first..).unwrap_or(title).trim().to_owned();
+    }
+    if words(&cut) <= 4 {
+        return title.to_owned();
+    }
+    cut
 }
 
 /// The author: a `<meta>` (not a link to a profile), else JSON-LD's.
@@ -141,6 +199,32 @@ pub fn date(dom: &Dom, ld: Option<&Value>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn datelines() {
+        let date = "2009-08-03T10:00:00+03:00";
+        assert!(is_dateline("الاثنين 3 أغسطس 2009", date));
+        assert!(is_dateline("نشر في ٠٣/٠٨/٢٠٠٩", date));
+        assert!(!is_dateline(
+            "قال الوزير إن عام 2009 شهد 3 مشاريع كبيرة في المدينة",
+            date
+        ));
+        assert!(!is_dateline("الاثنين 4 أغسطس 2009", date));
+    }
+
+    #[test]
+    fn the_site_is_cut_from_the_title() {
+        assert_eq!(
+            without_site("جامعة الأمة تعلن مواعيد القبول - شبكة الأخبار العربية"),
+            "جامعة الأمة تعلن مواعيد القبول"
+        );
+        assert_eq!(
+            without_site("الموقع | وزير الخارجية يصل إلى الرياض اليوم"),
+            "وزير الخارجية يصل إلى الرياض اليوم"
+        );
+        // Too little would be left: the title stays whole.
+        assert_eq!(without_site("خبر قصير - الموقع"), "خبر قصير - الموقع");
+    }
 
     #[test]
     fn json_ld_gives_what_meta_does_not() {

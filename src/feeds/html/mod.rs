@@ -113,9 +113,18 @@ pub fn extract(html: &str) -> Page {
     if blocks.first().is_some_and(|b| b.text() == title) {
         blocks.remove(0);
     }
+    let date = meta::date(&dom, ld.as_ref());
+    // So is a dateline under it ("الاثنين 3 أغسطس 2009").
+    if let Some(date) = &date
+        && blocks
+            .first()
+            .is_some_and(|b| meta::is_dateline(b.text(), date))
+    {
+        blocks.remove(0);
+    }
     Page {
         author: meta::author(&dom, ld.as_ref()),
-        date: meta::date(&dom, ld.as_ref()),
+        date,
         site: meta::meta(&dom, &["og:site_name"]),
         title,
         blocks,

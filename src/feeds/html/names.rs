@@ -190,6 +190,23 @@ pub fn class_weight(dom: &Dom, id: NodeId) -> f64 {
     weight
 }
 
+/// A line that names the author or the date (`class="byline"` or `dateline`, `rel="author"`,
+/// `itemprop="author"`) and is short: not the article's text.
+pub fn is_byline(dom: &Dom, id: NodeId) -> bool {
+    let s = match_string(dom, id);
+    let by_name = ["byline", "author", "dateline", "writtenby", "p-author"]
+        .iter()
+        .any(|n| s.contains(n));
+    let by_attr = dom.attr(id, "rel") == Some("author")
+        || dom
+            .attr(id, "itemprop")
+            .is_some_and(|p| p.contains("author"));
+    (by_name || by_attr) && !matches!(dom.tag(id), Some("body" | "html" | "article" | "main")) && {
+        let len = text_len(dom, id);
+        len > 0 && len < 100
+    }
+}
+
 /// Whether the names say "share this" (Readability's `(\b|_)(share|sharedaddy)(\b|_)`).
 pub fn is_share(dom: &Dom, id: NodeId) -> bool {
     match_string(dom, id)

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use super::clean;
 use super::dom::{Dom, NodeId};
-use super::names::{class_weight, is_unlikely, link_density, text_len};
+use super::names::{class_weight, is_byline, is_unlikely, link_density, text_len};
 
 /// Which of Readability's rules an attempt applies.
 #[derive(Clone, Copy, Debug)]
@@ -199,12 +199,18 @@ fn has_child_block(dom: &Dom, id: NodeId) -> bool {
 /// score, in document order.
 fn paragraphs(dom: &mut Dom, body: NodeId, flags: Flags) -> Vec<NodeId> {
     let mut out = Vec::new();
+    // Readability takes the first byline out of the text (the page's metadata has it).
+    let mut byline_seen = false;
     let mut stack = vec![body];
     while let Some(mut n) = stack.pop() {
         let Some(tag) = dom.tag(n).map(str::to_owned) else {
             continue;
         };
         let remove = !is_visible(dom, n)
+            || (!byline_seen && is_byline(dom, n) && {
+                byline_seen = true;
+                true
+            })
             || (dom.attr(n, "aria-modal") == Some("true") && dom.attr(n, "role") == Some("dialog"))
             || (flags.strip_unlikely
                 && n != body
@@ -453,6 +459,15 @@ fn is_ancestor(dom: &Dom, ancestor: NodeId, mut id: NodeId) -> bool {
 /// (or share its class), or are paragraphs of real text.
 fn join_siblings(dom: &mut Dom, scores: &HashMap<NodeId, f64>, candidate: NodeId) -> NodeId {
     let root = dom.create("div");
+    // The new root stands outside the page: it carries the direction the page declares.
+    let mut up = Some(candidate);
+    while let Some(n) = up {
+        if let Some(dir) = dom.attr(n, "dir").map(str::to_owned) {
+            dom.set_attr(root, "dir", &dir);
+            break;
+        }
+        up = dom.nodes[n].parent;
+    }
     let best = scores.get(&candidate).copied().unwrap_or_default();
     let threshold = (best * 0.2).max(10.0);
     let class = dom.attr(candidate, "class").unwrap_or_default().to_owned();
