@@ -6,6 +6,7 @@
 
 #![allow(clippy::unwrap_used)]
 
+use std::fmt::Write;
 use std::path::Path;
 
 use qari::feeds::html::{self, Block};
@@ -21,7 +22,7 @@ fn extracted(name: &str) -> String {
         ("site", &page.site),
     ] {
         if let Some(v) = value {
-            out.push_str(&format!("{key}: {v}\n"));
+            writeln!(out, "{key}: {v}").unwrap();
         }
     }
     for b in &page.blocks {
@@ -30,7 +31,7 @@ fn extracted(name: &str) -> String {
             Block::Paragraph(_) => "p",
             Block::Item(_) => "li",
         };
-        out.push_str(&format!("{kind}: {}\n", b.text()));
+        writeln!(out, "{kind}: {}", b.text()).unwrap();
     }
     out
 }

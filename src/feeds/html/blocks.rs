@@ -6,7 +6,7 @@
 //! in front, so Unicode's rule and qari's agree with the page.
 
 use super::dom::{Data, Dom, NodeId, collapse};
-use super::names::{BLOCKS, is_share, link_density};
+use super::names::{BLOCKS, is_ad_or_loading, is_share, link_density};
 
 /// A block of an article.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -215,7 +215,8 @@ impl Walker<'_> {
         let letters = text.chars().filter(|c| !c.is_whitespace()).count();
         if self.clean
             && self.kind == Kind::Paragraph
-            && (hash_chars * 10 >= letters * 8
+            && (is_ad_or_loading(&text)
+                || hash_chars * 10 >= letters * 8
                 || (links >= 2 && link_chars * 10 >= letters * 8 && letters <= 20 * links))
         {
             self.kind = Kind::Paragraph;

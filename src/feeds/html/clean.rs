@@ -6,8 +6,8 @@
 //! or in one, or holds many commas (prose).
 
 use super::dom::{Dom, NodeId};
-use super::names::{class_weight, is_share, link_density, text_len};
-use super::readability::{DIV_TO_P, Flags, commas};
+use super::names::{class_weight, commas, is_ad_or_loading, is_share, link_density, text_len};
+use super::readability::{DIV_TO_P, Flags};
 
 /// Readability's `prepArticle`, on the article `root`.
 pub fn prepare_article(dom: &mut Dom, root: NodeId, flags: Flags) {
@@ -133,32 +133,6 @@ fn text_density(dom: &Dom, id: NodeId, tags: &[&str]) -> f64 {
         .map(|&n| text_len(dom, n))
         .sum();
     inside as f64 / all as f64
-}
-
-/// Text that says only "advertisement" or "loading".
-fn is_ad_or_loading(text: &str) -> bool {
-    let t = text.trim().trim_end_matches(['…', '.']).to_lowercase();
-    matches!(
-        t.as_str(),
-        "ad" | "advertising"
-            | "advertisement"
-            | "pub"
-            | "publicité"
-            | "werb"
-            | "werbung"
-            | "广告"
-            | "реклама"
-            | "anuncio"
-            | "إعلان"
-            | "اعلان"
-            | "loading"
-            | "正在加载"
-            | "загрузка"
-            | "chargement"
-            | "cargando"
-            | "جار التحميل"
-            | "جاري التحميل"
-    )
 }
 
 /// Readability's `_cleanConditionally` for the elements named `tag` below `root`, the last
@@ -297,7 +271,8 @@ mod tests {
     fn data_tables_and_prose_lists_stay() {
         let rows: String = (0..10)
             .map(|i| format!("<tr><td>{i}</td><td>قيمة</td></tr>"))
-            .collect();
+            .collect::<Vec<_>>()
+            .concat();
         let text = cleaned(&format!(
             "<article><p>نص</p><table>{rows}</table><ul><li>بند أول من القائمة</li><li>بند ثان</li></ul></article>"
         ));

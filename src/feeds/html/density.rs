@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use super::blocks::Block;
 use super::dom::{Dom, NodeId};
 use super::names::{is_unlikely, link_density};
-use super::readability::is_visible;
+use super::prepare::is_visible;
 
 /// Elements that hold a block of text.
 const TEXT: &[&str] = &[

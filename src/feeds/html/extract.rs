@@ -80,9 +80,7 @@ mod tests {
     #[test]
     fn a_teaser_does_not_win_over_the_body() {
         let long = "قال المتحدث إن الاجتماع سيعقد في الرياض الأسبوع المقبل، بحضور وزراء الخارجية العرب وممثلين عن الأمم المتحدة والجامعة العربية.";
-        let body: String = (0..8)
-            .map(|_| format!("<span><p>{long}</p></span>"))
-            .collect();
+        let body = format!("<span><p>{long}</p></span>").repeat(8);
         let html = format!(
             "<body><div class=\"post-content\"><p>إعلان</p></div><div>{body}</div><a href=#top>إلى الأعلى</a></body>"
         );

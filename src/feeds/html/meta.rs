@@ -128,7 +128,7 @@ pub fn is_dateline(line: &str, date: &str) -> bool {
                         };
                         c.and_then(|c| c.to_digit(10))
                     })
-                    .try_fold(0u32, |n, d| Some(n.checked_mul(10)?.checked_add(d?)?))
+                    .try_fold(0u32, |n, d| n.checked_mul(10)?.checked_add(d?))
             })
             .collect()
     };
@@ -160,7 +160,11 @@ pub fn without_site(title: &str) -> String {
             .filter_map(|sep| title.find(sep).map(|at| at + sep.len()))
             .min()
             .unwrap_or(0);
-        cut = title.get(first..).unwrap_or(title).trim().to_owned();
+        title
+            .get(first..)
+            .unwrap_or(title)
+            .trim()
+            .clone_into(&mut cut);
     }
     if words(&cut) <= 4 {
         return title.to_owned();

@@ -12,6 +12,7 @@ mod edit;
 pub mod extract;
 mod meta;
 mod names;
+mod prepare;
 mod readability;
 
 pub use blocks::Block;

@@ -11,7 +11,8 @@ use std::collections::HashMap;
 
 use super::clean;
 use super::dom::{Dom, NodeId};
-use super::names::{class_weight, is_byline, is_unlikely, link_density, text_len};
+use super::names::{class_weight, commas, is_byline, is_unlikely, link_density, text_len};
+pub use super::prepare::{is_phrasing, is_visible, prepare};
 
 /// Which of Readability's rules an attempt applies.
 #[derive(Clone, Copy, Debug)]
@@ -44,15 +45,6 @@ pub const DIV_TO_P: &[&str] = &[
     "ul",
 ];
 
-/// Inline elements (HTML's phrasing content).
-const PHRASING: &[&str] = &[
-    "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em",
-    "embed", "i", "img", "input", "kbd", "label", "mark", "math", "meter", "noscript", "object",
-    "output", "progress", "q", "ruby", "samp", "script", "select", "small", "span", "strong",
-    "sub", "sup", "textarea", "time", "var", "wbr", "font", "u", "s", "strike", "big", "tt",
-    "acronym",
-];
-
 /// Sibling tags kept as they are when joined to the article (others become `<div>`).
 const KEEP_TAG: &[&str] = &["div", "article", "section", "p", "ol", "ul"];
 
@@ -67,16 +59,15 @@ pub fn article(dom: &Dom) -> Option<Found> {
     };
     let mut best: Option<Found> = None;
     for attempt in 0..4 {
-        if let Some(found) = grab(dom.clone(), flags) {
-            if found.len >= CHAR_THRESHOLD {
-                return Some(found);
-            }
-            // A later attempt, with fewer rules, wins only when it finds much more: a short
-            // article found by the first is better than itself plus the ads and comments the
-            // rules had kept out.
-            if best.as_ref().is_none_or(|b| found.len > 2 * b.len) {
-                best = Some(found);
-            }
+        let found = grab(dom.clone(), flags);
+        if found.len >= CHAR_THRESHOLD {
+            return Some(found);
+        }
+        // A later attempt, with fewer rules, wins only when it finds much more: a short
+        // article found by the first is better than itself plus the ads and comments the
+        // rules had kept out.
+        if best.as_ref().is_none_or(|b| found.len > 2 * b.len) {
+            best = Some(found);
         }
         match attempt {
             0 => flags.strip_unlikely = false,
@@ -85,99 +76,6 @@ pub fn article(dom: &Dom) -> Option<Found> {
         }
     }
     best.filter(|b| b.len > 0)
-}
-
-/// Readability's preparation of the page: `<font>` made `<span>`, and runs of two or more
-/// `<br>` made paragraph breaks (the text after them, up to the next run, a `<p>`).
-pub fn prepare(dom: &mut Dom) {
-    let body = dom.find("body").unwrap_or(0);
-    for n in dom.all_with(body, &["font"]) {
-        dom.set_tag(n, "span");
-    }
-    for br in dom.all_with(body, &["br"]) {
-        if dom.nodes[br].parent.is_none() {
-            continue;
-        }
-        let mut replaced = false;
-        while let Some(next) = next_non_blank(dom, br) {
-            if dom.tag(next) != Some("br") {
-                break;
-            }
-            replaced = true;
-            dom.detach(next);
-        }
-        if !replaced {
-            continue;
-        }
-        let p = dom.create("p");
-        dom.replace(br, p);
-        while let Some(next) = next_sibling(dom, p) {
-            if dom.tag(next) == Some("br")
-                && next_non_blank(dom, next).is_some_and(|n| dom.tag(n) == Some("br"))
-            {
-                break;
-            }
-            if !is_phrasing(dom, next) {
-                break;
-            }
-            dom.append(p, next);
-        }
-        while let Some(&last) = dom.nodes[p].children.last() {
-            if !dom.is_blank(last) {
-                break;
-            }
-            dom.detach(last);
-        }
-        if let Some(parent) = dom.nodes[p].parent
-            && dom.tag(parent) == Some("p")
-        {
-            dom.set_tag(parent, "div");
-        }
-    }
-}
-
-fn next_sibling(dom: &Dom, id: NodeId) -> Option<NodeId> {
-    let parent = dom.nodes[id].parent?;
-    let siblings = &dom.nodes[parent].children;
-    let at = siblings.iter().position(|&c| c == id)?;
-    siblings.get(at + 1).copied()
-}
-
-/// The next sibling that is an element or text that is not white space.
-fn next_non_blank(dom: &Dom, id: NodeId) -> Option<NodeId> {
-    let mut n = next_sibling(dom, id)?;
-    while dom.tag(n).is_none() && dom.is_blank(n) {
-        n = next_sibling(dom, n)?;
-    }
-    Some(n)
-}
-
-pub fn is_phrasing(dom: &Dom, id: NodeId) -> bool {
-    match dom.tag(id) {
-        None => true,
-        Some(t) if PHRASING.contains(&t) => true,
-        Some("a" | "del" | "ins") => dom.nodes[id].children.iter().all(|&c| is_phrasing(dom, c)),
-        _ => false,
-    }
-}
-
-/// Whether an element is probably shown (no `display: none`, `hidden`, `aria-hidden`).
-pub fn is_visible(dom: &Dom, id: NodeId) -> bool {
-    let style = dom
-        .attr(id, "style")
-        .unwrap_or_default()
-        .to_ascii_lowercase()
-        .replace(' ', "");
-    if style.contains("display:none") || style.contains("visibility:hidden") {
-        return false;
-    }
-    if dom.attr(id, "hidden").is_some() {
-        return false;
-    }
-    dom.attr(id, "aria-hidden") != Some("true")
-        || dom
-            .attr(id, "class")
-            .is_some_and(|c| c.contains("fallback-image"))
 }
 
 /// An element with no text and nothing but line breaks and rules in it.
@@ -298,27 +196,8 @@ fn weight(dom: &Dom, id: NodeId, flags: Flags) -> f64 {
     }
 }
 
-/// Commas of any script: Latin, Arabic (،), full width, and their kind.
-pub fn commas(text: &str) -> usize {
-    text.chars()
-        .filter(|c| {
-            matches!(
-                c,
-                ',' | '\u{060C}'
-                    | '\u{FE50}'
-                    | '\u{FE10}'
-                    | '\u{FE11}'
-                    | '\u{2E41}'
-                    | '\u{2E34}'
-                    | '\u{2E32}'
-                    | '\u{FF0C}'
-            )
-        })
-        .count()
-}
-
 /// One attempt on its own copy of the tree.
-fn grab(mut dom: Dom, flags: Flags) -> Option<Found> {
+fn grab(mut dom: Dom, flags: Flags) -> Found {
     let body = dom.find("body").unwrap_or(0);
     let to_score = paragraphs(&mut dom, body, flags);
     let mut scores: HashMap<NodeId, f64> = HashMap::new();
@@ -347,7 +226,7 @@ fn grab(mut dom: Dom, flags: Flags) -> Option<Found> {
             let divider = match level {
                 0 => 1.0,
                 1 => 2.0,
-                l => l as f64 * 3.0,
+                l => f64::from(l) * 3.0,
             };
             let entry = scores.entry(a).or_insert_with(|| {
                 order.push(a);
@@ -364,22 +243,21 @@ fn grab(mut dom: Dom, flags: Flags) -> Option<Found> {
     let mut top: Vec<NodeId> = order.clone();
     top.sort_by(|a, b| scores[b].total_cmp(&scores[a]));
     top.truncate(5);
-    let candidate = match top.first().copied().filter(|&t| t != body) {
-        Some(c) => choose_up(&dom, &mut scores, &top, c, body, flags),
-        None => {
-            let div = dom.create("div");
-            for c in dom.nodes[body].children.clone() {
-                dom.append(div, c);
-            }
-            dom.append(body, div);
-            scores.insert(div, initial_score(&dom, div, flags));
-            div
+    let candidate = if let Some(c) = top.first().copied().filter(|&t| t != body) {
+        choose_up(&dom, &mut scores, &top, c, body, flags)
+    } else {
+        let div = dom.create("div");
+        for c in dom.nodes[body].children.clone() {
+            dom.append(div, c);
         }
+        dom.append(body, div);
+        scores.insert(div, initial_score(&dom, div, flags));
+        div
     };
     let root = join_siblings(&mut dom, &scores, candidate);
     clean::prepare_article(&mut dom, root, flags);
     let len = text_len(&dom, root);
-    Some(Found { dom, root, len })
+    Found { dom, root, len }
 }
 
 /// Readability's second look at the best candidate: the common ancestor of several nearly as
