@@ -155,26 +155,30 @@ fn has_sentence_end(text: &str) -> bool {
 /// jusText's context rule: a short block between good ones (with no bad block in between) is
 /// good; a heading just before good text is good.
 fn resolve_context(segments: &mut [Segment]) {
-    let classes: Vec<Class> = segments.iter().map(|s| s.class).collect();
-    let neighbour = |from: usize, step: isize| -> Option<Class> {
-        let mut i = from as isize + step;
-        while i >= 0 && (i as usize) < classes.len() {
-            match classes[i as usize] {
-                Class::Short => i += step,
-                c => return Some(c),
-            }
+    // The nearest class other than Short before and after each block, in two passes.
+    let mut before = Vec::with_capacity(segments.len());
+    let mut last = None;
+    for s in segments.iter() {
+        before.push(last);
+        if s.class != Class::Short {
+            last = Some(s.class);
         }
-        None
-    };
+    }
+    let mut after = vec![None; segments.len()];
+    let mut next = None;
+    for (i, s) in segments.iter().enumerate().rev() {
+        after[i] = next;
+        if s.class != Class::Short {
+            next = Some(s.class);
+        }
+    }
     for (i, s) in segments.iter_mut().enumerate() {
         if s.class != Class::Short {
             continue;
         }
-        let before = neighbour(i, -1);
-        let after = neighbour(i, 1);
         let heading = matches!(s.block, Block::Heading(_));
-        if (before == Some(Class::Good) && after == Some(Class::Good))
-            || (heading && after == Some(Class::Good))
+        if (before[i] == Some(Class::Good) && after[i] == Some(Class::Good))
+            || (heading && after[i] == Some(Class::Good))
         {
             s.class = Class::Good;
         }

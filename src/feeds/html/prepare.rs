@@ -20,62 +20,69 @@ pub fn prepare(dom: &mut Dom) {
     for n in dom.all_with(body, &["font"]) {
         dom.set_tag(n, "span");
     }
-    for br in dom.all_with(body, &["br"]) {
-        if dom.nodes[br].parent.is_none() {
+    let mut parents: Vec<NodeId> = dom
+        .all_with(body, &["br"])
+        .into_iter()
+        .filter_map(|br| dom.nodes[br].parent)
+        .collect();
+    parents.dedup();
+    for parent in parents {
+        split_at_br_runs(dom, parent);
+    }
+}
+
+/// Readability's `_replaceBrs` for the children of one element, in one pass over them (a page
+/// of a hundred thousand lines stays linear): a run of two or more `<br>` becomes a `<p>` that
+/// takes the inline content after it, up to the next run or block.
+fn split_at_br_runs(dom: &mut Dom, parent: NodeId) {
+    let old = std::mem::take(&mut dom.nodes[parent].children);
+    let is_br = |dom: &Dom, n: NodeId| dom.tag(n) == Some("br");
+    // The index of the first child from `from` on that is an element or text not blank.
+    let solid = |dom: &Dom, from: usize| {
+        (from..old.len()).find(|&j| dom.tag(old[j]).is_some() || !dom.is_blank(old[j]))
+    };
+    let starts_run = |dom: &Dom, i: usize| {
+        is_br(dom, old[i]) && solid(dom, i + 1).is_some_and(|j| is_br(dom, old[j]))
+    };
+    let mut out = Vec::with_capacity(old.len());
+    let mut made = false;
+    let mut i = 0;
+    while i < old.len() {
+        if !starts_run(dom, i) {
+            out.push(old[i]);
+            i += 1;
             continue;
         }
-        let mut replaced = false;
-        while let Some(next) = next_non_blank(dom, br) {
-            if dom.tag(next) != Some("br") {
-                break;
-            }
-            replaced = true;
-            dom.detach(next);
+        let mut j = i + 1;
+        while let Some(k) = solid(dom, j).filter(|&k| is_br(dom, old[k])) {
+            j = k + 1;
         }
-        if !replaced {
-            continue;
+        for &gone in &old[i..j] {
+            dom.nodes[gone].parent = None;
         }
         let p = dom.create("p");
-        dom.replace(br, p);
-        while let Some(next) = next_sibling(dom, p) {
-            if dom.tag(next) == Some("br")
-                && next_non_blank(dom, next).is_some_and(|n| dom.tag(n) == Some("br"))
-            {
-                break;
-            }
-            if !is_phrasing(dom, next) {
-                break;
-            }
-            dom.append(p, next);
+        dom.nodes[p].parent = Some(parent);
+        let mut kids = Vec::new();
+        while j < old.len() && !starts_run(dom, j) && is_phrasing(dom, old[j]) {
+            kids.push(old[j]);
+            j += 1;
         }
-        while let Some(&last) = dom.nodes[p].children.last() {
-            if !dom.is_blank(last) {
-                break;
-            }
-            dom.detach(last);
+        while let Some(&last) = kids.last().filter(|&&l| dom.is_blank(l)) {
+            dom.nodes[last].parent = None;
+            kids.pop();
         }
-        if let Some(parent) = dom.nodes[p].parent
-            && dom.tag(parent) == Some("p")
-        {
-            dom.set_tag(parent, "div");
+        for &k in &kids {
+            dom.nodes[k].parent = Some(p);
         }
+        dom.nodes[p].children = kids;
+        out.push(p);
+        made = true;
+        i = j;
     }
-}
-
-fn next_sibling(dom: &Dom, id: NodeId) -> Option<NodeId> {
-    let parent = dom.nodes[id].parent?;
-    let siblings = &dom.nodes[parent].children;
-    let at = siblings.iter().position(|&c| c == id)?;
-    siblings.get(at + 1).copied()
-}
-
-/// The next sibling that is an element or text that is not white space.
-fn next_non_blank(dom: &Dom, id: NodeId) -> Option<NodeId> {
-    let mut n = next_sibling(dom, id)?;
-    while dom.tag(n).is_none() && dom.is_blank(n) {
-        n = next_sibling(dom, n)?;
+    dom.nodes[parent].children = out;
+    if made && dom.tag(parent) == Some("p") {
+        dom.set_tag(parent, "div");
     }
-    Some(n)
 }
 
 pub fn is_phrasing(dom: &Dom, id: NodeId) -> bool {

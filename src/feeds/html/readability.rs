@@ -152,29 +152,41 @@ fn paragraphs(dom: &mut Dom, body: NodeId, flags: Flags) -> Vec<NodeId> {
     out
 }
 
-/// Puts each run of inline content of a `<div>` into a new `<p>`.
+/// Puts each run of inline content of a `<div>` into a new `<p>`, in one pass over its
+/// children.
 fn wrap_phrasing(dom: &mut Dom, div: NodeId) {
-    let kids = dom.nodes[div].children.clone();
+    let old = std::mem::take(&mut dom.nodes[div].children);
+    let mut out = Vec::with_capacity(old.len());
     let mut p: Option<NodeId> = None;
-    for c in kids {
+    for c in old {
         if is_phrasing(dom, c) {
             if let Some(p) = p {
-                dom.append(p, c);
-            } else if !dom.is_blank(c) {
+                dom.nodes[c].parent = Some(p);
+                dom.nodes[p].children.push(c);
+            } else if dom.is_blank(c) {
+                out.push(c);
+            } else {
                 let new = dom.create("p");
-                dom.replace(c, new);
-                dom.append(new, c);
+                dom.nodes[new].parent = Some(div);
+                dom.nodes[c].parent = Some(new);
+                dom.nodes[new].children.push(c);
+                out.push(new);
                 p = Some(new);
             }
-        } else if let Some(done) = p.take() {
-            while let Some(&last) = dom.nodes[done].children.last() {
-                if !dom.is_blank(last) {
-                    break;
+        } else {
+            if let Some(done) = p.take() {
+                while let Some(&last) = dom.nodes[done].children.last() {
+                    if !dom.is_blank(last) {
+                        break;
+                    }
+                    dom.nodes[last].parent = None;
+                    dom.nodes[done].children.pop();
                 }
-                dom.detach(last);
             }
+            out.push(c);
         }
     }
+    dom.nodes[div].children = out;
 }
 
 fn initial_score(dom: &Dom, id: NodeId, flags: Flags) -> f64 {
@@ -353,6 +365,7 @@ fn join_siblings(dom: &mut Dom, scores: &HashMap<NodeId, f64>, candidate: NodeId
         Some(p) => dom.element_children(p),
         None => vec![candidate],
     };
+    let mut kept = Vec::new();
     for s in siblings {
         let keep = s == candidate || {
             let bonus = if !class.is_empty() && dom.attr(s, "class") == Some(class.as_str()) {
@@ -379,9 +392,18 @@ fn join_siblings(dom: &mut Dom, scores: &HashMap<NodeId, f64>, candidate: NodeId
             if dom.tag(s).is_some_and(|t| !KEEP_TAG.contains(&t)) {
                 dom.set_tag(s, "div");
             }
-            dom.append(root, s);
+            kept.push(s);
         }
     }
+    // Moved in one pass (a page of many thousand sibling paragraphs stays linear).
+    if let Some(parent) = dom.nodes[candidate].parent {
+        let moved: std::collections::HashSet<NodeId> = kept.iter().copied().collect();
+        dom.nodes[parent].children.retain(|c| !moved.contains(c));
+    }
+    for &s in &kept {
+        dom.nodes[s].parent = Some(root);
+    }
+    dom.nodes[root].children = kept;
     root
 }
 
