@@ -4,6 +4,7 @@
 //! more good text, the text-density extractor ([`super::density`]) is taken instead; and the
 //! `articleBody` of the page's JSON-LD stands in when both miss most of the article it gives.
 //! Whatever is taken then loses the link lists and share bars left in it ([`super::blocks`]).
+//! A page where all of them find nothing gives its body's text, else its description.
 
 use serde_json::Value;
 
@@ -29,8 +30,23 @@ pub fn article(dom: &Dom, ld: Option<&Value>) -> Vec<Block> {
     {
         chosen = body;
     }
+    // Nothing found: the body's text, cleaned, else as it is, else what the page says of
+    // itself (its description), so that a page with any text never saves empty.
+    let body = dom.find("body").unwrap_or(0);
     if chosen.is_empty() {
-        chosen = blocks::blocks(dom, dom.find("body").unwrap_or(0), true);
+        chosen = blocks::blocks(dom, body, true);
+    }
+    if chosen.is_empty() {
+        chosen = blocks::blocks(dom, body, false);
+    }
+    if chosen.is_empty()
+        && let Some(d) = super::meta::meta(
+            dom,
+            &["og:description", "description", "twitter:description"],
+        )
+        .or_else(|| ld.and_then(|v| super::meta::ld_text(v, "description")))
+    {
+        chosen.push(Block::Paragraph(d));
     }
     chosen
 }
@@ -86,6 +102,14 @@ mod tests {
         );
         let t = texts(&html);
         assert_eq!(t.iter().filter(|t| *t == long).count(), 8, "{t:?}");
+    }
+
+    #[test]
+    fn a_page_of_links_only_still_gives_its_description() {
+        let html = r#"<head><meta name="description" content="وصف الصفحة كما تقدمه"></head><body><div><a href="/a">أ</a> <a href="/b">ب</a></div></body>"#;
+        assert_eq!(texts(html), vec!["أ ب"]);
+        let html = r#"<head><meta property="og:description" content="وصف الصفحة كما تقدمه"></head><body><script>app()</script></body>"#;
+        assert_eq!(texts(html), vec!["وصف الصفحة كما تقدمه"]);
     }
 
     #[test]
