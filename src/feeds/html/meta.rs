@@ -141,6 +141,27 @@ pub fn is_dateline(line: &str, date: &str) -> bool {
     words <= 6 && found.contains(&year) && found.contains(&day)
 }
 
+/// How much of `b` is words of `a` (Readability's `_textSimilarity`, with Unicode words):
+/// 1 when every word of `b` is in `a`, by the length of the words that are not.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let len = |ws: &[&String]| {
+        ws.iter().map(|w| w.chars().count()).sum::<usize>() + ws.len().saturating_sub(1)
+    };
+    let all: Vec<&String> = b.iter().collect();
+    let unique: Vec<&String> = b.iter().filter(|w| !a.contains(w)).collect();
+    1.0 - len(&unique) as f64 / len(&all) as f64
+}
+
 /// Separators between a headline and the site's name in a `<title>`.
 const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " » ", " :: ", " / "];
 
@@ -203,6 +224,14 @@ pub fn date(dom: &Dom, ld: Option<&Value>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn similar_titles() {
+        let t = "وزير الخارجية يصل إلى الرياض";
+        assert!(similarity(t, "وزير الخارجية يصل إلى الرياض") > 0.99);
+        assert!(similarity(t, "عاجل: وزير الخارجية يصل إلى الرياض") > 0.75);
+        assert!(similarity(t, "مباحثات في الرياض حول الأزمة") < 0.5);
+    }
 
     #[test]
     fn datelines() {

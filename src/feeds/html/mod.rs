@@ -110,8 +110,12 @@ pub fn extract(html: &str) -> Page {
     let ld = meta::json_ld(&dom);
     let title = meta::title(&dom, ld.as_ref());
     let mut blocks = extract::article(&dom, ld.as_ref());
-    // The headline repeated at the top of the article is the title already.
-    if blocks.first().is_some_and(|b| b.text() == title) {
+    // The headline repeated at the top of the article is the title already (as a heading,
+    // nearly the same words will do: `og:title` often differs from the `<h1>` a little).
+    if blocks.first().is_some_and(|b| {
+        b.text() == title
+            || matches!(b, Block::Heading(_)) && meta::similarity(&title, b.text()) > 0.75
+    }) {
         blocks.remove(0);
     }
     let date = meta::date(&dom, ld.as_ref());
