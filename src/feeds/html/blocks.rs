@@ -6,7 +6,7 @@
 //! in front, so Unicode's rule and qari's agree with the page.
 
 use super::dom::{Data, Dom, NodeId, collapse};
-use super::names::{BLOCKS, is_ad_or_loading, is_share, link_density};
+use super::names::{BLOCKS, is_ad_or_loading, is_caption, is_share, link_density};
 
 /// A block of an article.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -148,6 +148,9 @@ impl Walker<'_> {
             self.flush();
             return;
         }
+        if self.clean && is_caption(self.dom, id) {
+            return;
+        }
         let block = BLOCKS.contains(&tag);
         if block && self.clean && self.is_clutter(id, tag) {
             return;
@@ -278,9 +281,9 @@ mod tests {
 
     #[test]
     fn link_lists_and_navigation_are_dropped_when_cleaning() {
-        let html = "<body><p>نص المقال</p><div class=\"share-buttons\">شارك</div><ul><li><a href=1>خبر ذو صلة</a></li><li><a href=2>خبر آخر</a></li></ul><nav>القائمة</nav></body>";
+        let html = "<body><p>نص المقال</p><div class=\"share-buttons\">شارك</div><ul><li><a href=1>خبر ذو صلة</a></li><li><a href=2>خبر آخر</a></li></ul><nav>القائمة</nav><p class=\"wp-caption-text\">صورة أرشيفية</p><p><a href=\"#top\">إلى الأعلى</a></p><p>إعلان</p></body>";
         assert_eq!(of(html, true), vec![Block::Paragraph("نص المقال".into())]);
-        assert_eq!(of(html, false).len(), 4);
+        assert_eq!(of(html, false).len(), 7);
     }
 
     #[test]

@@ -207,6 +207,15 @@ pub fn is_byline(dom: &Dom, id: NodeId) -> bool {
     }
 }
 
+/// A caption or a photo credit (`wp-caption-text`, `image-caption`, `photo-credit`) of under
+/// 300 characters: it belongs to a picture qari does not show.
+pub fn is_caption(dom: &Dom, id: NodeId) -> bool {
+    match_string(dom, id)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.contains("caption") || w.starts_with("credit") || w.ends_with("credit"))
+        && text_len(dom, id) < 300
+}
+
 /// Whether the names say "share this" (Readability's `(\b|_)(share|sharedaddy)(\b|_)`).
 pub fn is_share(dom: &Dom, id: NodeId) -> bool {
     match_string(dom, id)

@@ -1,6 +1,7 @@
 //! Readability's preparation of a page before it looks for the article: `<font>` made
-//! `<span>`, runs of `<br>` made paragraph breaks; and the tests on single elements it and the
-//! other extractors share (inline content, visibility).
+//! `<span>`, runs of `<br>` made paragraph breaks, a `<div>`'s loose inline content put in
+//! paragraphs; and the tests on single elements it and the other extractors share (inline
+//! content, visibility).
 
 use super::dom::{Dom, NodeId};
 
@@ -83,6 +84,43 @@ fn split_at_br_runs(dom: &mut Dom, parent: NodeId) {
     if made && dom.tag(parent) == Some("p") {
         dom.set_tag(parent, "div");
     }
+}
+
+/// Puts each run of inline content of a `<div>` into a new `<p>`, in one pass over its
+/// children.
+pub fn wrap_phrasing(dom: &mut Dom, div: NodeId) {
+    let old = std::mem::take(&mut dom.nodes[div].children);
+    let mut out = Vec::with_capacity(old.len());
+    let mut p: Option<NodeId> = None;
+    for c in old {
+        if is_phrasing(dom, c) {
+            if let Some(p) = p {
+                dom.nodes[c].parent = Some(p);
+                dom.nodes[p].children.push(c);
+            } else if dom.is_blank(c) {
+                out.push(c);
+            } else {
+                let new = dom.create("p");
+                dom.nodes[new].parent = Some(div);
+                dom.nodes[c].parent = Some(new);
+                dom.nodes[new].children.push(c);
+                out.push(new);
+                p = Some(new);
+            }
+        } else {
+            if let Some(done) = p.take() {
+                while let Some(&last) = dom.nodes[done].children.last() {
+                    if !dom.is_blank(last) {
+                        break;
+                    }
+                    dom.nodes[last].parent = None;
+                    dom.nodes[done].children.pop();
+                }
+            }
+            out.push(c);
+        }
+    }
+    dom.nodes[div].children = out;
 }
 
 pub fn is_phrasing(dom: &Dom, id: NodeId) -> bool {

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use super::clean;
 use super::dom::{Dom, NodeId};
 use super::names::{class_weight, commas, is_byline, is_unlikely, link_density, text_len};
-pub use super::prepare::{is_phrasing, is_visible, prepare};
+pub use super::prepare::{is_visible, prepare, wrap_phrasing};
 
 /// Which of Readability's rules an attempt applies.
 #[derive(Clone, Copy, Debug)]
@@ -150,43 +150,6 @@ fn paragraphs(dom: &mut Dom, body: NodeId, flags: Flags) -> Vec<NodeId> {
         stack.extend(dom.nodes[n].children.iter().rev());
     }
     out
-}
-
-/// Puts each run of inline content of a `<div>` into a new `<p>`, in one pass over its
-/// children.
-fn wrap_phrasing(dom: &mut Dom, div: NodeId) {
-    let old = std::mem::take(&mut dom.nodes[div].children);
-    let mut out = Vec::with_capacity(old.len());
-    let mut p: Option<NodeId> = None;
-    for c in old {
-        if is_phrasing(dom, c) {
-            if let Some(p) = p {
-                dom.nodes[c].parent = Some(p);
-                dom.nodes[p].children.push(c);
-            } else if dom.is_blank(c) {
-                out.push(c);
-            } else {
-                let new = dom.create("p");
-                dom.nodes[new].parent = Some(div);
-                dom.nodes[c].parent = Some(new);
-                dom.nodes[new].children.push(c);
-                out.push(new);
-                p = Some(new);
-            }
-        } else {
-            if let Some(done) = p.take() {
-                while let Some(&last) = dom.nodes[done].children.last() {
-                    if !dom.is_blank(last) {
-                        break;
-                    }
-                    dom.nodes[last].parent = None;
-                    dom.nodes[done].children.pop();
-                }
-            }
-            out.push(c);
-        }
-    }
-    dom.nodes[div].children = out;
 }
 
 fn initial_score(dom: &Dom, id: NodeId, flags: Flags) -> f64 {
