@@ -85,10 +85,12 @@ pub fn article(dom: &Dom) -> Vec<Block> {
         .filter(|&(_, &h)| h * 10 >= total * 7)
         .max_by_key(|&(n, _)| (depth[n], std::cmp::Reverse(*n)))
         .map_or(body, |(&n, _)| n);
+    // Each block through the walker, as the other extractors' are: the direction the page
+    // declares is marked the same way.
     segments
-        .into_iter()
+        .iter()
         .filter(|s| s.class == Class::Good && is_below(dom, s.node, root))
-        .map(|s| s.block)
+        .flat_map(|s| super::blocks::blocks(dom, s.node, false))
         .collect()
 }
 
@@ -198,5 +200,10 @@ mod tests {
         let dom = Dom::parse(&html);
         let texts: Vec<String> = article(&dom).iter().map(|b| b.text().to_owned()).collect();
         assert_eq!(texts, vec!["عنوان فرعي", long, "سطر قصير.", long]);
+        // The page's direction is kept as the walker keeps it.
+        let dom = Dom::parse(&format!(
+            "<body dir=\"rtl\"><p>{long}</p><p>Linux {long}</p></body>"
+        ));
+        assert!(article(&dom)[1].text().starts_with("\u{200F}Linux"));
     }
 }
