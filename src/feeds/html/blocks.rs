@@ -6,7 +6,7 @@
 //! in front, so Unicode's rule and qari's agree with the page.
 
 use super::dom::{Data, Dom, NodeId, collapse};
-use super::extract::{is_unlikely, link_density};
+use super::names::{BLOCKS, is_ad_or_loading, is_caption, is_share, link_density};
 
 /// A block of an article.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,41 +31,13 @@ const SKIPPED: &[&str] = &[
     "footer", "menu", "dialog", "head", "title",
 ];
 
-/// Elements that end the paragraph before them and start a new one.
-pub(super) const BLOCKS: &[&str] = &[
-    "address",
-    "article",
-    "blockquote",
-    "body",
-    "center",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "main",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "td",
-    "th",
-    "tr",
-    "ul",
-];
+/// The kind of block the pending text will be.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Heading,
+    Paragraph,
+    Item,
+}
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Dir {
@@ -80,8 +52,17 @@ struct Walker<'a> {
     clean: bool,
     blocks: Vec<Block>,
     text: String,
-    kind: fn(String) -> Block,
+    kind: Kind,
     dir: Option<Dir>,
+    /// How many `<a>` the walk is in, whether one links within the page (`#...`); the pending
+    /// text's links, letters inside them, and inside links within the page.
+    in_link: usize,
+    in_hash_link: bool,
+    /// For each block, whether it is a paragraph of nothing but a link.
+    link_only: Vec<bool>,
+    links: usize,
+    link_chars: usize,
+    hash_chars: usize,
 }
 
 /// The blocks of the element `root`. With `clean`, parts that look like navigation or link
@@ -92,12 +73,37 @@ pub fn blocks(dom: &Dom, root: NodeId, clean: bool) -> Vec<Block> {
         clean,
         blocks: Vec::new(),
         text: String::new(),
-        kind: Block::Paragraph,
+        kind: Kind::Paragraph,
         dir: inherited_dir(dom, root),
+        in_link: 0,
+        in_hash_link: false,
+        link_only: Vec::new(),
+        links: 0,
+        link_chars: 0,
+        hash_chars: 0,
     };
     w.walk(root);
     w.flush();
+    if clean {
+        drop_link_runs(&mut w.blocks, &w.link_only);
+    }
     w.blocks
+}
+
+/// Takes out runs of three or more paragraphs that are each only a link: a menu or a list of
+/// stories laid out with `<br>`s or `<p>`s instead of a list.
+fn drop_link_runs(blocks: &mut Vec<Block>, link_only: &[bool]) {
+    let mut keep = vec![true; blocks.len()];
+    let mut i = 0;
+    while i < link_only.len() {
+        let run = link_only[i..].iter().take_while(|&&l| l).count();
+        if run >= 3 {
+            keep[i..i + run].fill(false);
+        }
+        i += run.max(1);
+    }
+    let mut flags = keep.into_iter();
+    blocks.retain(|_| flags.next().unwrap_or(true));
 }
 
 /// The direction declared on `id` or its nearest ancestor that declares one.
@@ -122,6 +128,13 @@ impl Walker<'_> {
     fn walk(&mut self, id: NodeId) {
         let tag = match &self.dom.nodes[id].data {
             Data::Text(t) => {
+                if self.in_link > 0 {
+                    let n = t.chars().filter(|c| !c.is_whitespace()).count();
+                    self.link_chars += n;
+                    if self.in_hash_link {
+                        self.hash_chars += n;
+                    }
+                }
                 self.text.push_str(t);
                 return;
             }
@@ -133,6 +146,9 @@ impl Walker<'_> {
         }
         if tag == "br" {
             self.flush();
+            return;
+        }
+        if self.clean && is_caption(self.dom, id) {
             return;
         }
         let block = BLOCKS.contains(&tag);
@@ -149,14 +165,23 @@ impl Walker<'_> {
         if block {
             self.flush();
             self.kind = match tag {
-                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Block::Heading,
-                "li" | "dt" | "dd" => Block::Item,
-                _ => Block::Paragraph,
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Kind::Heading,
+                "li" | "dt" | "dd" => Kind::Item,
+                _ => Kind::Paragraph,
             };
         }
+        let href = self.dom.attr(id, "href").filter(|_| tag == "a");
+        let link = href.is_some_and(|h| !h.trim_start().starts_with("javascript:"));
+        let hash = href.is_some_and(|h| h.starts_with('#'));
+        self.in_link += usize::from(link);
+        self.links += usize::from(link);
+        let saved_hash = self.in_hash_link;
+        self.in_hash_link |= hash;
         for &c in &self.dom.nodes[id].children {
             self.walk(c);
         }
+        self.in_hash_link = saved_hash;
+        self.in_link -= usize::from(link);
         if block {
             self.flush();
         }
@@ -171,7 +196,7 @@ impl Walker<'_> {
         ) {
             return false;
         }
-        if is_unlikely(self.dom, id) {
+        if is_share(self.dom, id) {
             return true;
         }
         matches!(tag, "ul" | "ol" | "div" | "section" | "table" | "dl")
@@ -181,16 +206,38 @@ impl Walker<'_> {
     fn flush(&mut self) {
         let text = collapse(&self.text);
         self.text.clear();
+        let link_chars = std::mem::take(&mut self.link_chars);
+        let hash_chars = std::mem::take(&mut self.hash_chars);
+        let links = std::mem::take(&mut self.links);
         if text.is_empty() {
             return;
         }
+        // Inside an article, a paragraph that is all links to places on the page ("back to
+        // top") or a row of short links ("print | send to a friend") is not text. (A paragraph
+        // of one longer link is kept: articles link their sources that way.)
+        let letters = text.chars().filter(|c| !c.is_whitespace()).count();
+        if self.clean
+            && self.kind == Kind::Paragraph
+            && (is_ad_or_loading(&text)
+                || hash_chars * 10 >= letters * 8
+                || (links >= 2 && link_chars * 10 >= letters * 8 && letters <= 20 * links))
+        {
+            self.kind = Kind::Paragraph;
+            return;
+        }
+        self.link_only
+            .push(self.kind == Kind::Paragraph && link_chars * 10 >= letters * 9);
         let text = match (self.dir, first_strong(&text)) {
             (Some(Dir::Rtl), Some(Dir::Ltr)) => format!("\u{200F}{text}"),
             (Some(Dir::Ltr), Some(Dir::Rtl)) => format!("\u{200E}{text}"),
             _ => text,
         };
-        self.blocks.push((self.kind)(text));
-        self.kind = Block::Paragraph;
+        self.blocks.push(match self.kind {
+            Kind::Heading => Block::Heading(text),
+            Kind::Paragraph => Block::Paragraph(text),
+            Kind::Item => Block::Item(text),
+        });
+        self.kind = Kind::Paragraph;
     }
 }
 
@@ -234,9 +281,9 @@ mod tests {
 
     #[test]
     fn link_lists_and_navigation_are_dropped_when_cleaning() {
-        let html = "<body><p>نص المقال</p><div class=\"share-buttons\">شارك</div><ul><li><a href=1>خبر ذو صلة</a></li><li><a href=2>خبر آخر</a></li></ul><nav>القائمة</nav></body>";
+        let html = "<body><p>نص المقال</p><div class=\"share-buttons\">شارك</div><ul><li><a href=1>خبر ذو صلة</a></li><li><a href=2>خبر آخر</a></li></ul><nav>القائمة</nav><p class=\"wp-caption-text\">صورة أرشيفية</p><p><a href=\"#top\">إلى الأعلى</a></p><p>إعلان</p></body>";
         assert_eq!(of(html, true), vec![Block::Paragraph("نص المقال".into())]);
-        assert_eq!(of(html, false).len(), 4);
+        assert_eq!(of(html, false).len(), 7);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use html5gum::{DefaultEmitter, Token, Tokenizer};
 /// A node's index in [`Dom::nodes`]; the document is node 0.
 pub type NodeId = usize;
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum Data {
     Document,
     Element {
@@ -21,7 +21,7 @@ pub enum Data {
     Text(String),
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Node {
     pub parent: Option<NodeId>,
     pub children: Vec<NodeId>,
@@ -29,7 +29,7 @@ pub struct Node {
 }
 
 /// A parsed page.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Dom {
     pub nodes: Vec<Node>,
 }
@@ -134,7 +134,11 @@ impl Dom {
                 }
                 Token::String(text) => {
                     let parent = *open.last().unwrap_or(&0);
-                    if dom.tag(parent).is_some_and(|t| DROPPED_TEXT.contains(&t)) {
+                    // A JSON-LD script is kept (its text is data for the metadata and a
+                    // candidate body, never shown: text walks skip scripts).
+                    if dom.tag(parent).is_some_and(|t| DROPPED_TEXT.contains(&t))
+                        && !dom.is_json_ld(parent)
+                    {
                         continue;
                     }
                     let text = lossy(&text.value.0);
@@ -197,6 +201,14 @@ impl Dom {
             Data::Element { tag, .. } => Some(tag),
             _ => None,
         }
+    }
+
+    /// Whether `id` is a `<script type="application/ld+json">`.
+    pub fn is_json_ld(&self, id: NodeId) -> bool {
+        self.tag(id) == Some("script")
+            && self
+                .attr(id, "type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
     }
 
     /// An attribute of an element node.

@@ -5,8 +5,15 @@
 //! module: what comes out is plain text, control characters dropped.
 
 pub mod blocks;
+mod clean;
+mod density;
 pub mod dom;
+mod edit;
 pub mod extract;
+mod meta;
+mod names;
+mod prepare;
+mod readability;
 
 pub use blocks::Block;
 use dom::Dom;
@@ -30,7 +37,21 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> String {
     let declared = Encoding::for_bom(bytes)
         .map(|(e, _)| e)
         .or_else(|| content_type.and_then(charset_param))
-        .or_else(|| meta_charset(bytes));
+        .or_else(|| {
+            // A page saved by a browser is re-encoded as UTF-8 but keeps its old `<meta>`:
+            // text in a legacy charset is practically never valid UTF-8 with letters beyond
+            // ASCII, so such bytes are read as what they are.
+            meta_charset(bytes).map(|e| {
+                if e != encoding_rs::UTF_8
+                    && !bytes.is_ascii()
+                    && std::str::from_utf8(bytes).is_ok()
+                {
+                    encoding_rs::UTF_8
+                } else {
+                    e
+                }
+            })
+        });
     if let Some(encoding) = declared {
         // A page that says UTF-16 in a <meta> is ASCII-compatible by then: browsers read it as
         // UTF-8, and so does this.
@@ -82,45 +103,35 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     None
 }
 
-/// The article of a whole page: its title and metadata from the `<head>`, its text from the
-/// container that scores best ([`extract::article_nodes`]); a page where nothing scores gives
-/// the paragraphs of its body.
+/// The article of a whole page: its title and metadata from the `<head>` and JSON-LD, its
+/// text from the best of several extractors ([`extract::article`]).
 pub fn extract(html: &str) -> Page {
     let dom = Dom::parse(html);
-    let nodes = extract::article_nodes(&dom);
-    let mut blocks: Vec<Block> = if nodes.is_empty() {
-        blocks::blocks(&dom, dom.find("body").unwrap_or(0), true)
-    } else {
-        nodes
-            .iter()
-            .flat_map(|&n| blocks::blocks(&dom, n, true))
-            .collect()
-    };
-    let title = title(&dom);
-    // The headline repeated at the top of the article is the title already.
-    if blocks.first().is_some_and(|b| b.text() == title) {
+    let ld = meta::json_ld(&dom);
+    let title = meta::title(&dom, ld.as_ref());
+    let mut blocks = extract::article(&dom, ld.as_ref());
+    // The headline repeated at the top of the article is the title already (as a heading,
+    // nearly the same words will do: `og:title` often differs from the `<h1>` a little).
+    if blocks.first().is_some_and(|b| {
+        b.text() == title
+            || matches!(b, Block::Heading(_)) && meta::similarity(&title, b.text()) > 0.75
+    }) {
+        blocks.remove(0);
+    }
+    let date = meta::date(&dom, ld.as_ref());
+    // So is a dateline under it ("الاثنين 3 أغسطس 2009").
+    if let Some(date) = &date
+        && blocks
+            .first()
+            .is_some_and(|b| meta::is_dateline(b.text(), date))
+    {
         blocks.remove(0);
     }
     Page {
+        author: meta::author(&dom, ld.as_ref()),
+        date,
+        site: meta::meta(&dom, &["og:site_name"]),
         title,
-        author: meta(&dom, &["author", "article:author", "dc.creator"])
-            .filter(|a| !a.starts_with("http")),
-        date: meta(
-            &dom,
-            &[
-                "article:published_time",
-                "date",
-                "pubdate",
-                "dc.date",
-                "dc.date.issued",
-                "datepublished",
-            ],
-        )
-        .or_else(|| {
-            let time = dom.find("time")?;
-            dom.attr(time, "datetime").map(str::to_owned)
-        }),
-        site: meta(&dom, &["og:site_name"]),
         blocks,
     }
 }
@@ -153,46 +164,7 @@ pub fn canonical_url(html: &str) -> Option<String> {
         .map(str::trim)
         .filter(|h| h.starts_with("http"))
         .map(str::to_owned)
-        .or_else(|| meta(&dom, &["og:url"]))
-}
-
-/// The first non-empty `<meta>` content among `names` (matched against `name`, `property`
-/// and `itemprop`, case-insensitively), in the order of `names`.
-fn meta(dom: &Dom, names: &[&str]) -> Option<String> {
-    let metas: Vec<_> = dom
-        .descendants(0)
-        .into_iter()
-        .filter(|&n| dom.tag(n) == Some("meta"))
-        .collect();
-    names.iter().find_map(|want| {
-        metas.iter().find_map(|&m| {
-            let is_wanted = ["name", "property", "itemprop"]
-                .iter()
-                .any(|a| dom.attr(m, a).is_some_and(|v| v.eq_ignore_ascii_case(want)));
-            let content = dom::collapse(dom.attr(m, "content")?);
-            (is_wanted && !content.is_empty()).then_some(content)
-        })
-    })
-}
-
-/// The page's title: `og:title`, else the one `<h1>` when there is exactly one, else
-/// `<title>`.
-fn title(dom: &Dom) -> String {
-    if let Some(t) = meta(dom, &["og:title", "twitter:title"]) {
-        return t;
-    }
-    let h1s: Vec<_> = dom
-        .descendants(0)
-        .into_iter()
-        .filter(|&n| dom.tag(n) == Some("h1"))
-        .collect();
-    if let [h1] = h1s[..] {
-        let t = dom.text(h1);
-        if !t.is_empty() {
-            return t;
-        }
-    }
-    dom.find("title").map(|t| dom.text(t)).unwrap_or_default()
+        .or_else(|| meta::meta(&dom, &["og:url"]))
 }
 
 #[cfg(test)]
@@ -216,6 +188,9 @@ mod tests {
         ]
         .concat();
         assert!(decode(&equiv, None).contains("مرحبا بالعالم"));
+        // Saved as UTF-8 by a browser, the old declaration left in.
+        let resaved = "<meta charset=\"windows-1256\"><p>مرحبا بالعالم</p>";
+        assert!(decode(resaved.as_bytes(), None).contains("مرحبا بالعالم"));
         // Nothing declared: qari's detection still finds Windows-1256 Arabic.
         let long = encoding_rs::WINDOWS_1256
             .encode("<p>قال المتحدث الرسمي إن الاجتماع سيعقد في الرياض الأسبوع المقبل</p>")
