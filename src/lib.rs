@@ -12,8 +12,10 @@
 pub mod clock;
 pub mod collection;
 pub mod config;
+pub mod decode;
 pub mod feeds;
 pub mod hash;
+pub mod html;
 pub mod i18n;
 pub mod monitor;
 pub mod page;

@@ -4,8 +4,8 @@
 //! that `qari import` would have written for it, so a page in the folder and the same page
 //! imported are the same article.
 
-use crate::feeds::article::Draft;
-use crate::feeds::html;
+use super::draft::{Draft, normalize_date};
+use crate::html;
 
 use super::parse::{Format, Parsed, parse};
 
@@ -20,10 +20,7 @@ pub fn page_article(bytes: &[u8]) -> Option<Parsed> {
         title: page.title,
         source: page.site,
         author: page.author,
-        date: page
-            .date
-            .as_deref()
-            .and_then(crate::feeds::article::normalize_date),
+        date: page.date.as_deref().and_then(normalize_date),
         url: html::canonical_url(&text),
         blocks: page.blocks,
     };

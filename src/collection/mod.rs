@@ -7,7 +7,7 @@
 //! never fatal: each is [`Skipped`] with its reason.
 
 mod cache;
-mod decode;
+pub mod draft;
 mod html;
 mod order;
 mod pair;
@@ -23,7 +23,8 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-pub use decode::{DecodeError, Decoded, decode};
+pub use crate::decode::{DecodeError, Decoded, decode};
+pub use draft::{Draft, format_time, normalize_date, one_line};
 pub use order::{TitleKey, natural_cmp};
 pub use paragraph::{BlockIndex, ParagraphNo};
 pub use parse::{Format, Meta, Parsed, parse};

@@ -10,10 +10,12 @@
 //! is reported with its reason and the others go on. No terminal crate is used here: the CLI
 //! and the TUI show [`Report`]s and [`Progress`](crate::collection::Progress) as they like.
 
-pub mod article;
+/// The article as qari writes it: now the collection's ([`crate::collection::Draft`]).
+pub use crate::collection::draft as article;
 pub mod feed;
 pub mod files;
-pub mod html;
+/// Web pages as articles: now a module of its own ([`crate::html`]).
+pub use crate::html;
 pub mod http;
 mod pages;
 pub mod subscriptions;

@@ -58,7 +58,7 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> String {
         let encoding = encoding.output_encoding();
         return encoding.decode(bytes).0.into_owned();
     }
-    match crate::collection::decode(bytes) {
+    match crate::decode::decode(bytes) {
         Ok(d) => d.text,
         Err(_) => String::from_utf8_lossy(bytes).into_owned(),
     }

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::html::Block;
+use crate::html::Block;
 
 /// An article about to be written.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -21,7 +21,7 @@ pub struct Draft {
 
 /// One line of text: white space runs (line breaks too) as one space, controls dropped.
 pub fn one_line(s: &str) -> String {
-    super::html::dom::collapse(s)
+    crate::html::dom::collapse(s)
 }
 
 impl Draft {
