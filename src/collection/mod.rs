@@ -13,6 +13,7 @@ mod order;
 mod pair;
 mod paragraph;
 mod parse;
+mod read;
 mod skip;
 mod walk;
 pub mod watch;
@@ -28,6 +29,8 @@ pub use draft::{Draft, format_time, normalize_date, one_line};
 pub use order::{TitleKey, natural_cmp};
 pub use paragraph::{BlockIndex, ParagraphNo};
 pub use parse::{Format, Meta, Parsed, parse};
+pub use read::{ParsedFile, load_article, parse_file, read_article};
+use read::{format_of, read};
 pub use skip::SkipReason;
 pub use walk::{Found, article_files};
 
@@ -152,72 +155,6 @@ const BUILTIN: &[(&str, &str)] = &[
 
 fn builtin_path(name: &str) -> PathBuf {
     Path::new("assets/articles").join(name)
-}
-
-fn format_of(path: &Path) -> Option<Format> {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .and_then(Format::from_extension)
-}
-
-/// Reads, decodes and parses one file; the error is why, in English.
-pub fn read_article(path: &Path) -> Result<Article, String> {
-    load_article(path).map_err(|why| why.to_string())
-}
-
-/// [`read_article`] with the reason as a value, for an interface that says it in its language.
-pub fn load_article(path: &Path) -> Result<Article, SkipReason> {
-    read(path).map(|(article, _)| article)
-}
-
-/// [`read_article`], and how many invalid sequences decoding replaced: the library keeps the
-/// count in its [`Entry`], while an opened [`Article`] is text only.
-fn read(path: &Path) -> Result<(Article, usize), SkipReason> {
-    let bytes = std::fs::read(path).map_err(|e| SkipReason::io(&e))?;
-    let file = parse_file(path, &bytes)?;
-    let article = Article {
-        path: path.to_owned(),
-        title: file.parsed.title,
-        paragraphs: file.parsed.paragraphs,
-        meta: file.parsed.meta,
-        encoding: file.encoding.to_owned(),
-    };
-    Ok((article, file.replaced))
-}
-
-/// An article file's bytes, read.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ParsedFile {
-    pub parsed: Parsed,
-    /// The encoding the text was in (`HTML` for a web page, which says its own).
-    pub encoding: &'static str,
-    /// Invalid sequences replaced in decoding.
-    pub replaced: usize,
-}
-
-/// Decodes and parses the bytes of the article file at `path`, by its format (the file name's
-/// extension; text if it has none known). The library and the search index both read files
-/// with this, so they always agree on an article's text.
-pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<ParsedFile, SkipReason> {
-    let format = format_of(path).unwrap_or(Format::Text);
-    if format == Format::Html {
-        if bytes.is_empty() {
-            return Err(DecodeError::Empty.into());
-        }
-        let parsed = html::page_article(bytes).ok_or(SkipReason::NoArticle)?;
-        return Ok(ParsedFile {
-            parsed,
-            encoding: "HTML",
-            replaced: 0,
-        });
-    }
-    let decoded = decode(bytes)?;
-    let parsed = parse(&decoded.text, format).ok_or(SkipReason::NoText)?;
-    Ok(ParsedFile {
-        parsed,
-        encoding: decoded.encoding,
-        replaced: decoded.replaced,
-    })
 }
 
 impl Article {

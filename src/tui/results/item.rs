@@ -7,7 +7,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::Fit;
+use super::fit::Fit;
 use crate::collection::{Article, BlockIndex, Collection, CollectionError};
 use crate::search::{ParagraphHits, Query, Score, hits_in};
 use crate::tui::snippet;

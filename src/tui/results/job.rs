@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
 
-use super::Fit;
+use super::fit::Fit;
 use super::item::{ResultItem, read_unread};
 use crate::collection::{Collection, Entry, Progress};
 use crate::search::{

@@ -5,6 +5,7 @@
 //! highlighted. Snippets need their articles opened, so the screen reads them only for the
 //! results it is about to show ([`ResultsView::show`]).
 
+mod fit;
 mod item;
 mod job;
 
@@ -20,28 +21,11 @@ use super::prompt::{Prompt, PromptFor};
 use super::session::Session;
 use crate::collection::{Collection, CollectionError, Entry};
 use crate::search::Query;
-use crate::text::Options;
 
+pub use fit::Fit;
+use fit::text_column;
 pub use item::{Excerpt, ResultItem};
 pub use job::SearchJob;
-
-/// What the snippets are fitted to: the width they are drawn in and the layout options.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Fit {
-    pub width: usize,
-    pub options: Options,
-}
-
-impl Fit {
-    /// The snippets' fit on a screen `screen_width` cells wide.
-    pub fn new(screen_width: u16, options: Options) -> Self {
-        let (_, width) = text_column(Rect::new(0, 0, screen_width, 1));
-        Fit {
-            width: usize::from(width),
-            options,
-        }
-    }
-}
 
 /// The results screen.
 #[derive(Clone, Debug)]
@@ -217,11 +201,4 @@ impl ResultsView {
             draw::highlight(buf, row2, y + 1, &line, rtl, &marks, ctx.styles);
         }
     }
-}
-
-/// The column of the titles and snippets in `area`: its x and width. The hit count takes the
-/// first two cells and the third stays blank, so that a title that fills its row (a right-aligned
-/// Arabic one) never touches the count; two cells stay free on the right.
-fn text_column(area: Rect) -> (u16, u16) {
-    (area.x + 3, area.width.saturating_sub(5))
 }

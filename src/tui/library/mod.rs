@@ -1,20 +1,19 @@
 //! The library screen: every article with its title laid out by the engine (right-to-left
 //! titles right-aligned), source and date when known, and a read mark.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+mod filter;
+mod folded;
+mod rows;
+
+use folded::Folded;
 
 use super::action::Action;
-use super::draw::{self, Ctx};
 use super::go::{Go, Overlay};
 use super::prompt::{Prompt, PromptFor};
 use super::session::Session;
 use crate::collection::{Collection, Entry, Origin, TitleKey, natural_cmp};
-use crate::search::{Query, normalize};
-use crate::store::ReadState;
 
 /// Library order.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -24,9 +23,6 @@ pub enum Sort {
     Date,
     Title,
 }
-
-/// Titles filtered by one thread at a time.
-const FILTER_RUN: usize = 1 << 13;
 
 /// State of the library screen.
 #[derive(Clone, Debug, Default)]
@@ -48,41 +44,6 @@ pub struct LibraryView {
     /// Every title normalised, made by the first filter and kept for the next keys (a million
     /// titles take a second to normalise; a view is made anew for a collection read again).
     folded: std::sync::Arc<std::sync::OnceLock<Folded>>,
-}
-
-/// Titles normalised, one after another: the entry `i`'s is `text[ends[i - 1]..ends[i]]`.
-#[derive(Debug, Default)]
-struct Folded {
-    text: String,
-    ends: Vec<usize>,
-}
-
-impl Folded {
-    /// The titles of `entries` normalised, on every core.
-    fn new(entries: &[Entry]) -> Self {
-        let runs: Vec<&[Entry]> = entries.chunks(FILTER_RUN).collect();
-        let parts = crate::parallel::map(&runs, |run| {
-            let mut part = Folded::default();
-            for e in *run {
-                part.text.push_str(&normalize(&e.title));
-                part.ends.push(part.text.len());
-            }
-            part
-        });
-        let mut all = Folded::default();
-        for part in parts {
-            let base = all.text.len();
-            all.text.push_str(&part.text);
-            all.ends.extend(part.ends.iter().map(|end| base + end));
-        }
-        all
-    }
-
-    /// Entry `i`'s title normalised.
-    fn get(&self, i: usize) -> &str {
-        let start = i.checked_sub(1).map_or(0, |j| self.ends[j]);
-        self.text.get(start..self.ends[i]).unwrap_or_default()
-    }
 }
 
 impl LibraryView {
@@ -119,56 +80,6 @@ impl LibraryView {
         }
         v.offset = self.offset;
         v
-    }
-
-    /// Shows only the articles whose title matches `filter`, the selection kept when it still
-    /// shows.
-    pub fn set_filter(&mut self, entries: &[Entry], filter: &str) {
-        let before = Query::parse(&self.filter);
-        filter.clone_into(&mut self.filter);
-        // A key typed at the end of the filter only narrows it (each term it had is in one it
-        // has now): only the titles shown are looked at again.
-        let now = Query::parse(filter);
-        let narrower = !before.is_empty()
-            && before
-                .terms
-                .iter()
-                .all(|t| now.terms.iter().any(|n| n.contains(t.as_str())));
-        self.filter_among(entries, narrower);
-    }
-
-    fn apply_filter(&mut self, entries: &[Entry]) {
-        self.filter_among(entries, false);
-    }
-
-    /// Shows the titles that match the filter, among those shown (`narrower`) or all.
-    fn filter_among(&mut self, entries: &[Entry], narrower: bool) {
-        let current = self.current();
-        let q = Query::parse(&self.filter);
-        self.order = if q.is_empty() {
-            self.sorted.clone()
-        } else {
-            let among = if narrower { &self.order } else { &self.sorted };
-            let mut folded = self.folded.get_or_init(|| Folded::new(entries));
-            let made;
-            if folded.ends.len() != entries.len() {
-                // Not this view's collection (never so in the app): normalised again.
-                made = Folded::new(entries);
-                folded = &made;
-            }
-            let runs: Vec<&[usize]> = among.chunks(FILTER_RUN).collect();
-            crate::parallel::map(&runs, |run| {
-                run.iter()
-                    .copied()
-                    .filter(|&i| q.matches(folded.get(i)))
-                    .collect::<Vec<usize>>()
-            })
-            .concat()
-        };
-        self.selected = current
-            .and_then(|c| self.order.iter().position(|&i| i == c))
-            .unwrap_or(0);
-        self.offset = self.offset.min(self.selected);
     }
 
     pub fn sort_by(&mut self, entries: &[Entry], sort: Sort) {
@@ -294,120 +205,13 @@ impl LibraryView {
             self.offset = self.selected + 1 - height;
         }
     }
-
-    /// Draws the visible rows into `area`.
-    pub fn draw(
-        &self,
-        buf: &mut Buffer,
-        area: Rect,
-        entries: &[Entry],
-        reading: &HashMap<PathBuf, ReadState>,
-        ctx: &Ctx<'_>,
-    ) {
-        for (row, &index) in self
-            .order
-            .iter()
-            .skip(self.offset)
-            .take(usize::from(area.height))
-            .enumerate()
-        {
-            let y = area.y + row as u16;
-            let entry = &entries[index];
-            let selected = self.offset + row == self.selected;
-            let style = if selected {
-                ctx.styles.selected
-            } else {
-                ctx.styles.text
-            };
-            if selected {
-                buf.set_style(Rect::new(area.x, y, area.width, 1), style);
-            }
-            let mark = match reading.get(&entry.path) {
-                Some(ReadState::Read) => "✓",
-                Some(ReadState::InProgress) => "◐",
-                None => "•",
-            };
-            // A right-to-left interface laid out by qari is mirrored: the mark at the right
-            // end, the title from beside it, the folder, date and source at the left.
-            let mirrored = ctx.align_right();
-            buf.set_string(
-                if mirrored {
-                    area.x + area.width.saturating_sub(1)
-                } else {
-                    area.x
-                },
-                y,
-                mark,
-                if selected { style } else { ctx.styles.accent },
-            );
-            let folder = self.root.as_deref().and_then(|root| {
-                let rel = entry.path.parent()?.strip_prefix(root).ok()?;
-                Some(if rel.as_os_str().is_empty() {
-                    ".".to_owned()
-                } else {
-                    rel.display().to_string()
-                })
-            });
-            let date = entry.meta.date.as_deref().map(|d| ctx.msgs.date(d));
-            let info = [
-                folder.as_deref(),
-                date.as_deref(),
-                entry.meta.source.as_deref(),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" · ");
-            let info_options = if ctx.rtl() { ctx.chrome() } else { ctx.options };
-            let (info_line, info_rtl) =
-                draw::one_line(&info, usize::from(area.width / 3), info_options, ctx.visual);
-            let info_width = info_line.width as u16;
-            let title_width = area.width.saturating_sub(info_width + 5);
-            let (title, rtl) = draw::one_line(
-                &entry.title,
-                usize::from(title_width),
-                ctx.options,
-                ctx.visual,
-            );
-            let info_style = if selected { style } else { ctx.styles.dim };
-            // A right-to-left title reads from the right edge, its date and source on the left.
-            let (title_x, info_x) = if mirrored {
-                (area.x + area.width - title_width - 2, area.x + 1)
-            } else if rtl {
-                (area.x + area.width - title_width, area.x + 2)
-            } else {
-                (area.x + 2, area.x + area.width - info_width)
-            };
-            draw::line(
-                buf,
-                Rect::new(title_x, y, title_width, 1),
-                y,
-                &title,
-                rtl || mirrored,
-                style,
-            );
-            draw::line(
-                buf,
-                Rect::new(info_x, y, info_width, 1),
-                y,
-                &info_line,
-                info_rtl && mirrored,
-                info_style,
-            );
-            if ctx.rtl() {
-                draw::chrome_mark(buf, area.x, y, ctx);
-                continue;
-            }
-            draw::ltr_mark(buf, area.x, y, ctx);
-            draw::ltr_mark(buf, info_x, y, ctx);
-        }
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::collection::{Collection, Meta};
+    use crate::search::{Query, normalize};
 
     fn entry(name: &str, title: &str, date: Option<&str>, mtime: i64) -> Entry {
         Entry {
