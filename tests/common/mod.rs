@@ -83,3 +83,12 @@ pub fn qari_command() -> std::process::Command {
     }
     c
 }
+
+/// Points insta at tests/snapshots/ until the guard is dropped. insta looks for a snapshot beside
+/// the file that asserts it, and the tests that take snapshots are in tests/X/main.rs (which
+/// would be tests/X/snapshots/); the snapshots' names are unchanged (`X__name.snap`).
+pub fn snapshots_in_tests() -> impl Drop {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/snapshots"));
+    settings.bind_to_scope()
+}

@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::string_slice)]
 
+#[path = "../common/mod.rs"]
 mod common;
 
 use common::drive::{open_seed, press, reader, type_text, wait_for_search};
@@ -113,12 +114,14 @@ fn screen(app: &App, width: u16, height: u16) -> String {
 
 #[test]
 fn library_screen() {
+    let _snapshots = common::snapshots_in_tests();
     let app = app(100, 8);
     insta::assert_snapshot!(screen(&app, 100, 8));
 }
 
 #[test]
 fn reader_screen() {
+    let _snapshots = common::snapshots_in_tests();
     let mut app = app(80, 16);
     open_seed(&mut app);
     insta::assert_snapshot!(screen(&app, 80, 16));
@@ -126,6 +129,7 @@ fn reader_screen() {
 
 #[test]
 fn help_screen() {
+    let _snapshots = common::snapshots_in_tests();
     let mut app = app(80, 20);
     open_seed(&mut app);
     press(&mut app, "?");
@@ -734,6 +738,7 @@ fn app_ar(width: u16, height: u16) -> App {
 /// Arabic-Indic digits in counters and dates, no English word but file and key names.
 #[test]
 fn arabic_screens() {
+    let _snapshots = common::snapshots_in_tests();
     for (w, h) in [(100, 30), (60, 20)] {
         let name = |screen: &str| format!("ar_{screen}_{w}x{h}");
         let mut app = app_ar(w, h);
