@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
 
+#[path = "../common/mod.rs"]
 mod common;
 
 use common::drive::{open_seed, press, reader, type_text, wait_for_search};
@@ -611,6 +612,7 @@ fn render_dir_majority() {
 // 3, as whole screens: Arabic in a message, a prompt, a filter label and a skipped file's name.
 #[test]
 fn arabic_in_the_chrome_snapshots() {
+    let _snapshots = common::snapshots_in_tests();
     let mut app = app(70, 8);
     press(&mut app, "/");
     type_text(&mut app, "غيرموجودةكلمة");
