@@ -8,6 +8,7 @@
 
 #![allow(clippy::unwrap_used, clippy::format_collect)]
 
+#[path = "../common/mod.rs"]
 mod common;
 
 use std::collections::HashMap;
