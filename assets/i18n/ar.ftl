@@ -318,6 +318,7 @@ cli-needs-terminal = واجهة القراءة تحتاج إلى طرفية، و
 cli-no-term = لا كلمة في الاستعلام للبحث عنها
 cli-index-rebuilt = { $error }؛ أُعيد بناء الفهرس
 cli-stdin = <الدخل القياسي>
+cli-bad-clock = القيمة QARI_NOW={ $value } ليست وقتًا: اكتبها هكذا 2026-03-01T12:00:00+03:00 (RFC 3339) أو @SECONDS
 cli-invalid-utf8 = السطر { $line }: ترميز UTF-8 غير صالح عند البايت { $column }
 config-text-width = يجب ألا يقل text_width عن { $min }، أو 0 لعرض الطرفية كله
 config-not-a-colour = [theme] { $name } = "{ $value }" ليس لونًا (اسم مثل "red" أو "lightblue"، أو #rrggbb، أو 0-255)

@@ -312,6 +312,8 @@ cli-no-term = the query has no term to search for
 cli-index-rebuilt = { $error }; the index was rebuilt
 # The name of standard input in `qari render`'s errors.
 cli-stdin = <stdin>
+# $value: what QARI_NOW holds.
+cli-bad-clock = QARI_NOW={ $value } is not a time: write it as 2026-03-01T12:00:00+03:00 (RFC 3339) or @SECONDS
 cli-invalid-utf8 = line { $line }: invalid UTF-8 at byte { $column }
 # config.toml ($min and $value as typed).
 config-text-width = text_width must be at least { $min }, or 0 for the terminal's width

@@ -15,7 +15,7 @@ use qari::text::printable;
 /// Opens the state database, telling the user on stderr about anything wrong with it.
 pub(super) fn open_store() -> anyhow::Result<Store> {
     let dirs = Dirs::new().ok_or_else(|| anyhow::anyhow!(t!(super::msgs(), "cli-no-home")))?;
-    let clock = qari::clock::Clock::from_process_env()?;
+    let clock = super::clock()?;
     let mut opened = Store::open(&dirs.state_file());
     for w in &opened.warnings {
         eprintln!("qari: {}", super::msgs().store_warning(w));

@@ -343,6 +343,13 @@ fn monitor(root: &Path, socket: &Path) -> anyhow::Result<bool> {
     Ok(true)
 }
 
+/// The clock `QARI_NOW` pins, else the system's; a value that is not a time is said in the
+/// interface's language.
+fn clock() -> anyhow::Result<qari::clock::Clock> {
+    qari::clock::Clock::from_process_env()
+        .map_err(|e| anyhow::anyhow!(t!(msgs(), "cli-bad-clock", value = e.value)))
+}
+
 /// The config file, or the defaults when there is no home folder.
 fn config() -> anyhow::Result<Config> {
     match Dirs::new() {

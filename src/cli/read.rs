@@ -82,7 +82,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<bool> {
             config.digits,
             config.calendar,
         ),
-        clock: qari::clock::Clock::from_process_env()?,
+        clock: super::clock()?,
     };
     let state = qari::tui::State {
         file: dirs.as_ref().map(Dirs::state_file),

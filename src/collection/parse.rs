@@ -49,15 +49,13 @@ impl Format {
 /// web page, which is read from its bytes (its charset is its own): see
 /// [`parse_file`](super::parse_file).
 pub fn parse(text: &str, format: Format) -> Option<Parsed> {
-    if format == Format::Html {
-        return None;
-    }
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let lines: Vec<&str> = text.lines().map(|l| l.trim_end_matches('\r')).collect();
     let (front, body) = front_matter(&lines);
     let mut parsed = match format {
         Format::Text => parse_text(body),
-        Format::Markdown | Format::Html => parse_markdown(body),
+        Format::Markdown => parse_markdown(body),
+        Format::Html => return None,
     };
     let mut title = None;
     for (key, value) in front {

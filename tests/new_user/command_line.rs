@@ -128,3 +128,25 @@ fn the_command_line_speaks_arabic_when_asked() {
     let (_, _, err) = qari(&["/no/such/folder"], "C.UTF-8");
     assert_eq!(err, "qari: /no/such/folder: no such file or folder\n");
 }
+
+// Issue 19: a QARI_NOW that is not a time is an error in the interface's language.
+#[test]
+fn a_clock_that_is_not_a_time_is_said_in_the_interface_language() {
+    let home = temp_dir("bad-clock");
+    let run = |lang: &str| {
+        let out = qari()
+            .args(["--lang", lang, "bookmarks", "list"])
+            .env("HOME", &home)
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("QARI_NOW", "yesterday")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let en = run("en");
+    assert!(en.contains("QARI_NOW=yesterday is not a time"), "{en}");
+    let ar = run("ar");
+    assert!(ar.contains("ليست وقتًا") && ar.contains("yesterday"), "{ar}");
+}

@@ -62,13 +62,6 @@ impl Index {
         collection: &Collection,
         progress: &Progress,
     ) -> Result<Updated, IndexError> {
-        // A file changed in the same tick as it was read looks unchanged: those written within
-        // RACY of now are read again next time. Now by the file system's clock (the index's
-        // folder's), which stamps the files, not the process's, which may differ.
-        let started = nanos(match self.path.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => crate::clock::file_system_now(dir),
-            _ => SystemTime::now(),
-        });
         let old = std::mem::take(self.catalog_mut()?);
         let diff = diff(&old, &collection.entries);
         progress
@@ -84,6 +77,14 @@ impl Index {
             self.catalog = Some(old);
             return Ok(stats);
         }
+        // A file changed in the same tick as it was read looks unchanged: those written within
+        // RACY of now are read again next time. Now by the file system's clock (the index's
+        // folder's), which stamps the files, not the process's, which may differ; taken only
+        // when there is something to read, before it is read.
+        let started = nanos(match self.path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => crate::clock::file_system_now(dir),
+            _ => SystemTime::now(),
+        });
         if old.is_empty() {
             self.train(collection, &diff.stale)?;
         }
