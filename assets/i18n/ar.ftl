@@ -65,6 +65,7 @@ path-error = { $path }: { $error }
 last-article = هذا آخر مقال في المكتبة
 first-article = هذا أول مقال في المكتبة
 all-opened = فُتحت كل مقالات المكتبة
+library-not-ready = ما زالت مكتبة هذا المجلد قيد القراءة: أعد المحاولة بعد قليل
 
 ## Reading the collection again.
 

@@ -60,6 +60,7 @@ path-error = { $path }: { $error }
 last-article = this is the last article of the library
 first-article = this is the first article of the library
 all-opened = every article has been opened
+library-not-ready = the library of this folder is still being read: try again in a moment
 
 ## Reading the collection again.
 

@@ -125,18 +125,22 @@ pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<
     let mut redraw = true;
     loop {
         let busy = app.busy();
-        if matches!(app.screen(), Screen::Loading(_))
-            && let Some(job) = &load
-        {
+        // Polled under a reader too (`qari FILE`): its J/K need the folder's library.
+        if let Some(job) = &load {
             match job.poll() {
                 Poll::Done(Ok(c)) => {
                     load = None;
                     app.loaded(c);
                     app.watch(Duration::from_secs(3));
                 }
-                Poll::Done(Err(e)) => {
+                Poll::Done(Err(e)) if matches!(app.screen(), Screen::Loading(_)) => {
                     drop(guard);
                     return Err(e.into());
+                }
+                Poll::Done(Err(e)) => {
+                    // The article is open: it stays, and the folder's error is said.
+                    load = None;
+                    app.library_failed(&e);
                 }
                 Poll::Running | Poll::Lost => {}
             }

@@ -63,6 +63,9 @@ pub struct Session {
     pub feeds: Option<super::feeds::FeedSetup>,
 }
 
+/// Cells kept free on each side of the reader's column for its marks.
+pub const MARGIN: u16 = 3;
+
 impl Session {
     /// Puts `text` on the clipboard and says how much was copied.
     pub fn copy(&mut self, text: String) {
@@ -102,9 +105,11 @@ impl Session {
         }
     }
 
-    /// The reading column's width in cells.
+    /// The reading column's width in cells: the screen's less a margin of three cells on each
+    /// side, where the cursor (next to the text) and a bookmark's star (one cell further out)
+    /// are drawn, so that both show at 80 columns with the default 80-cell column.
     pub fn column_width(&self) -> usize {
-        let room = self.size.0.saturating_sub(4).max(1);
+        let room = self.size.0.saturating_sub(2 * MARGIN).max(1);
         let width = match self.settings.text_width {
             0 => room,
             w => w.min(room),

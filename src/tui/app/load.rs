@@ -105,6 +105,13 @@ impl App {
         }
     }
 
+    /// The folder of an article opened by itself could not be read: the article stays open,
+    /// the error is said.
+    pub fn library_failed(&mut self, error: &crate::collection::CollectionError) {
+        self.screens.retain(|s| !matches!(s, Screen::Loading(_)));
+        self.session.message = Some(self.session.settings.msgs.collection_error(error));
+    }
+
     /// Opens the most recently read article of the collection, where it was left.
     fn resume_last(&mut self) {
         let (Some(store), Some(c)) = (&self.session.store, &self.session.collection) else {

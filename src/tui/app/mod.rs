@@ -280,6 +280,8 @@ impl App {
     pub(super) fn go(&mut self, go: Go) {
         match go {
             Go::Stay => {}
+            // Back from the only screen (an article whose folder could not be read) quits.
+            Go::Back if self.screens.len() < 2 => self.quit(),
             Go::Back => self.pop(),
             Go::Quit => self.quit(),
             Go::Open(index) => self.open_entry(index),

@@ -77,8 +77,16 @@ impl App {
     /// Opens the article `delta` places from the selected one in the library.
     pub(super) fn open_sibling(&mut self, delta: isize) {
         let Some(l) = &mut self.library else {
+            // `qari FILE`: the folder's library is still being read.
+            self.session.message = Some(t!(self.session.settings.msgs, "library-not-ready"));
             return;
         };
+        // From the article shown, wherever the library's selection is.
+        if let (Some(Screen::Reader(r)), Some(c)) = (self.screens.last(), &self.session.collection)
+            && let Some(i) = c.entries.iter().position(|e| e.path == r.article.path)
+        {
+            l.select_entry(i);
+        }
         let target = l
             .selected
             .checked_add_signed(delta)

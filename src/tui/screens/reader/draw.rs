@@ -9,12 +9,13 @@ use super::view::ReaderView;
 use crate::collection::BlockIndex;
 use crate::page::Row;
 use crate::t;
+use crate::tui::session::MARGIN;
 use crate::tui::widgets::draw::{self, Ctx};
 
 impl ReaderView {
     /// Draws the page into `area` (the text column is centred in it).
     pub fn draw(&self, buf: &mut Buffer, area: Rect, ctx: &Ctx<'_>) {
-        let width = (self.layout.width as u16).min(area.width.saturating_sub(4));
+        let width = (self.layout.width as u16).min(area.width.saturating_sub(2 * MARGIN));
         let column = Rect::new(
             area.x + (area.width - width) / 2,
             area.y,
