@@ -17,6 +17,12 @@ hint-undoes = { $key } تراجع
 hint-filters = { $key } تصفية
 hint-back = { $key } رجوع
 hint-searches-again = { $key } بحث جديد
+hint-searches = { $key } بحث
+hint-updates-feeds = { $key } تحديث المواجز
+hint-quits = { $key } خروج
+hint-next-page = { $key } الصفحة التالية
+hint-bookmarks-paragraph = { $key } إشارة مرجعية
+hint-next-article = { $key } المقال التالي
 
 ## Loading the collection.
 

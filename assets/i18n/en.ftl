@@ -22,6 +22,12 @@ hint-undoes = { $key } undoes
 hint-filters = { $key } filters
 hint-back = { $key } back
 hint-searches-again = { $key } searches again
+hint-searches = { $key } search
+hint-updates-feeds = { $key } update feeds
+hint-quits = { $key } quit
+hint-next-page = { $key } next page
+hint-bookmarks-paragraph = { $key } bookmark
+hint-next-article = { $key } next article
 
 ## Loading the collection (the middle of the screen).
 

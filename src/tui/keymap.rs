@@ -140,8 +140,8 @@ const DEFAULTS: &[(Scope, &str, Action)] = &[
     (Results, "B", Action::Bookmarks),
     (Reader, "q", Action::Back),
     (Reader, "Esc", Action::Back),
-    (Reader, "PageDown", Action::NextPage),
     (Reader, "Space", Action::NextPage),
+    (Reader, "PageDown", Action::NextPage),
     (Reader, "PageUp", Action::PrevPage),
     (Reader, "Backspace", Action::PrevPage),
     (Reader, "g", Action::First),
@@ -281,7 +281,9 @@ impl Keymap {
         self.bindings
             .iter()
             .filter(|b| b.action == action && (b.scope == scope || b.scope == Scope::Global))
-            .find(|b| self.resolve(b.key, scope) == Some(action))
+            .filter(|b| self.resolve(b.key, scope) == Some(action))
+            // The screen's own key before a global one (`q` quits the library, not `Ctrl-c`).
+            .min_by_key(|b| b.scope != scope)
             .map(|b| b.key.label())
     }
 

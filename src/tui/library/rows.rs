@@ -1,5 +1,10 @@
 //! Drawing the library: one row per article, its title laid out by the engine (right-to-left
-//! titles right-aligned), its source, date and folder when known, and its read mark.
+//! titles right-aligned), its folder, date and source when known, and its read mark.
+//!
+//! The folder, date and source are each laid out on their own (isolated), in the interface's
+//! direction, so that an Arabic folder name is not split around the date nor a date's time put
+//! before its day; when they do not fit, the least useful goes first: the folder, then the
+//! date's time (its day kept), then the source, and only then is the date cut.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -10,6 +15,8 @@ use ratatui::layout::Rect;
 use super::LibraryView;
 use crate::collection::Entry;
 use crate::store::ReadState;
+use crate::i18n::Ymd;
+use crate::text::{Direction, Options, VisualLine};
 use crate::tui::draw::{self, Ctx};
 
 impl LibraryView {
@@ -66,19 +73,13 @@ impl LibraryView {
                     rel.display().to_string()
                 })
             });
-            let date = entry.meta.date.as_deref().map(|d| ctx.msgs.date(d));
-            let info = [
-                folder.as_deref(),
-                date.as_deref(),
-                entry.meta.source.as_deref(),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" · ");
-            let info_options = if ctx.rtl() { ctx.chrome() } else { ctx.options };
-            let (info_line, info_rtl) =
-                draw::one_line(&info, usize::from(area.width / 3), info_options, ctx.visual);
+            let info = Info {
+                folder: folder.as_deref(),
+                date: entry.meta.date.as_deref(),
+                source: entry.meta.source.as_deref(),
+            };
+            let info_line = info.line(usize::from(area.width / 3), ctx);
+            let info_rtl = ctx.rtl() && ctx.visual;
             let info_width = info_line.width as u16;
             let title_width = area.width.saturating_sub(info_width + 5);
             let (title, rtl) = draw::one_line(
@@ -120,4 +121,66 @@ impl LibraryView {
             draw::ltr_mark(buf, info_x, y, ctx);
         }
     }
+}
+
+/// What a row says of its article besides the title.
+struct Info<'a> {
+    folder: Option<&'a str>,
+    /// As the front matter has it.
+    date: Option<&'a str>,
+    source: Option<&'a str>,
+}
+
+impl Info<'_> {
+    /// The fields that fit in `width` cells, laid out: as many as fit, the least useful
+    /// dropped first (see the module's comment); the last one left cut with "…".
+    fn line(&self, width: usize, ctx: &Ctx<'_>) -> VisualLine {
+        let date = self.date.map(|d| ctx.msgs.date(d).into_owned());
+        // The day alone, for when the date as written (its time too) does not fit.
+        let day = self
+            .date
+            .and_then(Ymd::parse)
+            .map(|ymd| ctx.msgs.day(ymd))
+            .or_else(|| date.clone());
+        let tries = [
+            [self.folder, date.as_deref(), self.source],
+            [None, date.as_deref(), self.source],
+            [None, day.as_deref(), self.source],
+            [None, day.as_deref(), None],
+        ];
+        let options = Options {
+            direction: if ctx.rtl() {
+                Direction::Rtl
+            } else {
+                Direction::Ltr
+            },
+            ..ctx.options
+        };
+        let mut last = None;
+        for fields in tries {
+            let fields: Vec<&str> = fields.into_iter().flatten().collect();
+            if fields.is_empty() {
+                continue;
+            }
+            let text = isolated(&fields);
+            let (line, _) = draw::one_line(&text, usize::MAX, options, ctx.visual);
+            if line.width <= width {
+                return line;
+            }
+            last = Some(text);
+        }
+        last.map_or_else(VisualLine::default, |text| {
+            draw::one_line(&text, width, options, ctx.visual).0
+        })
+    }
+}
+
+/// `fields` joined with " · ", each in its own isolate (its direction its first strong
+/// letter's): a field's words stay together and in their own order.
+fn isolated(fields: &[&str]) -> String {
+    fields
+        .iter()
+        .map(|f| format!("\u{2068}{f}\u{2069}"))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }

@@ -42,16 +42,31 @@ fn ctx(app: &App) -> Ctx<'_> {
     }
 }
 
-/// `key action · key action ...` for the screen's status line: each action's hint message
-/// (`hint-*`), its key from the key table.
-fn hints(app: &App, scope: Scope, list: &[(Action, &str)]) -> String {
-    list.iter()
-        .map(|&(action, id)| {
-            let key = app.session.key(action, scope);
-            app.session.settings.msgs.get(id, &[("key", key.into())])
-        })
-        .collect::<Vec<_>>()
-        .join(" · ")
+/// `key action · key action ...` for the screen's status line (see [`draw::hints`]).
+pub(super) fn hints(app: &App, scope: Scope, list: &[(Action, &str)]) -> String {
+    draw::hints(&ctx(app), scope, list)
+}
+
+/// The library's keys for its status bar, the most useful first: as many as fit are shown.
+const LIBRARY_KEYS: &[(Action, &str)] = &[
+    (Action::Help, "hint-help"),
+    (Action::Open, "hint-opens"),
+    (Action::Search, "hint-searches"),
+    (Action::UpdateFeeds, "hint-updates-feeds"),
+    (Action::Quit, "hint-quits"),
+];
+
+/// The first of `texts` that fits in `width` cells as the engine lays it out, else the last.
+pub(super) fn fitting(texts: impl Iterator<Item = String>, width: usize, ctx: &Ctx<'_>) -> String {
+    let mut last = String::new();
+    for text in texts {
+        let (line, _) = draw::one_line(&text, usize::MAX, ctx.chrome(), ctx.visual);
+        if line.width <= width {
+            return text;
+        }
+        last = text;
+    }
+    last
 }
 
 /// The screen shown, its status bar, then what sits over them: the progress of a job, the
@@ -102,18 +117,29 @@ fn draw(app: &App, frame: &mut Frame<'_>) {
                 return;
             };
             l.draw(buf, body, &c.entries, &app.session.reading, &ctx);
-            t!(
-                msgs,
-                "library-status",
-                count = c.entries.len(),
-                sort = match (l.sort, l.by_file_time) {
-                    (Sort::Date, false) => "date",
-                    (Sort::Date, true) => "file-time",
-                    (Sort::Title, _) => "title",
-                },
-                skipped = c.skipped.len(),
-                hints = hints(app, Scope::Library, &[(Action::Help, "hint-help")])
-            )
+            let sort = match (l.sort, l.by_file_time) {
+                (Sort::Date, false) => "date",
+                (Sort::Date, true) => "file-time",
+                (Sort::Title, _) => "title",
+            };
+            // The most useful keys that fit, as newsboat shows them; at the narrowest the
+            // keys stay and the counts go.
+            let keys = LIBRARY_KEYS;
+            let with_counts = (1..=keys.len()).rev().map(|k| {
+                t!(
+                    msgs,
+                    "library-status",
+                    count = c.entries.len(),
+                    sort = sort,
+                    skipped = c.skipped.len(),
+                    hints = hints(app, Scope::Library, &keys[..k])
+                )
+            });
+            let alone = (1..=keys.len())
+                .rev()
+                .map(|k| hints(app, Scope::Library, &keys[..k]));
+            let room = usize::from(status.width.saturating_sub(2));
+            fitting(with_counts.chain(alone), room, &ctx)
         }
         Screen::Bookmarks(b) => {
             b.draw(buf, body, &ctx);

@@ -7,6 +7,7 @@ use ratatui::style::Style;
 
 use crate::i18n::{Lang, Messages};
 use crate::text::{Direction, Glyph, Options, Prepared, VisualLine};
+use crate::tui::action::Action;
 use crate::tui::keymap::Keymap;
 use crate::tui::widgets::theme::Styles;
 
@@ -51,6 +52,21 @@ impl Ctx<'_> {
     pub fn align_right(&self) -> bool {
         self.rtl() && self.visual
     }
+}
+
+/// `key action · key action ...` for a status line: each action's hint message (`hint-*`) with
+/// its key on `scope` from the key table (`?` when no key does it).
+pub fn hints(ctx: &Ctx<'_>, scope: crate::tui::keymap::Scope, list: &[(Action, &str)]) -> String {
+    list.iter()
+        .map(|&(action, id)| {
+            let key = ctx
+                .keymap
+                .key_for(action, scope)
+                .unwrap_or_else(|| "?".to_owned());
+            ctx.msgs.get(id, &[("key", key.into())])
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// In terminal mode, starts the chrome's row at cell (`x`, `y`) in the interface's direction:

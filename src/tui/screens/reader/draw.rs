@@ -9,8 +9,21 @@ use super::view::ReaderView;
 use crate::collection::BlockIndex;
 use crate::page::Row;
 use crate::t;
+use crate::text::VisualLine;
+use crate::tui::action::Action;
+use crate::tui::keymap::Scope;
 use crate::tui::session::MARGIN;
 use crate::tui::widgets::draw::{self, Ctx};
+
+/// The reader's keys for its status bar, the most useful first: as many as fit are shown.
+const READER_KEYS: &[(Action, &str)] = &[
+    (Action::Help, "hint-help"),
+    (Action::Back, "hint-back"),
+    (Action::NextPage, "hint-next-page"),
+    (Action::ToggleBookmark, "hint-bookmarks-paragraph"),
+    (Action::Search, "hint-searches"),
+    (Action::NextArticle, "hint-next-article"),
+];
 
 impl ReaderView {
     /// Draws the page into `area` (the text column is centred in it).
@@ -133,7 +146,22 @@ impl ReaderView {
         // Cells, as the engine measures them (marks and isolates take none).
         let (counters, _) = draw::one_line(&right, usize::MAX, ctx.chrome(), ctx.visual);
         let right_w = counters.width as u16;
-        let left_w = usize::from(status.width.saturating_sub(right_w + 2));
+        let right_x = status.x + status.width.saturating_sub(right_w);
+        let room = usize::from(status.width.saturating_sub(right_w + 2));
+        let hints = self.hints(ctx, message, room);
+        let hints_w = hints.as_ref().map_or(0, |h| h.width as u16 + 2);
+        let hints_x = right_x.saturating_sub(hints_w);
+        if let Some(h) = &hints {
+            draw::line(
+                buf,
+                Rect::new(hints_x, status.y, h.width as u16, 1),
+                status.y,
+                h,
+                false,
+                ctx.styles.status,
+            );
+        }
+        let left_w = room.saturating_sub(usize::from(hints_w));
         let (text, rtl) = match message {
             Some(m) => (draw::one_line(m, left_w, ctx.chrome(), ctx.visual).0, false),
             None => draw::one_line(&self.article.title, left_w, ctx.options, ctx.visual),
@@ -146,7 +174,6 @@ impl ReaderView {
             rtl,
             ctx.styles.status,
         );
-        let right_x = status.x + status.width.saturating_sub(right_w);
         draw::line(
             buf,
             Rect::new(right_x, status.y, right_w, 1),
@@ -164,6 +191,25 @@ impl ReaderView {
         // In terminal mode the row stays left to right, the counters out of the title's run.
         draw::ltr_mark(buf, status.x, status.y, ctx);
         draw::ltr_mark(buf, right_x, status.y, ctx);
+        if hints.is_some() {
+            draw::ltr_mark(buf, hints_x, status.y, ctx);
+        }
+    }
+
+    /// The reader's most useful keys that fit in `room` cells beside the title (which keeps
+    /// half of them, or all it needs when it is shorter), as newsboat and less show theirs;
+    /// none while a message is shown.
+    fn hints(&self, ctx: &Ctx<'_>, message: Option<&str>, room: usize) -> Option<VisualLine> {
+        if message.is_some() {
+            return None;
+        }
+        let (title, _) = draw::one_line(&self.article.title, usize::MAX, ctx.options, ctx.visual);
+        let room = room.saturating_sub(title.width.min(room / 2) + 2);
+        (1..=READER_KEYS.len()).rev().find_map(|k| {
+            let text = draw::hints(ctx, Scope::Reader, &READER_KEYS[..k]);
+            let (line, _) = draw::one_line(&text, usize::MAX, ctx.chrome(), ctx.visual);
+            (line.width <= room).then_some(line)
+        })
     }
 
     /// The status bar of a right-to-left interface, laid out by qari: the title (or the
@@ -189,7 +235,20 @@ impl ReaderView {
             false,
             ctx.styles.status,
         );
-        let left_w = status.width.saturating_sub(counters_w + 4);
+        let room = usize::from(status.width.saturating_sub(counters_w + 4));
+        let hints = self.hints(ctx, message, room);
+        let hints_w = hints.as_ref().map_or(0, |h| h.width as u16 + 2);
+        if let Some(h) = &hints {
+            draw::line(
+                buf,
+                Rect::new(status.x + counters_w + 3, status.y, h.width as u16, 1),
+                status.y,
+                h,
+                false,
+                ctx.styles.status,
+            );
+        }
+        let left_w = status.width.saturating_sub(counters_w + 4 + hints_w);
         let (title, _) = match message {
             Some(m) => draw::one_line(m, usize::from(left_w), ctx.chrome(), true),
             None => draw::one_line(&self.article.title, usize::from(left_w), ctx.options, true),
