@@ -11,6 +11,7 @@ mod common;
 
 mod clipboard;
 mod input;
+mod new_user;
 mod reading;
 mod terminal;
 
