@@ -51,6 +51,15 @@ library-status =
         [many] { $skipped } ملفًا متجاوزًا
        *[other] { $skipped } ملف متجاوز
     } · { $hints }
+library-status-short =
+    { PLURAL($count) ->
+        [zero] لا مقالات
+        [one] مقال واحد
+        [two] مقالان
+        [few] { $count } مقالات
+        [many] { $count } مقالًا
+       *[other] { $count } مقال
+    } · { $hints }
 skipped-files =
     { PLURAL($count) ->
         [zero] لا ملفات متجاوزة
@@ -59,6 +68,14 @@ skipped-files =
         [few] { $count } ملفات متجاوزة: { $key } لعرضها
         [many] { $count } ملفًا متجاوزًا: { $key } لعرضها
        *[other] { $count } ملف متجاوز: { $key } لعرضها
+    }
+skipped-files-first =
+    { PLURAL($count) ->
+        [one] تم تجاوز { $path }: { $reason } ({ $key } لعرضه)
+        [two] تم تجاوز ملفين، أولهما { $path }: { $reason } ({ $key } لعرضهما)
+        [few] تم تجاوز { $count } ملفات، أولها { $path }: { $reason } ({ $key } لعرضها)
+        [many] تم تجاوز { $count } ملفًا، أولها { $path }: { $reason } ({ $key } لعرضها)
+       *[other] تم تجاوز { $count } ملف، أولها { $path }: { $reason } ({ $key } لعرضها)
     }
 marked-read = عُلِّم المقال مقروءًا
 marked-unread = عُلِّم المقال غير مقروء

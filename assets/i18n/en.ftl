@@ -47,11 +47,23 @@ library-status =
         [file-time] file time (no article has a date)
        *[title] title
     } · { $skipped } skipped · { $hints }
+# The library's status bar when the one above does not fit: the count and the keys.
+library-status-short =
+    { PLURAL($count) ->
+        [one] { $count } article
+       *[other] { $count } articles
+    } · { $hints }
 # Shown when the collection is loaded with skipped files; $key lists them.
 skipped-files =
     { PLURAL($count) ->
         [one] { $count } file skipped: { $key } lists it
        *[other] { $count } files skipped: { $key } lists them
+    }
+# The first file skipped named, with its reason ($reason), when the collection is loaded.
+skipped-files-first =
+    { PLURAL($count) ->
+        [one] { $path } skipped: { $reason } ({ $key } lists it)
+       *[other] { $count } files skipped, { $path } first: { $reason } ({ $key } lists them)
     }
 marked-read = marked read
 marked-unread = marked unread

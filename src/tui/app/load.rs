@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::{App, Screen, Shelf};
-use crate::collection::{Collection, Progress};
+use crate::collection::{Collection, Origin, Progress};
 use crate::store::Store;
 use crate::t;
 use crate::tui::action::Action;
@@ -34,7 +34,7 @@ impl App {
 
     /// Opens the article `file` in the reader, over whatever is shown.
     pub fn open_file(&mut self, file: &Path) {
-        match crate::collection::read_article(file) {
+        match crate::collection::load_article(file) {
             Ok(article) => {
                 let view = Self::show_article(&mut self.session, article, true);
                 self.screens.push(Screen::Reader(Box::new(view)));
@@ -45,7 +45,7 @@ impl App {
                     msgs,
                     "path-error",
                     path = file.display().to_string(),
-                    error = &e
+                    error = msgs.skip_reason(&e)
                 ));
             }
         }
@@ -72,15 +72,34 @@ impl App {
     /// The collection is loaded: show the library.
     pub fn loaded(&mut self, collection: Collection) {
         let library = LibraryView::new(&collection);
-        if !collection.skipped.is_empty() {
+        if let Some(first) = collection.skipped.first() {
             let n = collection.skipped.len();
             let key = self.session.key(Action::ShowSkipped, Scope::Library);
-            self.session.message = Some(t!(
-                self.session.settings.msgs,
-                "skipped-files",
-                count = n,
-                key = key
-            ));
+            let msgs = &self.session.settings.msgs;
+            let skipped = match self.session.message.take() {
+                // The article asked for (`qari FILE`) could not be read: that first.
+                Some(error) if n == 1 => error,
+                Some(error) => format!(
+                    "{error} · {}",
+                    t!(msgs, "skipped-files", count = n, key = key)
+                ),
+                // Which file and why, not only how many.
+                None => {
+                    let path = match &collection.origin {
+                        Origin::Path(root) => first.path.strip_prefix(root).unwrap_or(&first.path),
+                        Origin::Builtin => &first.path,
+                    };
+                    t!(
+                        msgs,
+                        "skipped-files-first",
+                        count = n,
+                        path = path.display().to_string(),
+                        reason = msgs.skip_reason(&first.cause),
+                        key = key
+                    )
+                }
+            };
+            self.session.message = Some(skipped);
         }
         // An article opened before the library was ready stays open, the library under it.
         let reading = match self.screens.last() {
