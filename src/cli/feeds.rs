@@ -38,29 +38,40 @@ fn config_file() -> anyhow::Result<std::path::PathBuf> {
 pub fn run(cmd: &FeedsCommand) -> anyhow::Result<bool> {
     let path = config_file()?;
     match cmd {
-        FeedsCommand::Add { url, name, folder } => {
+        FeedsCommand::Add {
+            url,
+            name,
+            folder,
+            no_check,
+        } => {
+            let msgs = super::msgs();
+            // The same URL again: said before anything is fetched.
+            if let Some(f) = super::config()?.feeds.iter().find(|f| f.url == *url) {
+                anyhow::bail!(t!(
+                    msgs,
+                    "feeds-cli-already",
+                    url = printable(url).into_owned(),
+                    name = printable(&f.name).into_owned()
+                ));
+            }
+            let (url, title) = if *no_check {
+                (url.clone(), None)
+            } else {
+                checked_feed(url)?
+            };
+            let host = || {
+                url::Url::parse(&url)
+                    .ok()
+                    .and_then(|u| u.host_str().map(str::to_owned))
+                    .unwrap_or_else(|| url.clone())
+            };
             let name = match name {
                 Some(n) => n.trim().to_owned(),
-                None => match feeds::suggest_name(url, &FetchOptions::default()) {
-                    Ok(title) => title,
-                    Err((host, why)) => {
-                        eprintln!(
-                            "qari: {}",
-                            t!(
-                                super::msgs(),
-                                "feeds-cli-named-for-now",
-                                url = printable(url).into_owned(),
-                                why = printable(&why).into_owned(),
-                                name = printable(&host).into_owned()
-                            )
-                        );
-                        host
-                    }
-                },
+                None => title.filter(|t| !t.trim().is_empty()).unwrap_or_else(host),
             };
             anyhow::ensure!(!name.is_empty(), t!(super::msgs(), "feeds-cli-name-empty"));
             let feed = FeedConfig {
-                url: url.clone(),
+                url,
                 name,
                 folder: folder.clone(),
             };
@@ -105,6 +116,40 @@ pub fn run(cmd: &FeedsCommand) -> anyhow::Result<bool> {
         }
     }
     Ok(true)
+}
+
+/// What `feeds add URL` subscribes to: the feed at `url` (and its title), or the feed a web
+/// page there links (said on stderr); an error saying what `url` is otherwise.
+fn checked_feed(url: &str) -> anyhow::Result<(String, Option<String>)> {
+    use qari::feeds::probe::{Probe, probe};
+    let msgs = super::msgs();
+    match probe(url, &FetchOptions::default()) {
+        Ok(Probe::Feed { title, .. }) => Ok((url.to_owned(), title)),
+        Ok(Probe::Linked { feed, title }) => {
+            eprintln!(
+                "qari: {}",
+                t!(
+                    msgs,
+                    "feeds-cli-feed-found",
+                    url = printable(url).into_owned(),
+                    feed = printable(&feed).into_owned()
+                )
+            );
+            Ok((feed, title))
+        }
+        Ok(Probe::NotAFeed { why }) => anyhow::bail!(t!(
+            msgs,
+            "feeds-cli-not-a-feed",
+            url = printable(url).into_owned(),
+            why = printable(&why).into_owned()
+        )),
+        Err(qari::feeds::probe::ProbeError::Fetch { source, .. }) => anyhow::bail!(t!(
+            msgs,
+            "feeds-cli-unreachable",
+            url = printable(url).into_owned(),
+            why = printable(&source.to_string()).into_owned()
+        )),
+    }
 }
 
 /// The progress bar's width, in cells.

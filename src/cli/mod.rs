@@ -167,7 +167,7 @@ enum BookmarksCommand {
 
 #[derive(Subcommand)]
 enum FeedsCommand {
-    /// Subscribe to the feed at URL (RSS, Atom or JSON Feed).
+    /// Subscribe to the feed at URL (RSS, Atom or JSON Feed), or to the one a page links.
     Add {
         url: String,
         /// Its name (default: the feed's own title, else its host).
@@ -176,6 +176,10 @@ enum FeedsCommand {
         /// The folder of the collection its articles go to (default: a slug of the name).
         #[arg(long)]
         folder: Option<String>,
+        /// Add it without fetching it first (a feed that is down now). Otherwise URL must be a
+        /// feed, or a web page that links one (`<link rel="alternate">`): that feed is added.
+        #[arg(long)]
+        no_check: bool,
     },
     /// The feeds: `name<TAB>url<TAB>folder`.
     List,

@@ -18,6 +18,7 @@ pub mod files;
 pub use crate::html;
 pub mod http;
 mod pages;
+pub mod probe;
 pub mod subscriptions;
 mod update;
 
@@ -60,6 +61,10 @@ pub enum FeedsError {
     Empty(String),
     #[error("already saved as {}", .0.display())]
     AlreadySaved(PathBuf),
+    #[error("{0} is a feed, not a page: `qari feeds add {0}` subscribes to it")]
+    IsFeed(String),
+    #[error("{path}: not a web page: {why}; nothing saved")]
+    NotAPage { path: PathBuf, why: String },
 }
 
 /// What happened to one feed.

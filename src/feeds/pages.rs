@@ -5,12 +5,13 @@
 use std::path::{Path, PathBuf};
 
 use super::http::{Client, Fetched};
+use crate::store::Validators;
 use super::{
     Draft, FeedsError, FetchError, FetchOptions, ItemKey, SAVED_FOLDER, article, collection, html,
     normalize_url, save,
 };
 use crate::config::Config;
-use crate::store::{Store, Validators};
+use crate::store::Store;
 
 /// Fetches a page and extracts its article.
 pub(super) fn fetch_page(client: &Client, url: &str) -> Result<html::Page, FetchError> {
@@ -55,11 +56,20 @@ pub fn save_url(
         return Err(FeedsError::AlreadySaved(path));
     }
     let client = Client::new(options.clone());
-    let page = fetch_page(&client, url).map_err(|source| FeedsError::Fetch {
+    let fetch_error = |source| FeedsError::Fetch {
         url: url.to_owned(),
         source,
-    })?;
-    let mut draft = page_draft(page, url);
+    };
+    let body = match client.get(url, &Validators::default()).map_err(fetch_error)? {
+        Fetched::Body(body) => body,
+        Fetched::NotModified => return Err(fetch_error(FetchError::Status(304))),
+    };
+    // A feed's XML is no article: say what it is (its CDATA ends would be saved as text).
+    if super::probe::is_feed(&body.bytes, &body.url) {
+        return Err(FeedsError::IsFeed(url.to_owned()));
+    }
+    let text = html::decode(&body.bytes, body.content_type.as_deref());
+    let mut draft = page_draft(html::extract(&text), url);
     draft.source.get_or_insert_with(|| {
         url::Url::parse(url)
             .ok()
@@ -80,17 +90,15 @@ pub fn import_file(config: &Config, store: &mut Store, file: &Path) -> Result<Pa
         path: file.to_owned(),
         source,
     })?;
+    // A binary file (or an empty one) is no page: said, and nothing saved.
+    if let Err(why) = crate::decode::decode(&bytes) {
+        return Err(FeedsError::NotAPage {
+            path: file.to_owned(),
+            why: why.to_string(),
+        });
+    }
     let text = html::decode(&bytes, None);
     let url = html::canonical_url(&text).map(|u| normalize_url(&u));
-    let key = ItemKey {
-        guid: String::new(),
-        url: url.clone().unwrap_or_default(),
-    };
-    if !key.url.is_empty()
-        && let Some(path) = store.saved_path("", "", &key.url)?
-    {
-        return Err(FeedsError::AlreadySaved(path));
-    }
     let mut draft = page_draft(html::extract(&text), url.as_deref().unwrap_or_default());
     if url.is_none() {
         draft.url = None;
@@ -100,6 +108,22 @@ pub fn import_file(config: &Config, store: &mut Store, file: &Path) -> Result<Pa
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
+    }
+    // Known by its URL; a page that names none, by its article's text (as written), so that
+    // importing it again does not save it twice.
+    let key = ItemKey {
+        guid: if url.is_none() {
+            format!(
+                "import:{:016x}",
+                crate::hash::fnv1a(draft.to_markdown().as_bytes())
+            )
+        } else {
+            String::new()
+        },
+        url: url.clone().unwrap_or_default(),
+    };
+    if let Some(path) = store.saved_path("", &key.guid, &key.url)? {
+        return Err(FeedsError::AlreadySaved(path));
     }
     save_draft(store, &root, &key, &draft, &file.display().to_string())
 }

@@ -77,14 +77,15 @@ pub fn add(path: &Path, feed: &FeedConfig) -> Result<(), SubscriptionError> {
     }
     let mut text = read(path)?;
     let config = parse(path, &text)?;
-    if config.feeds.iter().any(|f| f.name == feed.name) {
-        return Err(SubscriptionError::NameTaken(feed.name.clone()));
-    }
+    // The same URL again is said as such, not as a clash of the names it was given.
     if let Some(f) = config.feeds.iter().find(|f| f.url == feed.url) {
         return Err(SubscriptionError::UrlTaken {
             url: feed.url.clone(),
             name: f.name.clone(),
         });
+    }
+    if config.feeds.iter().any(|f| f.name == feed.name) {
+        return Err(SubscriptionError::NameTaken(feed.name.clone()));
     }
     if !text.is_empty() && !text.ends_with('\n') {
         text.push('\n');

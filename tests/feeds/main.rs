@@ -12,6 +12,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod checks;
 mod fixtures;
 mod items;
 mod library;
