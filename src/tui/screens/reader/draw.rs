@@ -197,14 +197,14 @@ impl ReaderView {
     }
 
     /// The reader's most useful keys that fit in `room` cells beside the title (which keeps
-    /// half of them, or all it needs when it is shorter), as newsboat and less show theirs;
+    /// half of them and at least 20, or all it needs when it is shorter), as newsboat and less show theirs;
     /// none while a message is shown.
     fn hints(&self, ctx: &Ctx<'_>, message: Option<&str>, room: usize) -> Option<VisualLine> {
         if message.is_some() {
             return None;
         }
         let (title, _) = draw::one_line(&self.article.title, usize::MAX, ctx.options, ctx.visual);
-        let room = room.saturating_sub(title.width.min(room / 2) + 2);
+        let room = room.saturating_sub(title.width.min((room / 2).max(20)) + 2);
         (1..=READER_KEYS.len()).rev().find_map(|k| {
             let text = draw::hints(ctx, Scope::Reader, &READER_KEYS[..k]);
             let (line, _) = draw::one_line(&text, usize::MAX, ctx.chrome(), ctx.visual);
