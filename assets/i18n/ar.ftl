@@ -435,3 +435,10 @@ store-read-only = لا يمكن الكتابة في { $path }: هذه الجلس
 store-moved-aside = { $path }: { $error }؛ نُقل إلى { $aside } وبدأت قاعدة حالة جديدة
 store-cannot-move-aside = { $path }: { $error }؛ تعذّر نقله جانبًا ({ $io })، فتُرك كما هو ولن يُحفظ شيء
 store-not-saved = { $error }؛ لن يُحفظ شيء في هذه الجلسة
+
+## Opening an article's web page (o).
+
+browser-no-url = لا رابط لهذا المقال لفتحه
+browser-bad-url = ليس رابط http:// أو https://، فلم يُفتح: { $url }
+browser-opened = جارٍ فتح { $url } في المتصفح
+browser-failed = تعذر تشغيل المتصفح ({ $program }): { $error }

@@ -429,3 +429,10 @@ store-read-only = { $path } cannot be written: this session is read-only, nothin
 store-moved-aside = { $path }: { $error }; it was moved to { $aside } and a new state database started
 store-cannot-move-aside = { $path }: { $error }; it could not be moved aside ({ $io }), so it was left alone and nothing will be saved
 store-not-saved = { $error }; nothing will be saved in this session
+
+## Opening an article's web page (o).
+
+browser-no-url = this article has no URL to open
+browser-bad-url = not an http:// or https:// URL, not opened: { $url }
+browser-opened = opening { $url } in the browser
+browser-failed = the browser could not be started ({ $program }): { $error }

@@ -109,4 +109,14 @@ actions! {
     Delete => "delete",
     /// Undo the last deletion.
     Undo => "undo",
+    /// Scroll down half a page (the selection in a list).
+    HalfPageDown => "half_page_down",
+    /// Scroll up half a page (the selection in a list).
+    HalfPageUp => "half_page_up",
+    /// Scroll the text down one line.
+    ScrollDown => "scroll_down",
+    /// Scroll the text up one line.
+    ScrollUp => "scroll_up",
+    /// Open the article's web page (its `url`) in the browser ($BROWSER, else xdg-open).
+    OpenInBrowser => "open_in_browser",
 }

@@ -173,6 +173,15 @@ const DEFAULTS: &[(Scope, &str, Action)] = &[
     (Bookmarks, "d", Action::Delete),
     (Bookmarks, "u", Action::Undo),
     (Bookmarks, "/", Action::Search),
+    // Issue 25: what less and newsboat users reach for.
+    (Reader, "Ctrl-d", Action::HalfPageDown),
+    (Reader, "Ctrl-u", Action::HalfPageUp),
+    (Reader, "Ctrl-e", Action::ScrollDown),
+    (Reader, "Ctrl-y", Action::ScrollUp),
+    (Reader, "o", Action::OpenInBrowser),
+    (Library, "Ctrl-d", Action::HalfPageDown),
+    (Library, "Ctrl-u", Action::HalfPageUp),
+    (Library, "o", Action::OpenInBrowser),
 ];
 
 /// Which screens an action makes sense on, for bindings added by the config.
@@ -202,6 +211,8 @@ fn scopes_of(action: Action) -> &'static [Scope] {
         | Action::Select => &[Reader],
         Action::Bookmarks => &[Library, Results, Reader],
         Action::Delete | Action::Undo => &[Bookmarks],
+        Action::HalfPageDown | Action::HalfPageUp | Action::OpenInBrowser => &[Library, Reader],
+        Action::ScrollDown | Action::ScrollUp => &[Reader],
         Action::ToggleSort
         | Action::ShowSkipped
         | Action::Filter

@@ -4,6 +4,7 @@
 
 // The vocabulary and what the screens share, below them; the widgets they draw with.
 pub mod action;
+pub mod browser;
 pub mod feeds;
 pub mod go;
 pub mod jobs;

@@ -15,6 +15,7 @@ mod chrome;
 mod command_line;
 mod library;
 mod reading;
+mod scrolling;
 mod skipped;
 
 use common::drive::{open_seed, press, type_text, wait_for_search};

@@ -160,3 +160,52 @@ fn the_reader_status_bar_names_its_keys_at_80_by_24() {
     assert!(status.contains("? help · q back"), "{status:?}");
     assert!(status.contains(&shown("الخبر الثالث")), "{status:?}");
 }
+
+/// `o` opens the article's URL through `$BROWSER`, a script here that records its arguments:
+/// one argument, the URL, whatever it holds; an article without a URL says so.
+#[test]
+fn o_opens_the_article_s_url_through_browser_as_one_argument() {
+    let (home, news) = home_with_news();
+    let out = home.join("browser-args");
+    let script = home.join("browser.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$#\" \"$@\" > {}\n",
+            out.display()
+        ),
+    )
+    .unwrap();
+    std::process::Command::new("chmod")
+        .args(["+x", script.to_str().unwrap()])
+        .status()
+        .unwrap();
+    let file = news.join("atom/c.md");
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replacen("---\n", "---\nurl: https://example.com/خبر?id=1&x=$(touch x) y\n", 1);
+    std::fs::write(&file, text).unwrap();
+    let Some(t) = Tmux::start_with(
+        &format!("LANG=C.UTF-8 BROWSER={}", script.display()),
+        &home,
+        &file.display().to_string(),
+        80,
+        24,
+    ) else {
+        return;
+    };
+    t.wait_for("page 1/");
+    t.keys(&["o"]);
+    t.wait_for("opening https://example.com/");
+    let start = std::time::Instant::now();
+    while !out.exists() {
+        assert!(start.elapsed().as_secs() < 10, "the browser never ran");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let args = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(
+        args,
+        "1\nhttps://example.com/%D8%AE%D8%A8%D8%B1?id=1&x=$(touch%20x)%20y\n"
+    );
+}

@@ -134,6 +134,19 @@ impl LibraryView {
             Action::Up => self.go_step(-1),
             Action::PageDown => self.go_step(page),
             Action::PageUp => self.go_step(-page),
+            Action::HalfPageDown => self.go_step((page / 2).max(1)),
+            Action::HalfPageUp => self.go_step(-(page / 2).max(1)),
+            Action::OpenInBrowser => {
+                let url = self.current().and_then(|i| {
+                    let c = cx.collection.as_ref()?;
+                    c.entries.get(i)?.meta.url.clone()
+                });
+                cx.message = Some(crate::tui::browser::open_article(
+                    url.as_deref(),
+                    &cx.settings.msgs,
+                ));
+                Go::Stay
+            }
             Action::First => self.go_step(-(self.order.len() as isize)),
             Action::Last => self.go_step(self.order.len() as isize),
             Action::ToggleSort => {

@@ -22,6 +22,20 @@ impl ReaderView {
         }
     }
 
+    /// Scrolls the text by `delta` rows (less's Ctrl-e/Ctrl-y, Ctrl-d/Ctrl-u by half a page),
+    /// no further than the last row at the bottom; the cursor stays on a paragraph shown.
+    pub(super) fn scroll(&mut self, delta: isize) {
+        let rows = self.layout.rows.len();
+        let last_top = rows.saturating_sub(self.height).max(self.top);
+        self.top = self.top.saturating_add_signed(delta).min(last_top);
+        let shown = self
+            .cursor_rows()
+            .is_some_and(|(first, last)| last >= self.top && first < self.top + self.height);
+        if !shown {
+            self.cursor_to_top();
+        }
+    }
+
     /// Goes to page `page`; the cursor moves to the first paragraph shown on it.
     pub fn go_to_page(&mut self, page: usize) {
         let page = page.min(self.pages() - 1);

@@ -51,6 +51,16 @@ impl ReaderView {
                 }
             }
             Action::PrevPage => self.prev_page(),
+            Action::HalfPageDown => self.scroll((self.height / 2).max(1) as isize),
+            Action::HalfPageUp => self.scroll(-((self.height / 2).max(1) as isize)),
+            Action::ScrollDown => self.scroll(1),
+            Action::ScrollUp => self.scroll(-1),
+            Action::OpenInBrowser => {
+                cx.message = Some(crate::tui::browser::open_article(
+                    self.article.meta.url.as_deref(),
+                    &cx.settings.msgs,
+                ));
+            }
             Action::First => self.go_to_page(0),
             Action::Last => self.go_to_page(self.pages() - 1),
             Action::NextParagraph => self.move_cursor(1),
