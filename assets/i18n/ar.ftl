@@ -415,6 +415,16 @@ feeds-cli-no-collection = لا مكتبة تُحفظ فيها المقالات: 
 feeds-cli-named-for-now = تنبيه: { $url }: { $why }؛ سُمّيت «{ $name }» مؤقتًا
 feeds-cli-name-empty = الاسم فارغ: اكتب اسمًا مع ‎--name
 feeds-cli-added = أُضيفت «{ $name }» ({ $url })، وتُحفظ مقالاتها في { $folder }
+feeds-cli-opml-none = { $path }: لا موجز فيه (ملف OPML فيه <outline xmlUrl="..."> لكل موجز)
+feeds-cli-opml-imported =
+    { PLURAL($added) ->
+        [zero] لم يُضف أي موجز
+        [one] أُضيف موجز واحد
+        [two] أُضيف موجزان
+        [few] أُضيفت { $added } مواجز
+        [many] أُضيف { $added } موجزًا
+       *[other] أُضيف { $added } موجز
+    }، { $known } مشترك فيها من قبل
 feeds-cli-already = { $url } مشترك فيه باسم «{ $name }»: لم يُضف شيء
 feeds-cli-feed-found = { $url } صفحة ويب تشير إلى الموجز { $feed }، فأُضيف هو
 feeds-cli-not-a-feed = { $url } ليس موجزًا ({ $why }) ولا يشير إلى موجز: ‏`qari save { $url }` يحفظ مقال صفحة؛ ‏--no-check يضيفه على أي حال

@@ -409,6 +409,12 @@ feeds-cli-no-collection = no collection to save articles into: set `collection =
 feeds-cli-named-for-now = warning: { $url }: { $why }; named "{ $name }" for now
 feeds-cli-name-empty = the name is empty: give one with --name
 feeds-cli-added = added "{ $name }" ({ $url }), saved into { $folder }
+feeds-cli-opml-none = { $path }: no feed in it (an OPML file has <outline xmlUrl="..."> for each)
+feeds-cli-opml-imported =
+    { PLURAL($added) ->
+        [one] { $added } feed added
+       *[other] { $added } feeds added
+    }, { $known } subscribed already
 feeds-cli-already = { $url } is already subscribed as "{ $name }": nothing added
 feeds-cli-feed-found = { $url } is a web page; it links the feed { $feed }, which is added
 feeds-cli-not-a-feed = { $url } is not a feed ({ $why }) and links none: `qari save { $url }` saves a page's article; --no-check adds it anyway

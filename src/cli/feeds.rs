@@ -102,6 +102,12 @@ pub fn run(cmd: &FeedsCommand) -> anyhow::Result<bool> {
                 Ok(())
             })?;
         }
+        FeedsCommand::Import { file } => return import_opml(&path, file),
+        FeedsCommand::Export => {
+            let config = super::config()?;
+            let opml = feeds::opml::write(&config.feeds);
+            print(|out| out.write_all(opml.as_bytes()))?;
+        }
         FeedsCommand::Remove { name } => {
             let removed = subscriptions::remove(&path, name)?;
             println!(
@@ -115,6 +121,57 @@ pub fn run(cmd: &FeedsCommand) -> anyhow::Result<bool> {
             );
         }
     }
+    Ok(true)
+}
+
+/// `qari feeds import FILE.opml`: each feed of the file added to the config at `config` (no
+/// fetching: a list of a hundred feeds would take minutes), a name given twice made unique; a
+/// URL subscribed already is left as it is. Says how many of each.
+fn import_opml(config: &Path, file: &Path) -> anyhow::Result<bool> {
+    let msgs = super::msgs();
+    let text = std::fs::read(file).map_err(|e| {
+        anyhow::anyhow!(t!(
+            msgs,
+            "path-error",
+            path = file.display().to_string(),
+            error = e.to_string()
+        ))
+    })?;
+    let found = feeds::opml::parse(&String::from_utf8_lossy(&text));
+    if found.is_empty() {
+        anyhow::bail!(t!(
+            msgs,
+            "feeds-cli-opml-none",
+            path = file.display().to_string()
+        ));
+    }
+    let mut existing = super::config()?.feeds;
+    let (mut added, mut known) = (0, 0);
+    for mut feed in found {
+        if existing.iter().any(|f| f.url == feed.url) {
+            known += 1;
+            continue;
+        }
+        if feed.name.is_empty() {
+            feed.name = url::Url::parse(&feed.url)
+                .ok()
+                .and_then(|u| u.host_str().map(str::to_owned))
+                .unwrap_or_else(|| feed.url.clone());
+        }
+        let base = feed.name.clone();
+        let mut n = 2;
+        while existing.iter().any(|f| f.name == feed.name) {
+            feed.name = format!("{base} ({n})");
+            n += 1;
+        }
+        subscriptions::add(config, &feed)?;
+        existing.push(feed);
+        added += 1;
+    }
+    println!(
+        "{}",
+        t!(msgs, "feeds-cli-opml-imported", added = added, known = known)
+    );
     Ok(true)
 }
 

@@ -185,6 +185,11 @@ enum FeedsCommand {
     List,
     /// Unsubscribe from the feed named NAME (its saved articles stay).
     Remove { name: String },
+    /// Subscribe to every feed of an OPML file (another reader's export); those subscribed
+    /// already are left as they are.
+    Import { file: PathBuf },
+    /// Every feed as OPML, on standard output (for another reader's import).
+    Export,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -18,6 +18,7 @@ pub mod files;
 pub use crate::html;
 pub mod http;
 mod pages;
+pub mod opml;
 pub mod probe;
 pub mod subscriptions;
 mod update;

@@ -16,6 +16,7 @@ mod checks;
 mod fixtures;
 mod items;
 mod library;
+mod opml;
 mod pages;
 mod server;
 mod update;
