@@ -124,6 +124,9 @@ pub struct Config {
     /// Keep a file monitor for each large collection searched, so that a search looks only at
     /// the files that changed (see [`crate::monitor`]).
     pub monitor: bool,
+    /// Fetch the feeds by themselves every this many minutes while the reader runs (the first
+    /// time as it starts); 0, the default: only when asked (`U`, `qari update`).
+    pub update_interval: u64,
 }
 
 impl Default for Config {
@@ -142,6 +145,7 @@ impl Default for Config {
             calendar: Calendar::Gregorian,
             feeds: Vec::new(),
             monitor: true,
+            update_interval: 0,
         }
     }
 }

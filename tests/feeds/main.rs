@@ -14,6 +14,7 @@ mod common;
 
 mod checks;
 mod fixtures;
+mod interval;
 mod items;
 mod library;
 mod opml;

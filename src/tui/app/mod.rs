@@ -86,6 +86,8 @@ pub struct App {
     pub suspend: bool,
     /// Keys typed while the collection loads, for the library once it is there.
     pub(super) held: Vec<Key>,
+    /// When the feeds are next fetched by themselves (`update_interval` in the config).
+    pub(super) feeds_due: Option<std::time::Instant>,
 }
 
 impl App {
@@ -116,6 +118,7 @@ impl App {
             quit: false,
             suspend: false,
             held: Vec::new(),
+            feeds_due: None,
         }
     }
 

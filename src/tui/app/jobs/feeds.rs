@@ -1,6 +1,8 @@
 //! `U` in the library: the feeds fetched in a thread (`qari::feeds::update`), their progress in
 //! the status line; when it ends the collection is read again, so the new articles appear,
-//! unread, without a restart (the search index takes them in at the next search).
+//! unread, without a restart (the search index takes them in at the next search). With
+//! `update_interval` in the config, the same happens by itself as the library is shown, then
+//! every so many minutes.
 
 use super::super::App;
 use crate::t;
@@ -25,6 +27,29 @@ impl App {
         self.feeding = Some(Job::start(move |p| {
             crate::feeds::update(&setup.config, &setup.state, clock, p)
         }));
+    }
+
+    /// Starts fetching the feeds when `update_interval` says it is time (the first time once
+    /// the library is there): in a thread, like `U`.
+    pub(super) fn auto_update_feeds(&mut self) {
+        let Some(minutes) = self
+            .session
+            .feeds
+            .as_ref()
+            .filter(|s| !s.config.feeds.is_empty())
+            .map(|s| s.config.update_interval)
+            .filter(|&m| m > 0)
+        else {
+            return;
+        };
+        let now = std::time::Instant::now();
+        if self.session.collection.is_none() || self.feeds_due.is_some_and(|due| now < due) {
+            return;
+        }
+        self.feeds_due = Some(now + std::time::Duration::from_secs(minutes.saturating_mul(60)));
+        if self.feeding.is_none() {
+            self.update_feeds();
+        }
     }
 
     /// Takes the outcome of the update when it is there: a message, and the collection read

@@ -23,6 +23,7 @@ impl App {
     pub fn tick(&mut self) {
         self.poll_reload();
         self.poll_feeds();
+        self.auto_update_feeds();
         let Some(job) = &self.job else { return };
         let Some(result) = job.poll() else { return };
         let (query, fit) = (job.query.clone(), job.fit);
