@@ -452,3 +452,18 @@ browser-no-url = لا رابط لهذا المقال لفتحه
 browser-bad-url = ليس رابط http:// أو https://، فلم يُفتح: { $url }
 browser-opened = جارٍ فتح { $url } في المتصفح
 browser-failed = تعذر تشغيل المتصفح ({ $program }): { $error }
+
+## The feeds screen (F in the library).
+
+feeds-screen-empty = لا مواجز: ‏`qari feeds add URL` يشترك في موجز
+feeds-screen-counts = { $unread } غير مقروء / { $total }
+feeds-screen-status =
+    { PLURAL($count) ->
+        [zero] لا مواجز
+        [one] موجز واحد
+        [two] موجزان
+        [few] { $count } مواجز
+        [many] { $count } موجزًا
+       *[other] { $count } موجز
+    } · { $hints }
+feeds-showing = الموجز { $name }: { $count } مقال ({ $key } لعرض الكل)

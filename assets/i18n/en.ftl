@@ -442,3 +442,15 @@ browser-no-url = this article has no URL to open
 browser-bad-url = not an http:// or https:// URL, not opened: { $url }
 browser-opened = opening { $url } in the browser
 browser-failed = the browser could not be started ({ $program }): { $error }
+
+## The feeds screen (F in the library).
+
+feeds-screen-empty = no feeds: `qari feeds add URL` subscribes to one
+feeds-screen-counts = { $unread } unread / { $total }
+feeds-screen-status =
+    { PLURAL($count) ->
+        [one] { $count } feed
+       *[other] { $count } feeds
+    } · { $hints }
+# The library shows one feed's articles: $name, how many ($count), $key shows all again.
+feeds-showing = feed { $name }: { $count } articles ({ $key } shows all)

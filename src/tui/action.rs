@@ -119,4 +119,6 @@ actions! {
     ScrollUp => "scroll_up",
     /// Open the article's web page (its `url`) in the browser ($BROWSER, else xdg-open).
     OpenInBrowser => "open_in_browser",
+    /// The feeds, with their unread articles (Enter: the library of one feed).
+    Feeds => "feeds",
 }

@@ -47,4 +47,8 @@ pub enum Go {
     Reload,
     /// Fetch the feeds into the collection.
     UpdateFeeds,
+    /// Show the feeds screen.
+    Feeds,
+    /// Show the library with the articles of the feed `name` (saved in `folder`) alone.
+    ShowFeed { name: String, folder: PathBuf },
 }

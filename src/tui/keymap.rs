@@ -15,15 +15,17 @@ pub enum Scope {
     Results,
     Reader,
     Bookmarks,
+    Feeds,
 }
 
 impl Scope {
     /// The screens, for bindings that apply to several.
-    pub const SCREENS: [Scope; 4] = [
+    pub const SCREENS: [Scope; 5] = [
         Scope::Library,
         Scope::Results,
         Scope::Reader,
         Scope::Bookmarks,
+        Scope::Feeds,
     ];
 }
 
@@ -103,7 +105,7 @@ pub struct Binding {
     pub action: Action,
 }
 
-use Scope::{Bookmarks, Global, Library, Reader, Results};
+use Scope::{Bookmarks, Feeds, Global, Library, Reader, Results};
 
 /// Moving in a list: the library, the results and the bookmarks share these.
 const LIST_KEYS: &[(&str, Action)] = &[
@@ -182,6 +184,10 @@ const DEFAULTS: &[(Scope, &str, Action)] = &[
     (Library, "Ctrl-d", Action::HalfPageDown),
     (Library, "Ctrl-u", Action::HalfPageUp),
     (Library, "o", Action::OpenInBrowser),
+    (Library, "F", Action::Feeds),
+    (Feeds, "q", Action::Back),
+    (Feeds, "Esc", Action::Back),
+    (Feeds, "U", Action::UpdateFeeds),
 ];
 
 /// Which screens an action makes sense on, for bindings added by the config.
@@ -192,7 +198,7 @@ fn scopes_of(action: Action) -> &'static [Scope] {
         Action::Back | Action::Search => &Scope::SCREENS,
         Action::First | Action::Last => &[Library, Results, Reader, Bookmarks],
         Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Open => {
-            &[Library, Results, Bookmarks]
+            &[Library, Results, Bookmarks, Feeds]
         }
         Action::NextPage
         | Action::PrevPage
@@ -213,12 +219,13 @@ fn scopes_of(action: Action) -> &'static [Scope] {
         Action::Delete | Action::Undo => &[Bookmarks],
         Action::HalfPageDown | Action::HalfPageUp | Action::OpenInBrowser => &[Library, Reader],
         Action::ScrollDown | Action::ScrollUp => &[Reader],
+        Action::Feeds => &[Library],
         Action::ToggleSort
         | Action::ShowSkipped
         | Action::Filter
         | Action::ToggleRead
         | Action::Reload
-        | Action::UpdateFeeds => &[Library],
+        | Action::UpdateFeeds => &[Library, Feeds],
     }
 }
 
@@ -230,7 +237,7 @@ pub struct Keymap {
 
 impl Default for Keymap {
     fn default() -> Self {
-        let lists = [Library, Results, Bookmarks].into_iter().flat_map(|scope| {
+        let lists = [Library, Results, Bookmarks, Feeds].into_iter().flat_map(|scope| {
             LIST_KEYS
                 .iter()
                 .map(move |&(key, action)| (scope, key, action))

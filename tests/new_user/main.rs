@@ -14,6 +14,7 @@ mod common;
 mod chrome;
 mod command_line;
 mod library;
+mod feeds_screen;
 mod reading;
 mod scrolling;
 mod skipped;

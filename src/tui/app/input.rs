@@ -158,7 +158,7 @@ impl App {
                             self.start_search(text);
                         }
                     }
-                    Screen::Loading(_) | Screen::Bookmarks(_) => {}
+                    Screen::Loading(_) | Screen::Bookmarks(_) | Screen::Feeds(_) => {}
                 }
             }
             _ => {}

@@ -24,6 +24,7 @@ use super::library::LibraryView;
 use super::prompt::{Prompt, PromptFor};
 use super::results::{Fit, ResultsView, SearchJob};
 use super::screens::bookmarks::BookmarksView;
+use super::screens::feeds::FeedsView;
 use super::screens::reader::ReaderView;
 pub use super::session::{Location, Session, Settings};
 use crate::collection::Progress;
@@ -42,6 +43,8 @@ pub enum Screen {
     Results(Box<ResultsView>),
     Reader(Box<ReaderView>),
     Bookmarks(Box<BookmarksView>),
+    /// The feeds with their unread counts.
+    Feeds(Box<FeedsView>),
 }
 
 /// Where the library shows in the stack of screens (its state is `App::library`).
@@ -57,6 +60,7 @@ impl Screen {
             Screen::Results(_) => Scope::Results,
             Screen::Reader(_) => Scope::Reader,
             Screen::Bookmarks(_) => Scope::Bookmarks,
+            Screen::Feeds(_) => Scope::Feeds,
         }
     }
 }
@@ -275,6 +279,7 @@ impl App {
             Screen::Results(r) => r.update(action, session),
             Screen::Reader(r) => r.update(action, session),
             Screen::Bookmarks(b) => b.update(action, session),
+            Screen::Feeds(f) => f.update(action, session),
         };
         self.go(go);
     }
@@ -303,6 +308,11 @@ impl App {
             Go::NextUnread => self.open_next_unread(),
             Go::Reload => self.reload(),
             Go::UpdateFeeds => self.update_feeds(),
+            Go::Feeds => {
+                let view = FeedsView::new(&self.session);
+                self.screens.push(Screen::Feeds(Box::new(view)));
+            }
+            Go::ShowFeed { name, folder } => self.show_feed(&name, folder),
         }
     }
 }

@@ -74,6 +74,24 @@ impl App {
         }
     }
 
+    /// Back to the library, showing the articles saved in `folder` alone (the feed `name`'s).
+    pub(super) fn show_feed(&mut self, name: &str, folder: std::path::PathBuf) {
+        while self.screens.len() > 1 {
+            self.pop();
+        }
+        let key = self.session.key(crate::tui::action::Action::Back, crate::tui::keymap::Scope::Library);
+        if let (Some(l), Some(c)) = (&mut self.library, &self.session.collection) {
+            l.show_folder(&c.entries, Some(folder));
+            self.session.message = Some(t!(
+                self.session.settings.msgs,
+                "feeds-showing",
+                name = name,
+                count = l.order.len(),
+                key = key
+            ));
+        }
+    }
+
     /// Opens the article `delta` places from the selected one in the library.
     pub(super) fn open_sibling(&mut self, delta: isize) {
         let Some(l) = &mut self.library else {

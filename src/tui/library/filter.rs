@@ -24,6 +24,12 @@ impl LibraryView {
         self.filter_among(entries, narrower);
     }
 
+    /// Shows only the articles under `folder` (None: all), the title filter still applied.
+    pub fn show_folder(&mut self, entries: &[Entry], folder: Option<std::path::PathBuf>) {
+        self.folder = folder;
+        self.apply_filter(entries);
+    }
+
     pub(super) fn apply_filter(&mut self, entries: &[Entry]) {
         self.filter_among(entries, false);
     }
@@ -52,6 +58,9 @@ impl LibraryView {
             })
             .concat()
         };
+        if let Some(folder) = &self.folder {
+            self.order.retain(|&i| entries[i].path.starts_with(folder));
+        }
         self.selected = current
             .and_then(|c| self.order.iter().position(|&i| i == c))
             .unwrap_or(0);

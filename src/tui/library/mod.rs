@@ -41,6 +41,8 @@ pub struct LibraryView {
     /// The collection's folder, when its articles are in more than one folder: each row then
     /// shows its article's folder.
     pub root: Option<PathBuf>,
+    /// Only the articles under this folder are shown (a feed's, from the feeds screen).
+    pub folder: Option<PathBuf>,
     /// Every title normalised, made by the first filter and kept for the next keys (a million
     /// titles take a second to normalise; a view is made anew for a collection read again).
     folded: std::sync::Arc<std::sync::OnceLock<Folded>>,
@@ -72,6 +74,7 @@ impl LibraryView {
         let mut v = LibraryView::new(collection);
         v.sort_by(&collection.entries, self.sort);
         v.filter.clone_from(&self.filter);
+        v.folder.clone_from(&self.folder);
         v.apply_filter(&collection.entries);
         if let Some(path) = self.current().and_then(|i| old.get(i)).map(|e| &e.path)
             && let Some(i) = collection.entries.iter().position(|e| &e.path == path)
@@ -162,6 +165,14 @@ impl LibraryView {
             }
             Action::ShowSkipped => Go::Overlay(Overlay::Skipped),
             Action::Filter => Go::Prompt(Prompt::new(PromptFor::Titles, self.filter.clone())),
+            Action::Back if self.folder.is_some() => {
+                if let Some(c) = &cx.collection {
+                    let c = std::sync::Arc::clone(c);
+                    self.show_folder(&c.entries, None);
+                }
+                Go::Stay
+            }
+            Action::Feeds => Go::Feeds,
             Action::Back if !self.filter.is_empty() => {
                 if let Some(c) = &cx.collection {
                     let c = std::sync::Arc::clone(c);

@@ -179,6 +179,20 @@ fn draw(app: &App, frame: &mut Frame<'_>) {
                 )
             }
         }
+        Screen::Feeds(f) => {
+            f.draw(buf, body, &ctx);
+            let list = [
+                (Action::Open, "hint-opens"),
+                (Action::UpdateFeeds, "hint-updates-feeds"),
+                (Action::Back, "hint-back"),
+            ];
+            t!(
+                msgs,
+                "feeds-screen-status",
+                count = f.rows.len(),
+                hints = hints(app, Scope::Feeds, &list)
+            )
+        }
         Screen::Results(r) => {
             if let Some(c) = &app.session.collection {
                 r.draw(buf, body, &c.entries, &ctx);
