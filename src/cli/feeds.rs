@@ -170,7 +170,12 @@ fn import_opml(config: &Path, file: &Path) -> anyhow::Result<bool> {
     }
     println!(
         "{}",
-        t!(msgs, "feeds-cli-opml-imported", added = added, known = known)
+        t!(
+            msgs,
+            "feeds-cli-opml-imported",
+            added = added,
+            known = known
+        )
     );
     Ok(true)
 }

@@ -17,8 +17,8 @@ pub mod files;
 /// Web pages as articles: now a module of its own ([`crate::html`]).
 pub use crate::html;
 pub mod http;
-mod pages;
 pub mod opml;
+mod pages;
 pub mod probe;
 pub mod subscriptions;
 mod update;

@@ -3,6 +3,8 @@
 //! (else its `text`). Read with the HTML tokenizer qari has already (attribute names come
 //! lowercased, entities decoded), written by hand with the five XML escapes.
 
+use std::fmt::Write as _;
+
 use crate::config::FeedConfig;
 use crate::html::dom::Dom;
 
@@ -36,10 +38,11 @@ pub fn write(feeds: &[FeedConfig]) -> String {
     );
     for f in feeds {
         let name = escape(&f.name);
-        out.push_str(&format!(
-            "    <outline type=\"rss\" text=\"{name}\" title=\"{name}\" xmlUrl=\"{}\"/>\n",
+        let _ = writeln!(
+            out,
+            "    <outline type=\"rss\" text=\"{name}\" title=\"{name}\" xmlUrl=\"{}\"/>",
             escape(&f.url)
-        ));
+        );
     }
     out.push_str("  </body>\n</opml>\n");
     out
@@ -80,6 +83,9 @@ mod tests {
         assert_eq!(got.len(), 2);
         assert_eq!(got[0].name, "BBC عربي");
         assert_eq!(got[0].url, "https://feeds.bbci.co.uk/arabic/rss.xml");
-        assert_eq!((got[1].name.as_str(), got[1].url.as_str()), ("", "https://b.org/feed"));
+        assert_eq!(
+            (got[1].name.as_str(), got[1].url.as_str()),
+            ("", "https://b.org/feed")
+        );
     }
 }

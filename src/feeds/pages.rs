@@ -5,13 +5,13 @@
 use std::path::{Path, PathBuf};
 
 use super::http::{Client, Fetched};
-use crate::store::Validators;
 use super::{
     Draft, FeedsError, FetchError, FetchOptions, ItemKey, SAVED_FOLDER, article, collection, html,
     normalize_url, save,
 };
 use crate::config::Config;
 use crate::store::Store;
+use crate::store::Validators;
 
 /// Fetches a page and extracts its article.
 pub(super) fn fetch_page(client: &Client, url: &str) -> Result<html::Page, FetchError> {
@@ -60,7 +60,10 @@ pub fn save_url(
         url: url.to_owned(),
         source,
     };
-    let body = match client.get(url, &Validators::default()).map_err(fetch_error)? {
+    let body = match client
+        .get(url, &Validators::default())
+        .map_err(fetch_error)?
+    {
         Fetched::Body(body) => body,
         Fetched::NotModified => return Err(fetch_error(FetchError::Status(304))),
     };

@@ -16,10 +16,7 @@ pub enum Probe {
     /// A feed: its URL (after redirects) and title.
     Feed { url: String, title: Option<String> },
     /// A web page linking the feed at `feed` (its title `title`).
-    Linked {
-        feed: String,
-        title: Option<String>,
-    },
+    Linked { feed: String, title: Option<String> },
     /// Not a feed, and linking none: `why` it is not one.
     NotAFeed { why: String },
 }

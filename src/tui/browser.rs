@@ -76,11 +76,26 @@ mod tests {
         assert_eq!(p, "xdg-open");
         assert_eq!(a, ["https://example.com/a%20b?x=1;rm%20-rf"]);
         let (p, a) = command_for("http://x.org/", Some("firefox --new-tab:lynx")).unwrap();
-        assert_eq!((p.as_str(), a), ("firefox", vec!["--new-tab".to_owned(), "http://x.org/".to_owned()]));
+        assert_eq!(
+            (p.as_str(), a),
+            (
+                "firefox",
+                vec!["--new-tab".to_owned(), "http://x.org/".to_owned()]
+            )
+        );
         let (_, a) = command_for("http://x.org/", Some("w3m -o %s")).unwrap();
         assert_eq!(a, ["-o", "http://x.org/"]);
-        for bad in ["file:///etc/passwd", "javascript:alert(1)", "-x", "example.com"] {
-            assert_eq!(command_for(bad, None).unwrap_err().0, "browser-bad-url", "{bad}");
+        for bad in [
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "-x",
+            "example.com",
+        ] {
+            assert_eq!(
+                command_for(bad, None).unwrap_err().0,
+                "browser-bad-url",
+                "{bad}"
+            );
         }
     }
 }

@@ -50,5 +50,8 @@ pub enum Go {
     /// Show the feeds screen.
     Feeds,
     /// Show the library with the articles of the feed `name` (saved in `folder`) alone.
-    ShowFeed { name: String, folder: PathBuf },
+    ShowFeed {
+        name: String,
+        folder: PathBuf,
+    },
 }

@@ -214,11 +214,12 @@ fn scopes_of(action: Action) -> &'static [Scope] {
         | Action::PrevArticle
         | Action::NextUnread
         | Action::CycleDirection
-        | Action::Select => &[Reader],
+        | Action::Select
+        | Action::ScrollDown
+        | Action::ScrollUp => &[Reader],
         Action::Bookmarks => &[Library, Results, Reader],
         Action::Delete | Action::Undo => &[Bookmarks],
         Action::HalfPageDown | Action::HalfPageUp | Action::OpenInBrowser => &[Library, Reader],
-        Action::ScrollDown | Action::ScrollUp => &[Reader],
         Action::Feeds => &[Library],
         Action::ToggleSort
         | Action::ShowSkipped
@@ -237,11 +238,13 @@ pub struct Keymap {
 
 impl Default for Keymap {
     fn default() -> Self {
-        let lists = [Library, Results, Bookmarks, Feeds].into_iter().flat_map(|scope| {
-            LIST_KEYS
-                .iter()
-                .map(move |&(key, action)| (scope, key, action))
-        });
+        let lists = [Library, Results, Bookmarks, Feeds]
+            .into_iter()
+            .flat_map(|scope| {
+                LIST_KEYS
+                    .iter()
+                    .map(move |&(key, action)| (scope, key, action))
+            });
         Keymap {
             bindings: lists
                 .chain(DEFAULTS.iter().copied())

@@ -15,10 +15,7 @@ fn home_with_collection(name: &str) -> std::path::PathBuf {
     let home = home(name);
     std::fs::write(
         home.join("config/qari/config.toml"),
-        format!(
-            "collection = {:?}\n",
-            home.join("news").to_str().unwrap()
-        ),
+        format!("collection = {:?}\n", home.join("news").to_str().unwrap()),
     )
     .unwrap();
     home
@@ -43,7 +40,11 @@ fn import_refuses_a_binary_file_and_saves_a_page_once() {
     assert_eq!(saved_files(&home), 0);
 
     // A page naming no URL of its own, imported twice (from two copies): saved once.
-    let html = page("مشروع القطار يربط المدن", &PAGE_A, "<meta charset=\"utf-8\">");
+    let html = page(
+        "مشروع القطار يربط المدن",
+        &PAGE_A,
+        "<meta charset=\"utf-8\">",
+    );
     let (one, two) = (home.join("one.html"), home.join("two.html"));
     std::fs::write(&one, &html).unwrap();
     std::fs::write(&two, &html).unwrap();
@@ -85,7 +86,10 @@ fn feeds_add_takes_the_feed_a_page_links_and_refuses_what_is_no_feed() {
     );
     for (path, body) in [
         ("/home.html", linking),
-        ("/plain.html", page("صفحة", &PAGE_A, "<meta charset=\"utf-8\">")),
+        (
+            "/plain.html",
+            page("صفحة", &PAGE_A, "<meta charset=\"utf-8\">"),
+        ),
     ] {
         server.route(
             path,
@@ -100,9 +104,17 @@ fn feeds_add_takes_the_feed_a_page_links_and_refuses_what_is_no_feed() {
     // A page that links its feed: the feed is added, and said.
     let r = run(&home, &["feeds", "add", &server.url("/home.html")]);
     assert!(r.ok, "{}", r.stderr);
-    assert!(r.stderr.contains(&server.url("/linked.xml")), "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&server.url("/linked.xml")),
+        "{}",
+        r.stderr
+    );
     let list = run(&home, &["feeds", "list"]);
-    assert!(list.stdout.contains(&server.url("/linked.xml")), "{}", list.stdout);
+    assert!(
+        list.stdout.contains(&server.url("/linked.xml")),
+        "{}",
+        list.stdout
+    );
     assert!(!list.stdout.contains("home.html"), "{}", list.stdout);
     let update = run(&home, &["update"]);
     assert!(update.ok, "{}\n{}", update.stdout, update.stderr);

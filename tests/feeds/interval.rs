@@ -10,7 +10,11 @@ use crate::fixtures::rss_full;
 use crate::home;
 use crate::server::Server;
 
-fn app_with(config: qari::config::Config, news: &std::path::Path, state: std::path::PathBuf) -> qari::tui::App {
+fn app_with(
+    config: qari::config::Config,
+    news: &std::path::Path,
+    state: std::path::PathBuf,
+) -> qari::tui::App {
     let mut app = qari::tui::App::new(
         common::drive::settings(qari::text::Direction::Majority),
         (100, 20),

@@ -28,14 +28,22 @@ fn feeds_go_out_as_opml_and_come_back_in() {
     std::fs::write(&file, &export.stdout).unwrap();
     let r = run(&to, &["feeds", "import", file.to_str().unwrap()]);
     assert!(r.ok, "{}", r.stderr);
-    assert!(r.stdout.contains("2 feeds added, 0 subscribed already"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("2 feeds added, 0 subscribed already"),
+        "{}",
+        r.stdout
+    );
     assert_eq!(
         run(&to, &["feeds", "list"]).stdout,
         run(&from, &["feeds", "list"]).stdout
     );
     // Again: nothing added twice.
     let r = run(&to, &["feeds", "import", file.to_str().unwrap()]);
-    assert!(r.stdout.contains("0 feeds added, 2 subscribed already"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("0 feeds added, 2 subscribed already"),
+        "{}",
+        r.stdout
+    );
 
     // Another reader's export: feeds in folders, one without a name, one whose name is taken.
     let other = to.join("newsboat.opml");
@@ -51,13 +59,29 @@ fn feeds_go_out_as_opml_and_come_back_in() {
     let r = run(&to, &["feeds", "import", other.to_str().unwrap()]);
     assert!(r.stdout.contains("2 feeds added"), "{}", r.stdout);
     let list = run(&to, &["feeds", "list"]).stdout;
-    assert!(list.contains("X & Y (2)\thttps://bbc.example/arabic.xml"), "{list}");
-    assert!(list.contains("nameless.example\thttps://nameless.example/feed"), "{list}");
+    assert!(
+        list.contains("X & Y (2)\thttps://bbc.example/arabic.xml"),
+        "{list}"
+    );
+    assert!(
+        list.contains("nameless.example\thttps://nameless.example/feed"),
+        "{list}"
+    );
     // A file with no feed in it is an error that names it.
-    let r = run(&to, &["feeds", "import", file.with_extension("txt").to_str().unwrap()]);
+    let r = run(
+        &to,
+        &[
+            "feeds",
+            "import",
+            file.with_extension("txt").to_str().unwrap(),
+        ],
+    );
     assert!(!r.ok && r.stderr.contains("feeds.txt"), "{}", r.stderr);
     std::fs::write(to.join("empty.opml"), "<opml><body/></opml>").unwrap();
-    let r = run(&to, &["feeds", "import", to.join("empty.opml").to_str().unwrap()]);
+    let r = run(
+        &to,
+        &["feeds", "import", to.join("empty.opml").to_str().unwrap()],
+    );
     assert!(!r.ok && r.stderr.contains("no feed in it"), "{}", r.stderr);
     std::fs::remove_dir_all(from).ok();
     std::fs::remove_dir_all(to).ok();

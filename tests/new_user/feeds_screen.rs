@@ -40,7 +40,11 @@ fn f_lists_the_feeds_with_their_unread_counts_and_enter_shows_one() {
     let l = app.library().unwrap();
     assert_eq!(l.order.len(), 3);
     let c = app.session.collection.clone().unwrap();
-    assert!(l.order.iter().all(|&i| c.entries[i].path.starts_with(dir.join("atlas"))));
+    assert!(
+        l.order
+            .iter()
+            .all(|&i| c.entries[i].path.starts_with(dir.join("atlas")))
+    );
     // One read: counted so.
     press(&mut app, "Enter q F");
     let shown = screen(&app).join("\n");

@@ -13,8 +13,8 @@ mod common;
 
 mod chrome;
 mod command_line;
-mod library;
 mod feeds_screen;
+mod library;
 mod reading;
 mod scrolling;
 mod skipped;

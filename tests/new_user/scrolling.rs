@@ -28,7 +28,10 @@ fn ctrl_d_u_e_y_scroll_the_reader_and_the_library() {
     assert_eq!(app.library().unwrap().selected, 0);
     press(&mut app, "G");
     press(&mut app, "Enter");
-    assert!(reader(&app).article.title.contains("طويل"), "not the long article");
+    assert!(
+        reader(&app).article.title.contains("طويل"),
+        "not the long article"
+    );
     let height = reader(&app).height;
     assert_eq!(height, 10);
     press(&mut app, "Ctrl-d");
@@ -36,7 +39,11 @@ fn ctrl_d_u_e_y_scroll_the_reader_and_the_library() {
     // The cursor follows onto a paragraph that is shown.
     let r = reader(&app);
     let first = r.layout.block(r.cursor.block()).unwrap().first_row;
-    assert!(first + 1 >= r.top && first < r.top + height, "{first} {}", r.top);
+    assert!(
+        first + 1 >= r.top && first < r.top + height,
+        "{first} {}",
+        r.top
+    );
     press(&mut app, "Ctrl-e");
     assert_eq!(reader(&app).top, 6);
     press(&mut app, "Ctrl-y Ctrl-y");

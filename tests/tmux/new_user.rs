@@ -57,10 +57,7 @@ fn a_bookmark_shows_its_star_at_80_columns_and_j_k_work_after_qari_file() {
     t.keys(&["b"]);
     t.wait_for("bookmarked");
     let screen = t.capture();
-    let row = screen
-        .lines()
-        .find(|l| l.contains('▌'))
-        .expect("no cursor");
+    let row = screen.lines().find(|l| l.contains('▌')).expect("no cursor");
     assert!(row.contains('★'), "no star beside the cursor:\n{screen}");
     // J: the next article of the folder's library (newest first: b after a), then K back.
     let second = shown("الخبر الثاني عن القرية");
@@ -119,7 +116,10 @@ fn the_library_lays_out_folder_date_and_source_each_on_its_own_at_80_by_24() {
         .status()
         .unwrap();
     let screen = t.wait_for(&format!("{folder} · 2024-12-07 19:00"));
-    assert!(screen.contains(&format!("atom · 2024-12-05 · {source}")), "{screen}");
+    assert!(
+        screen.contains(&format!("atom · 2024-12-05 · {source}")),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -181,9 +181,11 @@ fn o_opens_the_article_s_url_through_browser_as_one_argument() {
         .status()
         .unwrap();
     let file = news.join("atom/c.md");
-    let text = std::fs::read_to_string(&file)
-        .unwrap()
-        .replacen("---\n", "---\nurl: https://example.com/خبر?id=1&x=$(touch x) y\n", 1);
+    let text = std::fs::read_to_string(&file).unwrap().replacen(
+        "---\n",
+        "---\nurl: https://example.com/خبر?id=1&x=$(touch x) y\n",
+        1,
+    );
     std::fs::write(&file, text).unwrap();
     let Some(t) = Tmux::start_with(
         &format!("LANG=C.UTF-8 BROWSER={}", script.display()),

@@ -79,7 +79,10 @@ impl App {
         while self.screens.len() > 1 {
             self.pop();
         }
-        let key = self.session.key(crate::tui::action::Action::Back, crate::tui::keymap::Scope::Library);
+        let key = self.session.key(
+            crate::tui::action::Action::Back,
+            crate::tui::keymap::Scope::Library,
+        );
         if let (Some(l), Some(c)) = (&mut self.library, &self.session.collection) {
             l.show_folder(&c.entries, Some(folder));
             self.session.message = Some(t!(

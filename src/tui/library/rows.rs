@@ -14,8 +14,8 @@ use ratatui::layout::Rect;
 
 use super::LibraryView;
 use crate::collection::Entry;
-use crate::store::ReadState;
 use crate::i18n::Ymd;
+use crate::store::ReadState;
 use crate::text::{Direction, Options, VisualLine};
 use crate::tui::draw::{self, Ctx};
 

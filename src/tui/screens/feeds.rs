@@ -117,7 +117,8 @@ impl FeedsView {
             let (counts, _) = draw::one_line(&counts, usize::MAX, ctx.chrome(), ctx.visual);
             let cw = counts.width as u16;
             let name_w = area.width.saturating_sub(cw + 6);
-            let (name, rtl) = draw::one_line(&row.name, usize::from(name_w), ctx.options, ctx.visual);
+            let (name, rtl) =
+                draw::one_line(&row.name, usize::from(name_w), ctx.options, ctx.visual);
             // The name where the interface's reading starts, the counts at the other end.
             let (name_x, counts_x) = if mirrored {
                 (area.x + area.width - name_w - 2, area.x + 2)
@@ -132,8 +133,19 @@ impl FeedsView {
                 rtl || mirrored,
                 style,
             );
-            let counts_style = if n == self.selected { style } else { ctx.styles.accent };
-            draw::line(buf, Rect::new(counts_x, y, cw, 1), y, &counts, false, counts_style);
+            let counts_style = if n == self.selected {
+                style
+            } else {
+                ctx.styles.accent
+            };
+            draw::line(
+                buf,
+                Rect::new(counts_x, y, cw, 1),
+                y,
+                &counts,
+                false,
+                counts_style,
+            );
             if ctx.rtl() {
                 draw::chrome_mark(buf, area.x, y, ctx);
             } else {

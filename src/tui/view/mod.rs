@@ -135,7 +135,7 @@ fn draw(app: &App, frame: &mut Frame<'_>) {
                     hints = hints(app, Scope::Library, &keys[..k])
                 )
             });
-            let short = (1..=keys.len()).rev().map(|k| {
+            let counted = (1..=keys.len()).rev().map(|k| {
                 t!(
                     msgs,
                     "library-status-short",
@@ -147,7 +147,7 @@ fn draw(app: &App, frame: &mut Frame<'_>) {
                 .rev()
                 .map(|k| hints(app, Scope::Library, &keys[..k]));
             let room = usize::from(status.width.saturating_sub(2));
-            fitting(with_counts.chain(short).chain(alone), room, &ctx)
+            fitting(with_counts.chain(counted).chain(alone), room, &ctx)
         }
         Screen::Bookmarks(b) => {
             b.draw(buf, body, &ctx);
