@@ -141,7 +141,11 @@ fn terminal_mode_keeps_the_chrome_left_to_right() {
     let status: Vec<u16> = (0..80)
         .filter(|&x| buf[(x, 11)].symbol().starts_with('\u{200e}'))
         .collect();
-    assert_eq!(status.len(), 2, "the status row's start and its counters");
+    assert_eq!(
+        status.len(),
+        3,
+        "the status row's start, its keys (issue 25) and its counters"
+    );
     assert_eq!(status[0], 0);
     // In app mode qari lays rows out itself: no marks at all.
     let mut app = app_with_visual();

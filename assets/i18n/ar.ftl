@@ -255,6 +255,12 @@ action-undo = التراجع عن آخر حذف.
 action-copy = نسخ الفقرة (أو التحديد) بترتيب القراءة.
 action-select = تحديد فقرات: مفاتيح الفقرات توسّع التحديد، والنسخ ينسخه، وEsc يلغيه.
 action-suspend = إيقاف «قارئ» مؤقتًا (fg يعيده).
+action-half-page-down = التمرير إلى الأسفل نصف صفحة (التحديد في قائمة).
+action-half-page-up = التمرير إلى الأعلى نصف صفحة (التحديد في قائمة).
+action-scroll-down = تمرير النص سطرًا إلى الأسفل.
+action-scroll-up = تمرير النص سطرًا إلى الأعلى.
+action-open-in-browser = فتح صفحة المقال على الويب (رابطه `url`) في المتصفح (‏$BROWSER، وإلا xdg-open).
+action-feeds = المواجز ومقالاتها غير المقروءة (Enter: مكتبة موجز واحد).
 
 ## Skipped files.
 

@@ -236,6 +236,12 @@ action-undo = Undo the last deletion.
 action-copy = Copy the paragraph (or the selection) in reading order.
 action-select = Select paragraphs: the paragraph keys extend, copy copies, Esc cancels.
 action-suspend = Suspend qari (fg brings it back).
+action-half-page-down = Scroll down half a page (the selection in a list).
+action-half-page-up = Scroll up half a page (the selection in a list).
+action-scroll-down = Scroll the text down one line.
+action-scroll-up = Scroll the text up one line.
+action-open-in-browser = Open the article's web page (its `url`) in the browser ($BROWSER, else xdg-open).
+action-feeds = The feeds, with their unread articles (Enter: the library of one feed).
 
 ## Skipped files: the list ($key closes it) and why each was skipped.
 
