@@ -406,12 +406,16 @@ cli-error-more = لمزيد من المعلومات جرّب '{ $help }'.
 
 ## Feeds on the command line (qari feeds, update, save, import).
 
-cli-feeds = الخلاصات المشترك فيها (محفوظة في config.toml): إضافة، عرض، إزالة
-cli-feeds-add = الاشتراك في الخلاصة على العنوان URL (RSS أو Atom أو JSON Feed)
+cli-feeds = الخلاصات المشترك فيها (محفوظة في config.toml): إضافة، عرض، إزالة، استيراد، تصدير
+cli-feeds-add = الاشتراك في الخلاصة على العنوان URL (RSS أو Atom أو JSON Feed)، أو في التي تشير إليها صفحة
 cli-feeds-add-name = اسمها (الافتراضي: عنوان الخلاصة نفسها، وإلا اسم موقعها)
 cli-feeds-add-folder = مجلد المكتبة الذي تُحفظ فيه مقالاتها (الافتراضي: مأخوذ من الاسم)
 cli-feeds-list = الخلاصات: `name<TAB>url<TAB>folder`
 cli-feeds-remove = إلغاء الاشتراك في الخلاصة المسماة NAME (تبقى مقالاتها المحفوظة)
+cli-feeds-add-no-check = إضافتها دون جلبها أولًا (خلاصة معطلة الآن). وإلا فيجب أن يكون URL خلاصة، أو صفحة ويب تشير إلى خلاصة (‏`<link rel="alternate">`) فتُضاف تلك الخلاصة.
+cli-feeds-import = الاشتراك في كل خلاصات ملف OPML (مصدَّر من قارئ آخر)؛ تبقى الخلاصات المشترك فيها كما هي.
+cli-feeds-import-file = ملف OPML
+cli-feeds-export = كل الخلاصات بصيغة OPML على المخرج القياسي (لاستيرادها في قارئ آخر).
 cli-update = جلب كل الخلاصات وحفظ عناصرها الجديدة في المكتبة، في مجلد لكل خلاصة
 cli-save = جلب صفحة ويب واستخراج مقالها وحفظه في المكتبة (المجلد `saved`)
 cli-save-url = عنوان الصفحة، http:// أو https://

@@ -400,12 +400,16 @@ cli-error-more = For more information, try '{ $help }'.
 
 ## Feeds on the command line (qari feeds, update, save, import).
 
-cli-feeds = Feeds subscribed to (kept in config.toml): add, list, remove
-cli-feeds-add = Subscribe to the feed at URL (RSS, Atom or JSON Feed)
+cli-feeds = Feeds subscribed to (kept in config.toml): add, list, remove, import, export
+cli-feeds-add = Subscribe to the feed at URL (RSS, Atom or JSON Feed), or to the one a page links
 cli-feeds-add-name = Its name (default: the feed's own title, else its host)
 cli-feeds-add-folder = The folder of the collection its articles go to (default: a slug of the name)
 cli-feeds-list = The feeds: `name<TAB>url<TAB>folder`
 cli-feeds-remove = Unsubscribe from the feed named NAME (its saved articles stay)
+cli-feeds-add-no-check = Add it without fetching it first (a feed that is down now). Otherwise URL must be a feed, or a web page that links one (`<link rel="alternate">`): that feed is added.
+cli-feeds-import = Subscribe to every feed of an OPML file (another reader's export); those subscribed already are left as they are.
+cli-feeds-import-file = An OPML file
+cli-feeds-export = Every feed as OPML, on standard output (for another reader's import).
 cli-update = Fetch every feed and save its new items into the collection, one folder per feed
 cli-save = Fetch a web page, extract its article and save it into the collection (folder `saved`)
 cli-save-url = The page's http:// or https:// URL

@@ -102,7 +102,7 @@ enum Command {
     /// What qari finds out about this terminal (bidi, colours, copying), and a line of Arabic
     /// drawn both ways to see which reads right.
     Doctor,
-    /// Feeds subscribed to (kept in config.toml): add, list, remove.
+    /// Feeds subscribed to (kept in config.toml): add, list, remove, import, export.
     #[command(subcommand)]
     Feeds(FeedsCommand),
     /// Fetch every feed and save its new items into the collection, one folder per feed.
