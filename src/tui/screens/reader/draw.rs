@@ -161,7 +161,8 @@ impl ReaderView {
                 ctx.styles.status,
             );
         }
-        let left_w = room.saturating_sub(usize::from(hints_w));
+        // Two cells between the title and the keys, as between the keys and the counters.
+        let left_w = room.saturating_sub(usize::from(hints_w) + usize::from(hints.is_some()));
         let (text, rtl) = match message {
             Some(m) => (draw::one_line(m, left_w, ctx.chrome(), ctx.visual).0, false),
             None => draw::one_line(&self.article.title, left_w, ctx.options, ctx.visual),
