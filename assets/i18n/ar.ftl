@@ -476,4 +476,12 @@ feeds-screen-status =
         [many] { $count } موجزًا
        *[other] { $count } موجز
     } · { $hints }
-feeds-showing = الموجز { $name }: { $count } مقال ({ $key } لعرض الكل)
+feeds-showing =
+    الموجز { $name }: { PLURAL($count) ->
+        [zero] لا مقالات
+        [one] مقال واحد
+        [two] مقالان
+        [few] { $count } مقالات
+        [many] { $count } مقالًا
+       *[other] { $count } مقال
+    } ({ $key } لعرض الكل)

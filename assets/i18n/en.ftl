@@ -463,4 +463,8 @@ feeds-screen-status =
        *[other] { $count } feeds
     } · { $hints }
 # The library shows one feed's articles: $name, how many ($count), $key shows all again.
-feeds-showing = feed { $name }: { $count } articles ({ $key } shows all)
+feeds-showing =
+    feed { $name }: { PLURAL($count) ->
+        [one] { $count } article
+       *[other] { $count } articles
+    } ({ $key } shows all)
