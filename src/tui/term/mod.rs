@@ -1,8 +1,9 @@
 //! The terminal itself: what it can do (`detect`), keys typed before the event reader started
-//! (`typed`), taking it and giving it back (`terminal`), and what is copied to its clipboard
+//! (`typed`), kitty's reversal of right-to-left runs undone (`kitty`), taking it and giving it back (`terminal`), and what is copied to its clipboard
 //! (`copy`). Nothing here knows the app or its screens.
 
 pub mod copy;
 pub mod detect;
+pub mod kitty;
 pub(super) mod terminal;
 pub mod typed;
