@@ -87,9 +87,8 @@ pub fn run() -> anyhow::Result<bool> {
     };
     let colours = t!(msgs, "doctor-colours", colours = colours);
     let clipboard = clipboard(msgs, &env);
-    let width = terminal.then(|| {
-        ratatui::crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w).max(20))
-    });
+    let width = terminal
+        .then(|| ratatui::crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w).max(20)));
     let page = Page {
         width,
         rtl: msgs.lang() == Lang::Ar,

@@ -24,8 +24,8 @@ const ARTICLE: &str = "تونس: جولة في شوارع العاصمة عبر 
 يمكن للزائر أن يتجول في المدينة العتيقة وشارع الحبيب بورقيبة من هاتفه، بلا حاجة إلى السفر.
 ";
 
-/// Runs the four screens in `terminal` and checks which read right: `auto` and `app` always
-/// must; `terminal` reads right where `terminal_mode` says so.
+/// Runs the screens in `terminal` and checks which show qari's layout as it is: `auto` and
+/// `app` (in both interface languages) always must; `terminal` as `terminal_mode` says.
 fn check(terminal: Terminal, terminal_mode: Verdict) {
     let Some(run) = shot::Run::new(terminal, ARTICLE) else {
         return;
@@ -43,14 +43,23 @@ fn check(terminal: Terminal, terminal_mode: Verdict) {
         ("terminal", shot::same(&logical, &english)),
     ];
     let want = [
-        ("auto", Verdict::Right),
-        ("app", Verdict::Right),
-        ("auto --lang ar", Verdict::Right),
+        ("auto", Verdict::Same),
+        ("app", Verdict::Same),
+        ("auto --lang ar", Verdict::Same),
         ("terminal", terminal_mode),
     ];
     let got: Vec<(&str, Verdict)> = got
         .iter()
-        .map(|&(m, same)| (m, if same { Verdict::Right } else { Verdict::Wrong }))
+        .map(|&(m, same)| {
+            (
+                m,
+                if same {
+                    Verdict::Same
+                } else {
+                    Verdict::Differs
+                },
+            )
+        })
         .collect();
     assert_eq!(
         got,
@@ -63,35 +72,37 @@ fn check(terminal: Terminal, terminal_mode: Verdict) {
 
 #[test]
 fn xterm() {
-    check(Terminal::Xterm, Verdict::Wrong);
+    check(Terminal::Xterm, Verdict::Differs);
 }
 
 #[test]
 fn urxvt() {
-    check(Terminal::Urxvt, Verdict::Wrong);
+    check(Terminal::Urxvt, Verdict::Differs);
 }
 
 #[test]
 fn alacritty() {
-    check(Terminal::Alacritty, Verdict::Wrong);
+    check(Terminal::Alacritty, Verdict::Differs);
 }
 
 #[test]
 fn kitty() {
-    check(Terminal::Kitty, Verdict::Wrong);
+    check(Terminal::Kitty, Verdict::Differs);
 }
 
 #[test]
 fn konsole() {
-    check(Terminal::Konsole, Verdict::Wrong);
+    check(Terminal::Konsole, Verdict::Differs);
 }
 
+/// VTE lays logical text out itself: it reads right but is not qari's layout (the status line
+/// is its own, «لا» unjoined), so it differs.
 #[test]
 fn lxterminal() {
-    check(Terminal::Lxterminal, Verdict::Wrong);
+    check(Terminal::Lxterminal, Verdict::Differs);
 }
 
 #[test]
 fn mlterm() {
-    check(Terminal::Mlterm, Verdict::Wrong);
+    check(Terminal::Mlterm, Verdict::Differs);
 }

@@ -9,10 +9,12 @@ use std::time::{Duration, Instant};
 
 use super::common;
 
+/// A screen against the reference: the same (qari's layout shown as it is: it reads right), or
+/// not (VTE's own layout of logical text reads right but is not qari's; the others read wrong).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Verdict {
-    Right,
-    Wrong,
+    Same,
+    Differs,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -41,8 +43,8 @@ impl Terminal {
         }
     }
 
-    /// The terminal running `argv`; `as_given`: with its own bidi off where it has a switch.
-    fn command(self, argv: &[String], as_given: bool) -> Command {
+    /// The terminal running `line`; `as_given`: with its own bidi off where it has a switch.
+    fn command(self, line: &[String], as_given: bool) -> Command {
         let mut c = Command::new(self.name());
         match self {
             Terminal::Xterm => {
@@ -54,14 +56,26 @@ impl Terminal {
             }
             Terminal::Alacritty => {
                 let family = format!("font.normal.family=\"{FONT}\"");
-                c.args(["--config-file", "/dev/null", "-o", &family, "-o", "font.size=12"]);
+                c.args([
+                    "--config-file",
+                    "/dev/null",
+                    "-o",
+                    &family,
+                    "-o",
+                    "font.size=12",
+                ]);
                 c.args(["-o", "window.dimensions.columns=90"]);
                 c.args(["-o", "window.dimensions.lines=16", "-e"]);
             }
             Terminal::Kitty => {
                 let family = format!("font_family={FONT}");
                 c.args(["--config", "NONE", "-o", &family, "-o", "font_size=12"]);
-                c.args(["-o", "initial_window_width=90c", "-o", "initial_window_height=16c"]);
+                c.args([
+                    "-o",
+                    "initial_window_width=90c",
+                    "-o",
+                    "initial_window_height=16c",
+                ]);
                 c.args(["-o", "cursor_blink_interval=0"]);
                 if as_given {
                     c.args(["-o", "force_ltr=yes"]);
@@ -87,7 +101,7 @@ impl Terminal {
                 c.arg("-e");
             }
         }
-        c.args(argv);
+        c.args(line);
         c
     }
 }
@@ -216,27 +230,30 @@ impl Run {
         let n = self.shots.get() + 1;
         self.shots.set(n);
         let qari = common::qari_command();
-        let mut argv: Vec<String> = vec!["env".into()];
+        let mut line: Vec<String> = vec!["env".into()];
         if as_given {
             for var in ["KONSOLE_VERSION", "MLTERM", "KITTY_WINDOW_ID"] {
-                argv.extend(["-u".into(), var.into()]);
+                line.extend(["-u".into(), var.into()]);
             }
-            argv.push("TERM=xterm-256color".into());
+            line.push("TERM=xterm-256color".into());
         }
         for (k, v) in qari.get_envs() {
             if let Some(v) = v {
-                argv.push(format!("{}={}", k.to_string_lossy(), v.to_string_lossy()));
+                line.push(format!("{}={}", k.to_string_lossy(), v.to_string_lossy()));
             }
         }
         let home = self.dir.join("home");
-        argv.push(format!("HOME={}", home.display()));
-        argv.push(format!("XDG_CONFIG_HOME={}", home.join("qari-config").display()));
-        argv.push(qari.get_program().to_string_lossy().into_owned());
-        argv.extend(args.iter().map(|a| (*a).to_owned()));
-        argv.push(self.article.display().to_string());
+        line.push(format!("HOME={}", home.display()));
+        line.push(format!(
+            "XDG_CONFIG_HOME={}",
+            home.join("qari-config").display()
+        ));
+        line.push(qari.get_program().to_string_lossy().into_owned());
+        line.extend(args.iter().map(|a| (*a).to_owned()));
+        line.push(self.article.display().to_string());
         let mut terminal = self
             .terminal
-            .command(&argv, as_given)
+            .command(&line, as_given)
             .env("DISPLAY", &self.display.name)
             .env("HOME", &home)
             .env_remove("KONSOLE_VERSION")
@@ -295,7 +312,12 @@ fn drawn(png: &Path) -> bool {
         .arg(png)
         .output()
         .ok()
-        .and_then(|o| String::from_utf8_lossy(&o.stdout).trim().parse::<u32>().ok())
+        .and_then(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .trim()
+                .parse::<u32>()
+                .ok()
+        })
         .is_some_and(|colours| colours > 8)
 }
 

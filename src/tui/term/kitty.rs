@@ -81,9 +81,7 @@ pub fn compensate_line(line: &str) -> String {
     use unicode_segmentation::UnicodeSegmentation;
     let mut out = String::with_capacity(line.len());
     for piece in line.split_inclusive(' ') {
-        let (word, space) = piece
-            .strip_suffix(' ')
-            .map_or((piece, ""), |w| (w, " "));
+        let (word, space) = piece.strip_suffix(' ').map_or((piece, ""), |w| (w, " "));
         let cells: Vec<&str> = word.graphemes(true).collect();
         if drawn_rtl(cells.iter().copied()) {
             out.extend(cells.iter().rev().map(|s| mirrored(s)));
