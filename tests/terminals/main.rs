@@ -1,5 +1,6 @@
 //! The reader in real terminals, under Xvfb, by screenshot: for each terminal, qari's screen in
-//! each mode (`--bidi auto`, `app`, `terminal`, and auto with the Arabic interface) is compared
+//! each mode (`--bidi auto`, `app`, `terminal`, auto with the Arabic interface, and auto after a
+//! search for تونس typed into the terminal) is compared
 //! pixel for pixel with a reference: the same terminal set to show cells as given (kitty's
 //! `force_ltr`, Konsole's `BidiRenderingEnabled=false`, mlterm's `--ctl=false`; xterm, urxvt
 //! and alacritty do no bidi; VTE has no switch but BDSM, which qari sends) showing qari's own
@@ -36,16 +37,29 @@ fn check(terminal: Terminal, terminal_mode: Verdict) {
     let app = run.qari(&["--bidi", "app"]);
     let logical = run.qari(&["--bidi", "terminal"]);
     let auto_ar = run.qari(&["--lang", "ar"]);
+    let searched = run.reference_searching(&[], "تونس");
+    let auto_searching = run.qari_searching(&[], "تونس");
+    assert!(
+        !shot::same(&searched, &english),
+        "{}: the search did not reach qari (the screenshots are in {})",
+        terminal.name(),
+        run.dir().display()
+    );
     let got = [
         ("auto", shot::same(&auto, &english)),
         ("app", shot::same(&app, &english)),
         ("auto --lang ar", shot::same(&auto_ar, &arabic)),
+        (
+            "auto, after a search",
+            shot::same(&auto_searching, &searched),
+        ),
         ("terminal", shot::same(&logical, &english)),
     ];
     let want = [
         ("auto", Verdict::Same),
         ("app", Verdict::Same),
         ("auto --lang ar", Verdict::Same),
+        ("auto, after a search", Verdict::Same),
         ("terminal", terminal_mode),
     ];
     let got: Vec<(&str, Verdict)> = got

@@ -1,7 +1,7 @@
 //! Screenshots of a terminal under Xvfb: each test its own X display (the windows of tests
 //! running at once never overlap), the terminal at the top left in DejaVu Sans Mono 12, qari
 //! in it with a home of its own; `import` (ImageMagick) takes the screen until two shots half a
-//! second apart are the same (as PPM, pixels only), `compare -metric AE` counts the pixels that differ.
+//! second apart are the same (as PPM, pixels only), keys typed with xdotool, `compare -metric AE` counts the pixels that differ.
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -84,6 +84,8 @@ impl Terminal {
             Terminal::Konsole => {
                 c.args(["--separate", "--hide-menubar", "--hide-tabbar"]);
                 c.args(["-p", &format!("Font={FONT},12,-1,5,50,0,0,0,0,0")]);
+                // Not the "Size: 110 x 28" popup it shows for a while after a resize.
+                c.args(["-p", "ShowTerminalSizeHint=false"]);
                 if as_given {
                     c.args(["-p", "BidiRenderingEnabled=false"]);
                 }
@@ -170,7 +172,14 @@ impl Run {
     /// None (after a skip, a failure under CI) when Xvfb, ImageMagick or the terminal is not
     /// installed.
     pub fn new(terminal: Terminal, article: &str) -> Option<Self> {
-        for tool in ["Xvfb", "xdpyinfo", "import", "compare", terminal.name()] {
+        for tool in [
+            "Xvfb",
+            "xdpyinfo",
+            "xdotool",
+            "import",
+            "compare",
+            terminal.name(),
+        ] {
             let found = Command::new("sh")
                 .args(["-c", &format!("command -v {tool}")])
                 .stdout(Stdio::null())
@@ -215,7 +224,19 @@ impl Run {
 
     /// qari with `args` on the article, in the terminal as it comes.
     pub fn qari(&self, args: &[&str]) -> PathBuf {
-        self.shoot(args, false)
+        self.shoot(args, false, None)
+    }
+
+    /// The same, after searching the article for `query` (typed with xdotool, then Enter).
+    pub fn qari_searching(&self, args: &[&str], query: &str) -> PathBuf {
+        self.shoot(args, false, Some(query))
+    }
+
+    /// [`Run::reference`] after searching for `query`.
+    pub fn reference_searching(&self, args: &[&str], query: &str) -> PathBuf {
+        let mut all = vec!["--bidi", "app"];
+        all.extend_from_slice(args);
+        self.shoot(&all, true, Some(query))
     }
 
     /// qari's own layout with `args` in the terminal set to show cells as given: `--bidi app`,
@@ -223,10 +244,10 @@ impl Run {
     pub fn reference(&self, args: &[&str]) -> PathBuf {
         let mut all = vec!["--bidi", "app"];
         all.extend_from_slice(args);
-        self.shoot(&all, true)
+        self.shoot(&all, true, None)
     }
 
-    fn shoot(&self, args: &[&str], as_given: bool) -> PathBuf {
+    fn shoot(&self, args: &[&str], as_given: bool, search: Option<&str>) -> PathBuf {
         let n = self.shots.get() + 1;
         self.shots.set(n);
         let qari = common::qari_command();
@@ -266,7 +287,24 @@ impl Run {
             .unwrap();
         // PPM: the pixels only (a PNG carries the time it was made).
         let png = self.dir.join(format!("{n}-{}.ppm", args.join("_")));
-        let settled = self.settle(&png);
+        let mut settled = self.settle(&png);
+        if let (true, Some(query)) = (settled, search) {
+            // XTEST input goes to the window under the pointer (no window manager here).
+            let xdotool = |args: &[&str]| {
+                let ok = Command::new("xdotool")
+                    .args(args)
+                    .env("DISPLAY", &self.display.name)
+                    .status()
+                    .is_ok_and(|s| s.success());
+                assert!(ok, "xdotool {args:?}");
+            };
+            xdotool(&["mousemove", "300", "100"]);
+            // Slowly: xdotool maps each Arabic letter to a spare key for the moment it types it,
+            // and a terminal that reads the key map late gets another letter (or none).
+            xdotool(&["type", "--delay", "250", &format!("/{query}")]);
+            xdotool(&["key", "Return"]);
+            settled = self.settle(&png);
+        }
         let _ = terminal.kill();
         let _ = terminal.wait();
         // Konsole and lxterminal may leave a window behind their first process for a moment.
@@ -280,6 +318,7 @@ impl Run {
         let previous = png.with_extension("prev.ppm");
         let start = Instant::now();
         let mut last: Option<Vec<u8>> = None;
+        let mut stable = 0;
         while start.elapsed() < Duration::from_secs(40) {
             std::thread::sleep(Duration::from_millis(700));
             let ok = Command::new("import")
@@ -291,10 +330,13 @@ impl Run {
             let Some(now) = ok.then(|| std::fs::read(png).ok()).flatten() else {
                 continue;
             };
-            if start.elapsed() > Duration::from_secs(2)
-                && last.as_deref() == Some(&now[..])
-                && drawn(png)
-            {
+            // The same three times (over 1.4 s): a popup or a late redraw has had its time.
+            stable = if last.as_deref() == Some(&now[..]) {
+                stable + 1
+            } else {
+                0
+            };
+            if start.elapsed() > Duration::from_secs(2) && stable >= 2 && drawn(png) {
                 let _ = std::fs::remove_file(&previous);
                 return true;
             }
