@@ -131,7 +131,10 @@ pub fn run() -> anyhow::Result<bool> {
     if both {
         report.push(t!(msgs, "doctor-which"));
         samples.push(format!("  --bidi app       {app}"));
-        samples.push(format!("  --bidi terminal  {IMPLICIT}\x1b[?2501h{SAMPLE}"));
+        // VTE takes a line's modes when the line starts or is erased: set, then erase.
+        samples.push(format!(
+            "{IMPLICIT}\x1b[?2501h\x1b[2K  --bidi terminal  {SAMPLE}"
+        ));
     } else {
         report.push(t!(msgs, "doctor-app-only"));
         samples.push(format!("  --bidi app       {app}"));

@@ -14,6 +14,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod doctor;
 mod shot;
 
 use shot::{Terminal, Verdict};

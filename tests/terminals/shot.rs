@@ -115,40 +115,36 @@ struct Display {
 }
 
 impl Display {
+    /// Xvfb picks a free display itself and writes its number on `-displayfd` once it accepts
+    /// connections (picking by lock files races with the other tests starting theirs).
     fn start() -> Option<Self> {
-        for n in 200..400u32 {
-            if Path::new(&format!("/tmp/.X{n}-lock")).exists() {
-                continue;
-            }
-            let name = format!(":{n}");
-            let Ok(mut server) = Command::new("Xvfb")
-                .args([&name, "-screen", "0", "1000x700x24", "-nolisten", "tcp"])
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-            else {
-                return None;
-            };
-            let deadline = Instant::now() + Duration::from_secs(10);
-            while Instant::now() < deadline {
-                if let Ok(Some(_)) = server.try_wait() {
-                    break;
-                }
-                let up = Command::new("xdpyinfo")
-                    .args(["-display", &name])
-                    .stdout(Stdio::null())
-                    .stderr(Stdio::null())
-                    .status()
-                    .is_ok_and(|s| s.success());
-                if up {
-                    return Some(Display { server, name });
-                }
-                std::thread::sleep(Duration::from_millis(100));
-            }
+        use std::io::BufRead;
+        let mut server = Command::new("Xvfb")
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1000x700x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .ok()?;
+        let mut number = String::new();
+        let read = server
+            .stdout
+            .take()
+            .map(|out| std::io::BufReader::new(out).read_line(&mut number));
+        if !matches!(read, Some(Ok(n)) if n > 0) || number.trim().is_empty() {
             let _ = server.kill();
             let _ = server.wait();
+            return None;
         }
-        None
+        let name = format!(":{}", number.trim());
+        Some(Display { server, name })
     }
 }
 
