@@ -24,6 +24,7 @@ const EXPLICIT: &str = "\x1b[8l";
 const IMPLICIT: &str = "\x1b[8h";
 
 /// How the report's lines reach the screen.
+#[derive(Clone, Copy)]
 struct Page {
     /// None into a pipe: logical text, unwrapped.
     width: Option<usize>,
@@ -124,17 +125,25 @@ pub fn run() -> anyhow::Result<bool> {
     // and logical text. Where the terminal's own bidi is one switch for the whole window
     // (mlterm, Konsole) or missing (kitty), the logical line cannot be shown as the reader
     // would show it: there the verdict of the README's table is said instead.
-    let app = page.visual(SAMPLE, usize::MAX, false).concat();
-    let app = if terminal { app } else { SAMPLE.to_owned() };
-    let both = terminal && choice.terminal == Known::Other;
+    // Into a pipe: both lines, qari's layout as for a terminal that does nothing of its own.
+    let plain = Page {
+        choice: Choice::default(),
+        ..page
+    };
+    let app = if terminal { &page } else { &plain };
+    let app = app.visual(SAMPLE, usize::MAX, false).concat();
+    let both = !terminal || choice.terminal == Known::Other;
     let mut samples = Vec::new();
     if both {
         report.push(t!(msgs, "doctor-which"));
         samples.push(format!("  --bidi app       {app}"));
         // VTE takes a line's modes when the line starts or is erased: set, then erase.
-        samples.push(format!(
-            "{IMPLICIT}\x1b[?2501h\x1b[2K  --bidi terminal  {SAMPLE}"
-        ));
+        let modes = if terminal {
+            format!("{IMPLICIT}\x1b[?2501h\x1b[2K")
+        } else {
+            String::new()
+        };
+        samples.push(format!("{modes}  --bidi terminal  {SAMPLE}"));
     } else {
         report.push(t!(msgs, "doctor-app-only"));
         samples.push(format!("  --bidi app       {app}"));
