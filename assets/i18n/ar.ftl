@@ -302,6 +302,8 @@ doctor-auto =
         [app-explicit] «قارئ» يرتّب النص؛ ويُطلب من الطرفية ألا تعيد الترتيب (BDSM صريح)
         [app] «قارئ» يرتّب النص (لا يُعرف أن الطرفية تعيد الترتيب)
         [app-mlterm] «قارئ» يرتّب النص، مع إيقاف ثنائية الاتجاه الخاصة بـ mlterm (OSC 5379 use_ctl=false)
+        [app-konsole] «قارئ» يرتّب النص، مع إيقاف ثنائية الاتجاه الخاصة بـ Konsole (OSC 50 BidiRenderingEnabled=false)
+        [app-kitty] «قارئ» يرتّب النص، ويسلّم kitty كل مقطع من اليمين إلى اليسار معكوسًا (لأن kitty يرسم هذه المقاطع من اليمين إلى اليسار)
        *[terminal] الطرفية تتولى ثنائية الاتجاه: «قارئ» يسلّمها النص بترتيبه المنطقي
     }
 doctor-colours =
@@ -315,6 +317,13 @@ doctor-tmux-external = داخل tmux مع set-clipboard external: النسخ ي�
 doctor-tmux-other = داخل tmux مع set-clipboard { $setting }: أضف `set -g set-clipboard on` إلى ~/.tmux.conf
 doctor-screen = داخل GNU screen: لا يمرّر OSC 52؛ لن يصل النسخ إلى الحافظة
 doctor-osc52 = OSC 52 مباشرة إلى الطرفية: يعمل في أغلبها (يحتاج xterm إلى allowWindowOps أو disallowedWindowOps بدون SetSelection)
+doctor-app-only = هكذا يرسم القارئ العربية هنا (مع ‎--bidi auto أو app):
+doctor-terminal-verdict =
+    { $choice ->
+        [mlterm] ‏الوضع ‎--bidi terminal لا يُقرأ صحيحًا في mlterm (تبقى خلايا قديمة على الشاشة، والأسطر المختلطة تجري من اليسار إلى اليمين): استعمل auto أو app. تبقى ثنائية الاتجاه الخاصة بـ mlterm موقوفة حتى يُغلق «قارئ» في المرة القادمة.
+        [konsole] ‏الوضع ‎--bidi terminal لا يُقرأ صحيحًا في Konsole (يعكس كل كلمة بدل كل سطر): استعمل auto أو app. تبقى ثنائية الاتجاه الخاصة بـ Konsole موقوفة حتى يُغلق «قارئ» في المرة القادمة.
+       *[kitty] ‏الوضع ‎--bidi terminal لا يُقرأ صحيحًا في kitty (لا يدعم ثنائية الاتجاه: تأتي الكلمات بترتيب خاطئ): استعمل auto أو app.
+    }
 doctor-which =
     أي السطرين يُقرأ صحيحًا (من اليمين إلى اليسار، بحروف متصلة، وأقواس متجهة
     نحو النص)؟ ذلك هو الوضع المناسب لهذه الطرفية:

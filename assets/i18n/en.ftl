@@ -286,6 +286,8 @@ doctor-auto =
         [app-explicit] qari lays text out; the terminal is told not to reorder (BDSM explicit)
         [app] qari lays text out (the terminal is not known to reorder)
         [app-mlterm] qari lays text out, mlterm's own bidi switched off (OSC 5379 use_ctl=false)
+        [app-konsole] qari lays text out, Konsole's own bidi switched off (OSC 50 BidiRenderingEnabled=false)
+        [app-kitty] qari lays text out, each right-to-left run handed to kitty reversed (kitty draws such runs right to left)
        *[terminal] the terminal does bidi: qari hands it logical text
     }
 doctor-colours =
@@ -300,6 +302,15 @@ doctor-tmux-external = inside tmux with set-clipboard external: copies reach the
 doctor-tmux-other = inside tmux with set-clipboard { $setting }: add `set -g set-clipboard on` to ~/.tmux.conf
 doctor-screen = inside GNU screen: it does not pass OSC 52 on; copying will not reach the clipboard
 doctor-osc52 = OSC 52 straight to the terminal: works in most (xterm needs allowWindowOps or disallowedWindowOps without SetSelection)
+# After the sample where only qari's layout can be shown (mlterm, Konsole, kitty); $choice
+# selects the line.
+doctor-app-only = How the reader draws Arabic here (with --bidi auto or app):
+doctor-terminal-verdict =
+    { $choice ->
+        [mlterm] --bidi terminal does not read right in mlterm (stale cells stay on screen, mixed lines run left to right): use auto or app. mlterm's own bidi stays off until qari's reader next quits.
+        [konsole] --bidi terminal does not read right in Konsole (it reverses each word instead of each line): use auto or app. Konsole's own bidi stays off until qari's reader next quits.
+       *[kitty] --bidi terminal does not read right in kitty (it has no bidi: the words come in the wrong order): use auto or app.
+    }
 doctor-which =
     Which line reads right (right to left, letters joined, brackets facing
     the text)? That one is the mode for this terminal:

@@ -35,17 +35,21 @@ pub fn run(cli: &Cli) -> anyhow::Result<bool> {
     );
     // `auto`: ask the terminal whether it reorders by itself and can be told not to.
     let mut typed = Vec::new();
-    let (bidi, mlterm) = match cli.bidi.unwrap_or(config.bidi) {
+    // A forced mode sets the terminal up for itself all the same (mlterm's and Konsole's own
+    // bidi switched, kitty's runs).
+    let env = |k: &str| std::env::var(k).ok();
+    let choice = match cli.bidi.unwrap_or(config.bidi) {
         BidiMode::Auto => {
             let answer = detect::ask_terminal();
             typed = answer.typed;
-            match detect::choose(answer.bdsm, &|k| std::env::var(k).ok()) {
-                detect::Choice::App => (BidiMode::App, false),
-                detect::Choice::AppMlterm => (BidiMode::App, true),
-                detect::Choice::Terminal => (BidiMode::Terminal, false),
-            }
+            detect::choose(answer.bdsm, &env)
         }
-        other => (other, false),
+        forced => detect::forced(forced == BidiMode::App, &env),
+    };
+    let bidi = if choice.visual {
+        BidiMode::App
+    } else {
+        BidiMode::Terminal
     };
     let shape = cli.shape.unwrap_or(config.shape).enabled(bidi);
     let config_file = || {
@@ -87,7 +91,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<bool> {
     let state = qari::tui::State {
         file: dirs.as_ref().map(Dirs::state_file),
         resume: config.resume && cli.path.is_none(),
-        mlterm_bidi_off: mlterm,
+        terminal: choice,
         feeds: dirs.as_ref().map(|d| qari::tui::feeds::FeedSetup {
             config: config.clone(),
             state: d.state_file(),

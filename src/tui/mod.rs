@@ -68,8 +68,9 @@ pub struct State {
     pub file: Option<PathBuf>,
     /// Open the article read last, where it was left.
     pub resume: bool,
-    /// mlterm: switch its own bidi off for the session (it does not know BDSM).
-    pub mlterm_bidi_off: bool,
+    /// How the terminal is set up: qari's layout or logical text, and the terminal's own
+    /// switches (mlterm, Konsole) or quirks (kitty) that come with it.
+    pub terminal: detect::Choice,
     /// What `U` needs to fetch the feeds.
     pub feeds: Option<feeds::FeedSetup>,
     /// Keep a file monitor for a large folder searched (the config's `monitor`).
@@ -81,7 +82,8 @@ pub struct State {
 pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<()> {
     // Before the terminal is taken: a damaged database is moved aside, and the user told.
     let opened = state.file.as_deref().map(crate::store::Store::open);
-    let mut guard = term::terminal::Guard::new(settings.visual, state.mlterm_bidi_off)?;
+    let mut guard = term::terminal::Guard::new(state.terminal)?;
+    let kitty = state.terminal.kitty();
     let size = guard.terminal.size()?;
     let mut app = App::new(settings, (size.width, size.height));
     app.resume = state.resume;
@@ -148,7 +150,12 @@ pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<
         }
         app.tick();
         if redraw || busy {
-            guard.terminal.draw(|f| app.draw(f))?;
+            guard.terminal.draw(|f| {
+                app.draw(f);
+                if kitty {
+                    term::kitty::compensate(f.buffer_mut());
+                }
+            })?;
         }
         if app.quit {
             break;

@@ -5,6 +5,11 @@
 //! decision is a plain function of the answer and the environment, tested without a terminal.
 
 use std::io::{self, Read, Write};
+
+pub use super::detect_setup::{
+    Choice, KONSOLE_BIDI_OFF, KONSOLE_BIDI_ON, Known, MLTERM_BIDI_OFF, MLTERM_BIDI_ON, choose,
+    forced, known,
+};
 use std::time::{Duration, Instant};
 
 /// What the terminal said about BDSM (DECRPM's Ps).
@@ -143,36 +148,6 @@ pub fn parse(bytes: &[u8]) -> Option<Bdsm> {
     decrpm.or_else(|| has_da1(bytes).then_some(Bdsm::NotRecognised))
 }
 
-/// How qari shows text on this terminal.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Choice {
-    /// qari lays text out; the terminal is put in explicit mode (or does no bidi).
-    App,
-    /// qari lays text out, and mlterm's own bidi is switched off for the session.
-    AppMlterm,
-    /// The terminal reorders by itself and cannot be told not to: qari hands it logical text.
-    Terminal,
-}
-
-/// The choice for `--bidi auto`: qari's layout where the terminal knows BDSM or is not known to
-/// reorder; mlterm (which does not know BDSM) is asked to stop reordering with its own
-/// sequence; Konsole, which reorders and cannot be told otherwise, gets logical text.
-pub fn choose(bdsm: Bdsm, env: &dyn Fn(&str) -> Option<String>) -> Choice {
-    if bdsm.known() {
-        Choice::App
-    } else if env("MLTERM").is_some() {
-        Choice::AppMlterm
-    } else if env("KONSOLE_VERSION").is_some() {
-        Choice::Terminal
-    } else {
-        Choice::App
-    }
-}
-
-/// mlterm: its bidi off for the session, and on again at exit.
-pub const MLTERM_BIDI_OFF: &str = "\x1b]5379;use_ctl=false\x07";
-pub const MLTERM_BIDI_ON: &str = "\x1b]5379;use_ctl=true\x07";
-
 /// The controlling terminal, read with poll(2).
 pub struct DevTty(std::fs::File);
 
@@ -301,20 +276,5 @@ mod tests {
             Bdsm::Reset,
             "DECRPM, then silence"
         );
-    }
-
-    #[test]
-    fn the_choice() {
-        let none = |_: &str| None;
-        let mlterm = |k: &str| (k == "MLTERM").then(|| "3.9.3".to_owned());
-        let konsole = |k: &str| (k == "KONSOLE_VERSION").then(|| "230804".to_owned());
-        assert_eq!(
-            choose(Bdsm::Reset, &konsole),
-            Choice::App,
-            "BDSM known wins"
-        );
-        assert_eq!(choose(Bdsm::NoAnswer, &none), Choice::App);
-        assert_eq!(choose(Bdsm::NotRecognised, &mlterm), Choice::AppMlterm);
-        assert_eq!(choose(Bdsm::NotRecognised, &konsole), Choice::Terminal);
     }
 }

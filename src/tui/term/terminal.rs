@@ -10,6 +10,7 @@ use std::io::{self, Write};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
+use super::detect::Choice;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
@@ -29,11 +30,10 @@ const BIDI_IMPLICIT: &str = "\x1b[8h";
 const DIRECTION_AUTO: &str = "\x1b[?2501h";
 const DIRECTION_DEFAULT: &str = "\x1b[?2501l";
 
-fn restore(explicit_bidi: bool, mlterm: bool) {
+fn restore(choice: Choice) {
+    let explicit_bidi = choice.visual;
     let mut out = io::stdout();
-    if mlterm {
-        let _ = out.write_all(super::detect::MLTERM_BIDI_ON.as_bytes());
-    }
+    let _ = out.write_all(choice.end().as_bytes());
     let _ = disable_raw_mode();
     let _ = execute!(
         out,
@@ -56,44 +56,37 @@ fn restore(explicit_bidi: bool, mlterm: bool) {
 /// The terminal, set up; dropping it restores everything.
 pub struct Guard {
     pub terminal: Terminal<CrosstermBackend<io::Stdout>>,
-    explicit_bidi: bool,
-    mlterm: bool,
+    choice: Choice,
 }
 
 impl Guard {
-    /// Sets the terminal up. `explicit_bidi`: qari reorders, so the terminal must not; `mlterm`:
-    /// switch mlterm's own bidi off too (and on again at exit).
-    pub fn new(explicit_bidi: bool, mlterm: bool) -> io::Result<Self> {
+    /// Sets the terminal up for `choice`: when qari reorders (`visual`) the terminal must not
+    /// (BDSM explicit, and mlterm's or Konsole's own switch off, on again at exit).
+    pub fn new(choice: Choice) -> io::Result<Self> {
         let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
         std::thread::spawn(move || {
             if let Some(signal) = signals.forever().next() {
-                restore(explicit_bidi, mlterm);
+                restore(choice);
                 std::process::exit(128 + signal);
             }
         });
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            restore(explicit_bidi, mlterm);
+            restore(choice);
             previous(info);
         }));
-        setup(explicit_bidi, mlterm)?;
+        setup(choice)?;
         let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-        Ok(Guard {
-            terminal,
-            explicit_bidi,
-            mlterm,
-        })
+        Ok(Guard { terminal, choice })
     }
 }
 
 /// Raw mode, the alternate screen, the mouse, bracketed paste and the bidi mode.
-fn setup(explicit_bidi: bool, mlterm: bool) -> io::Result<()> {
+fn setup(choice: Choice) -> io::Result<()> {
     enable_raw_mode()?;
     let mut out = io::stdout();
-    if mlterm {
-        out.write_all(super::detect::MLTERM_BIDI_OFF.as_bytes())?;
-    }
-    let mode = if explicit_bidi {
+    out.write_all(choice.start().as_bytes())?;
+    let mode = if choice.visual {
         BIDI_EXPLICIT
     } else {
         DIRECTION_AUTO
@@ -126,15 +119,15 @@ impl Guard {
     /// the process as the shell's job control expects, and takes the terminal again when `fg`
     /// continues it; the next draw repaints everything.
     pub fn suspend(&mut self) -> io::Result<()> {
-        restore(self.explicit_bidi, self.mlterm);
+        restore(self.choice);
         signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-        setup(self.explicit_bidi, self.mlterm)?;
+        setup(self.choice)?;
         self.terminal.clear()
     }
 }
 
 impl Drop for Guard {
     fn drop(&mut self) {
-        restore(self.explicit_bidi, self.mlterm);
+        restore(self.choice);
     }
 }
