@@ -59,9 +59,15 @@ impl Key {
     pub fn parse(s: &str) -> Option<Self> {
         let (mut ctrl, mut alt, mut rest) = (false, false, s);
         loop {
-            if let Some(r) = rest.strip_prefix("Ctrl-").or_else(|| rest.strip_prefix("C-")) {
+            if let Some(r) = rest
+                .strip_prefix("Ctrl-")
+                .or_else(|| rest.strip_prefix("C-"))
+            {
                 (ctrl, rest) = (true, r);
-            } else if let Some(r) = rest.strip_prefix("Alt-").or_else(|| rest.strip_prefix("M-")) {
+            } else if let Some(r) = rest
+                .strip_prefix("Alt-")
+                .or_else(|| rest.strip_prefix("M-"))
+            {
                 (alt, rest) = (true, r);
             } else {
                 break;

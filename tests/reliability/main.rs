@@ -12,6 +12,7 @@ mod common;
 mod server;
 
 mod pipes;
+mod zombies;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
