@@ -11,7 +11,9 @@ mod common;
 #[allow(dead_code)]
 mod server;
 
+mod kills;
 mod pipes;
+mod writers;
 mod zombies;
 
 use std::path::{Path, PathBuf};
