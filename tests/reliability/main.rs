@@ -13,6 +13,7 @@ mod server;
 
 mod kills;
 mod pipes;
+mod state;
 mod writers;
 mod zombies;
 

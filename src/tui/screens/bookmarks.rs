@@ -53,7 +53,11 @@ pub fn open(cx: &mut Session) -> Option<BookmarksView> {
     match all {
         Ok(all) => Some(BookmarksView::new(all)),
         Err(e) => {
-            cx.message = Some(e.to_string());
+            cx.message = Some(t!(
+                cx.settings.msgs,
+                "bookmarks-unavailable",
+                error = e.to_string()
+            ));
             None
         }
     }
