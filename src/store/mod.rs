@@ -20,7 +20,7 @@ mod read_marks;
 mod refresh;
 
 pub use feeds::{SavedItem, Validators, guid_key};
-pub use refresh::{article_at, refresh};
+pub use refresh::{Change, article_at, reattach, refresh, save};
 
 use std::path::{Path, PathBuf};
 

@@ -11,6 +11,7 @@ mod common;
 #[allow(dead_code)]
 mod server;
 
+mod bookmarks;
 mod kills;
 mod pipes;
 mod state;
