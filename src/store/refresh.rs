@@ -78,10 +78,10 @@ pub fn save(store: &mut Store, changes: &[Change]) -> Result<(), StoreError> {
 /// now, and what the store must be told. It reads and hashes every bookmarked article, so the
 /// reader runs it in the background.
 pub fn reattach(mut bookmarks: Vec<Bookmark>, roots: &[PathBuf]) -> (Vec<Bookmark>, Vec<Change>) {
-    let mut changes = Vec::new();
     // The article of the bookmarks being looked at (they come grouped by path): where it is
     // now, the article and its hash.
     type Found = Option<(PathBuf, Article, String)>;
+    let mut told = Vec::new();
     let mut current: Option<(PathBuf, Found)> = None;
     for b in &mut bookmarks {
         if current.as_ref().is_none_or(|(p, _)| *p != b.path) {
@@ -96,7 +96,7 @@ pub fn reattach(mut bookmarks: Vec<Bookmark>, roots: &[PathBuf]) -> (Vec<Bookmar
             continue;
         };
         if *path != b.path || *hash != b.article_hash {
-            changes.push(Change::Relocate {
+            told.push(Change::Relocate {
                 id: b.id,
                 path: path.clone(),
                 hash: hash.clone(),
@@ -120,8 +120,8 @@ pub fn reattach(mut bookmarks: Vec<Bookmark>, roots: &[PathBuf]) -> (Vec<Bookmar
                 }
                 None => b.orphaned = true,
             }
-            changes.push(Change::Reanchor { id: b.id, now });
+            told.push(Change::Reanchor { id: b.id, now });
         }
     }
-    (bookmarks, changes)
+    (bookmarks, told)
 }

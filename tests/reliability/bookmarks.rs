@@ -31,7 +31,7 @@ fn the_bookmarks_screen_shows_its_list_before_the_articles_are_read() {
         path: fifo.clone(),
         title: "عنوان".into(),
         paragraphs: vec!["فقرة أولى".into(), "فقرة ثانية".into()],
-        meta: Default::default(),
+        meta: qari::collection::Meta::default(),
         encoding: "UTF-8".into(),
     };
     let mut store = Store::in_memory().unwrap();

@@ -18,9 +18,10 @@ pub fn index_file(home: &Path) -> PathBuf {
         .flatten()
         .map(|e| e.path())
         .find(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("index-") && n.ends_with(".db"))
+            p.extension().is_some_and(|e| e == "db")
+                && p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("index-"))
         })
         .unwrap()
 }
