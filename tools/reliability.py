@@ -11,14 +11,17 @@ and killed (-9) at --points random moments within the time a first index takes, 
 the index the last one left; every few points the file monitor (once there is one) is killed
 too. Then one search runs to the end: it must say nothing on stderr, exit 0 and name exactly the
 files `rg -l -F WORD` names, and the index must be the same file (never deleted and made again).
+A run that finishes the index before its moment comes is started again on a new first index.
 
 concurrent: --files articles of the collection are copied to a scratch folder (edits never
 touch the shared collection); the index is built; then for --seconds: --searches `qari search`
 loops, the reader in tmux searching again and again, the file monitor, and an editor that keeps
 adding, changing (in place and by rename) and deleting articles, with and without WORD. Every
-search must exit 0 with an empty stderr, and be exact for every file not being edited while it
+search must exit 0 (or 1) with nothing on stderr but the notice of a file deleted as it was read,
+and be exact for every file not being edited while it
 ran (the editor knows which files hold WORD; the rest are as `rg -l -F` found them at the
-start). Prints the counts; exit 1 on any error or inexact result.
+start). The monitor is killed (-9) every 10 s. Prints the counts; exit 1 on any error or
+inexact result.
 """
 import argparse
 import os
@@ -89,9 +92,23 @@ def kills(args):
     points = sorted(rnd.uniform(0.05, 0.95) * full for _ in range(args.points))
     inode = None
     monitor_kills = 0
+    completed = 0
     for n, at in enumerate(points):
-        child = subprocess.Popen(search_cmd(args, root), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        child = subprocess.Popen(search_cmd(args, root), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(at)
+        if child.poll() is not None:
+            # It finished the index before the moment came: start a first index again.
+            completed += 1
+            for pid in monitors(home):
+                os.kill(pid, signal.SIGKILL)
+            f = index_file(home)
+            for suffix in ["", "-wal", "-shm"]:
+                if f and os.path.exists(f + suffix):
+                    os.remove(f + suffix)
+            inode = None
+            print(f"point {n + 1}: the index was complete before {at:.1f} s; a new first index")
+            child = subprocess.Popen(search_cmd(args, root), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(at)
         child.kill()
         child.wait()
         if n % 4 == 3:
@@ -112,7 +129,8 @@ def kills(args):
     got, expected = set(out.stdout.split()), rg(root, WORD)
     ok = out.returncode == 0 and not out.stderr and got == expected and os.stat(index_file(home)).st_ino == inode
     print(
-        f"after {len(points)} kills of qari and {monitor_kills} of the monitor: the search took {took:.1f} s, "
+        f"after {len(points)} kills of qari during a first index ({completed} runs finished before their moment and "
+        f"were started again) and {monitor_kills} of the monitor: the search took {took:.1f} s, "
         f"exit {out.returncode}, stderr {out.stderr.strip()!r}, {len(got)} files, rg {len(expected)}, "
         f"missing {len(expected - got)}, extra {len(got - expected)}, same index file: "
         f"{os.stat(index_file(home)).st_ino == inode}"
@@ -183,6 +201,10 @@ def concurrent(args):
     rnd = random.Random(args.seed)
     home = tempfile.mkdtemp(prefix="qari-conc-")
     env = env_for(home)
+    if args.no_monitor:
+        os.makedirs(f"{home}/config/qari")
+        with open(f"{home}/config/qari/config.toml", "w") as f:
+            f.write("monitor = false\n")
     src = os.path.realpath(args.collection)
     root = os.path.join(home, "news")
     copied = 0
@@ -206,7 +228,7 @@ def concurrent(args):
         print(f"not exact before any edit: missing {len(holding - first)}, extra {len(first - holding)}, {out.stderr!r}")
         return 1
     editor = Editor(root, holding, rnd)
-    stats = {"searches": 0, "errors": 0, "inexact": 0, "checked": 0, "excluded": 0}
+    stats = {"searches": 0, "errors": 0, "notices": 0, "inexact": 0, "checked": 0, "excluded": 0}
     lock = threading.Lock()
     end = time.monotonic() + args.seconds
 
@@ -222,7 +244,15 @@ def concurrent(args):
             edited = editor.edited_between(t0, t1)
             with lock:
                 stats["searches"] += 1
-                if out.returncode not in (0, 1) or out.stderr:
+                # A file deleted while the search read it is said skipped (a notice, not an
+                # error), as is the list of them already shown ("as before").
+                notices = [
+                    line for line in out.stderr.splitlines()
+                    if (line.startswith("skipped ") and line.split(": ")[0][len("skipped "):] in edited)
+                    or line.endswith("skipped, as before (--verbose lists it)")
+                ]
+                stats["notices"] += len(notices)
+                if out.returncode not in (0, 1) or len(notices) != len(out.stderr.splitlines()):
                     stats["errors"] += 1
                     print(f"error: exit {out.returncode}: {out.stderr.strip()}")
                     continue
@@ -231,7 +261,11 @@ def concurrent(args):
                 stats["checked"] += 1
                 if wrong:
                     stats["inexact"] += 1
-                    print(f"inexact: {sorted(wrong)[:3]} ({len(wrong)})")
+                    for w in sorted(wrong)[:3]:
+                        with editor.lock:
+                            spans = [(round(a - t0, 3), b and round(b - t0, 3)) for a, b in editor.busy.get(w, [])]
+                        print(f"inexact: {w}: found {w in got}, holds {w in truth}; "
+                              f"search 0..{t1 - t0:.3f} s, its edits {spans}")
 
     # The reader in tmux, searching again and again.
     session = f"qari-conc-{os.getpid()}"
@@ -253,8 +287,21 @@ def concurrent(args):
                 tui["errors"] += 1
                 print("reader:", screen.strip()[-300:])
 
+    killed = {"monitors": 0}
+
+    def monitor_killer():
+        # kill -9 of the monitor now and then: the searches start another.
+        while time.monotonic() < end - 5:
+            time.sleep(10)
+            for pid in monitors(home):
+                os.kill(pid, signal.SIGKILL)
+                killed["monitors"] += 1
+
     editor.start()
-    threads = [threading.Thread(target=searcher) for _ in range(args.searches)] + [threading.Thread(target=reader)]
+    threads = [threading.Thread(target=searcher) for _ in range(args.searches)] + [
+        threading.Thread(target=reader),
+        threading.Thread(target=monitor_killer),
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -267,8 +314,10 @@ def concurrent(args):
     out = subprocess.run(search_cmd(args, root), env=env, capture_output=True, text=True)
     final = set(out.stdout.split()) == rg(root, WORD) and not out.stderr
     print(
-        f"{args.seconds} s, {args.searches} search loops + the reader + the monitor ({len(mons)} running at the end), "
-        f"{editor.edits} edits: {stats['searches']} searches, {stats['errors']} errors, {stats['inexact']} inexact "
+        f"{args.seconds} s, {args.searches} search loops + the reader + the monitor (killed -9 {killed['monitors']} times, "
+        f"{len(mons)} running at the end), "
+        f"{editor.edits} edits: {stats['searches']} searches, {stats['errors']} errors, {stats['inexact']} inexact, "
+        f"{stats['notices']} notices of a file deleted as it was read "
         f"(checked {stats['checked']}, files being edited meanwhile left out: {stats['excluded']}); "
         f"the reader: {tui['searches']} searches, {tui['errors']} errors; the last search exact: {final}"
     )
@@ -288,6 +337,7 @@ def main():
     p.add_argument("--seconds", type=int, default=60)
     p.add_argument("--searches", type=int, default=8)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--no-monitor", action="store_true", help="concurrent: with `monitor = false`")
     args = p.parse_args()
     args.qari = os.path.realpath(args.qari)
     sys.exit(kills(args) if args.what == "kills" else concurrent(args))

@@ -178,8 +178,21 @@ pub fn search_folder(
 }
 
 /// Brings the index up to date with the folder, by the monitor's answer or by a walk; what the
-/// walk skipped.
+/// walk skipped. All under the index's writer lock: the list of files to look at must be no
+/// older than the catalog the update writes over.
 fn refresh(
+    index: &mut Index,
+    root: &Path,
+    monitor: Option<&Monitoring>,
+    progress: &Progress,
+) -> Result<Vec<Skipped>, IndexError> {
+    index.lock_writer()?;
+    let refreshed = refresh_locked(index, root, monitor, progress);
+    index.unlock_writer();
+    refreshed
+}
+
+fn refresh_locked(
     index: &mut Index,
     root: &Path,
     monitor: Option<&Monitoring>,

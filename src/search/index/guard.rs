@@ -125,6 +125,30 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
 }
 
 impl Index {
+    /// Takes the writer lock until [`Index::unlock_writer`] (or the index is dropped): for a
+    /// search that gathers the files to look at (the monitor's answer against the token, a
+    /// walk) and then updates, so that no other writer's newer catalog is overwritten by an
+    /// update from an older list of files (which would drop the files that writer added).
+    pub fn lock_writer(&mut self) -> Result<(), IndexError> {
+        if self.writer.is_none() {
+            self.writer = WriteLock::take(&self.path)?;
+        }
+        Ok(())
+    }
+
+    /// Gives the writer lock back.
+    pub fn unlock_writer(&mut self) {
+        self.writer = None;
+    }
+
+    /// The writer lock for one update: none to take when this index holds it already.
+    pub(super) fn write_lock(&self) -> Result<Option<WriteLock>, IndexError> {
+        if self.writer.is_some() {
+            return Ok(None);
+        }
+        WriteLock::take(&self.path)
+    }
+
     /// Opens (or creates) the index at `path`. A busy one is waited for; a damaged or foreign
     /// file, or an index of another version, is replaced by a new, empty index
     /// ([`Index::rebuild`]).

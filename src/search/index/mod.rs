@@ -94,6 +94,9 @@ pub struct Index {
     written: Option<i64>,
     /// The generation of the catalog as this index last read or wrote it.
     seen: Option<i64>,
+    /// The writer lock, while this index holds it across several steps (see
+    /// [`Index::lock_writer`]).
+    writer: Option<guard::WriteLock>,
     /// When its posting lists are compacted.
     compaction: compact::Compaction,
 }
@@ -234,6 +237,7 @@ impl Index {
             summary: None,
             written: None,
             seen: None,
+            writer: None,
             compaction: compact::Compaction::default(),
         })
     }

@@ -66,7 +66,7 @@ impl Index {
     ) -> Result<Updated, IndexError> {
         // One writer at a time, from the catalog read to the commit: the catalog is read again
         // under the lock, since another writer may have changed it since this index read it.
-        let _lock = super::guard::WriteLock::take(&self.path)?;
+        let _lock = self.write_lock()?;
         self.forget_catalog();
         // And the dictionary: another writer may have trained one since this index was opened,
         // and a text compressed without it would not decompress with it.
