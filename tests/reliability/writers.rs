@@ -152,6 +152,8 @@ fn two_processes_writing_at_once_both_answer_exactly() {
         }
         std::fs::write(root.join("added.txt"), format!("مضاف\n\n{WORD}\n")).unwrap();
     }
+    // The monitor the searches started ends once its socket (under the home) is gone.
+    std::fs::remove_dir_all(&home).ok();
 }
 
 #[test]
