@@ -155,6 +155,8 @@ direction-set =
 no-paragraph-for-note = لا فقرة في هذا المقال لإضافة ملاحظة
 no-paragraph-for-bookmark = لا فقرة في هذا المقال لإضافة إشارة مرجعية
 no-state-database = لا قاعدة بيانات للحالة: الإشارات المرجعية غير متاحة
+# $error: the state database, and why its bookmarks cannot be read.
+bookmarks-unavailable = تعذّر عرض الإشارات المرجعية: { $error }
 bookmark-removed = أُزيلت الإشارة المرجعية
 bookmark-added = أضيفت إشارة مرجعية إلى الفقرة { $paragraph } ({ $key } لإضافة ملاحظة)
 note-saved = حُفظت الملاحظة على الفقرة { $paragraph }

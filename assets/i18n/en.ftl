@@ -141,6 +141,8 @@ direction-set =
 no-paragraph-for-note = this article has no paragraph for a note
 no-paragraph-for-bookmark = this article has no paragraph for a bookmark
 no-state-database = no state database: bookmarks are not available
+# $error: the state database, and why its bookmarks cannot be read.
+bookmarks-unavailable = bookmarks cannot be shown: { $error }
 bookmark-removed = bookmark removed
 # $key adds a note.
 bookmark-added = paragraph { $paragraph } bookmarked ({ $key } adds a note)

@@ -68,8 +68,8 @@ pub fn start(exe: &Path, socket: &Path, root: &Path) -> Option<Answer> {
     let deadline = Instant::now() + PATIENCE;
     loop {
         if let Some(answer) = ask(socket, root, None) {
-            // Reaped by init once this process ends; it runs on as the monitor.
-            drop(child);
+            // It runs on as the monitor, and may end before this process does.
+            reap(child);
             return Some(answer);
         }
         // It ended: another monitor holds the lock (and will answer), or it could not watch.
@@ -77,6 +77,7 @@ pub fn start(exe: &Path, socket: &Path, root: &Path) -> Option<Answer> {
             return ask(socket, root, None);
         }
         if Instant::now() >= deadline {
+            reap(child);
             return None;
         }
         std::thread::sleep(Duration::from_millis(5));
@@ -85,7 +86,18 @@ pub fn start(exe: &Path, socket: &Path, root: &Path) -> Option<Answer> {
 
 /// Starts a monitor for the next search, without waiting for it.
 pub fn spawn(exe: &Path, socket: &Path, root: &Path) {
-    let _ = launch(exe, socket, root);
+    if let Some(child) = launch(exe, socket, root) {
+        reap(child);
+    }
+}
+
+/// Waits for a monitor to end, on a thread of its own, so that one ending while this process
+/// runs on (the reader, for hours) does not stay a zombie. When this process ends first, init
+/// reaps it instead.
+fn reap(mut child: std::process::Child) {
+    std::thread::spawn(move || {
+        let _ = child.wait();
+    });
 }
 
 /// The monitor's process, started; None where there is no monitor (not Linux), one stopped

@@ -1,13 +1,14 @@
 //! The search pipeline that `qari search` and the library's search share: the index of the
 //! collection (when it has one) is brought up to date and narrows the collection to the
 //! articles that match, and ranks them best first from what it keeps (see
-//! [`crate::search::rank`]), so that no file is opened to rank; an index that fails in use is rebuilt
-//! once, never trusted. A collection without an index (the built-in one) has every article as a
+//! [`crate::search::rank`]), so that no file is opened to rank. An index that another
+//! connection holds is waited for; one found damaged in use is rebuilt once, never trusted
+//! (see the index's `guard`); any other error is the search's. A collection without an index (the built-in one) has every article as a
 //! candidate, to be scanned.
 
 use std::path::{Path, PathBuf};
 
-use super::index::{Ask, Index, IndexError, apply_changes};
+use super::index::{Ask, FileId, Index, IndexError, apply_changes, retry_busy};
 use super::query::Query;
 use super::rank::Score;
 use crate::collection::{Collection, Entry, Origin, Progress, Skipped};
@@ -78,9 +79,11 @@ pub fn find_with(
         std::thread::spawn(move || drop(index));
         found
     };
-    let (paths, rebuilt) = match Index::open(file).and_then(run) {
+    let seen = FileId::of(file);
+    let (paths, rebuilt) = match retry_busy(|| Index::open(file).and_then(run)) {
         Ok(paths) => (paths, None),
-        Err(e) => (run(Index::recreate(file)?)?, Some(e)),
+        Err(e) if e.is_damaged() => (run(Index::rebuild(file, seen)?)?, Some(e)),
+        Err(e) => return Err(e),
     };
     // Each match's entry, looked up by its path's bytes (hashing a Path parses its
     // components); best first as the index ranked them, or in collection order.
@@ -162,19 +165,34 @@ pub fn search_folder(
             rebuilt: None,
         })
     };
-    match Index::open(index_file).and_then(|mut index| run(&mut index)) {
+    let seen = FileId::of(index_file);
+    match retry_busy(|| Index::open(index_file).and_then(|mut index| run(&mut index))) {
         Ok(found) => Ok(found),
-        Err(e) => {
-            let mut found = run(&mut Index::recreate(index_file)?)?;
+        Err(e) if e.is_damaged() => {
+            let mut found = run(&mut Index::rebuild(index_file, seen)?)?;
             found.rebuilt = Some(e);
             Ok(found)
         }
+        Err(e) => Err(e),
     }
 }
 
 /// Brings the index up to date with the folder, by the monitor's answer or by a walk; what the
-/// walk skipped.
+/// walk skipped. All under the index's writer lock: the list of files to look at must be no
+/// older than the catalog the update writes over.
 fn refresh(
+    index: &mut Index,
+    root: &Path,
+    monitor: Option<&Monitoring>,
+    progress: &Progress,
+) -> Result<Vec<Skipped>, IndexError> {
+    index.lock_writer()?;
+    let refreshed = refresh_locked(index, root, monitor, progress);
+    index.unlock_writer();
+    refreshed
+}
+
+fn refresh_locked(
     index: &mut Index,
     root: &Path,
     monitor: Option<&Monitoring>,

@@ -143,6 +143,7 @@ impl Store {
 
     /// Every bookmark, grouped by article (path), in paragraph order.
     pub fn bookmarks(&self) -> Result<Vec<Bookmark>, StoreError> {
+        self.available()?;
         let mut stmt = self
             .conn
             .prepare(&format!(
@@ -156,6 +157,7 @@ impl Store {
 
     /// The bookmarks of one article.
     pub fn bookmarks_of(&self, path: &Path) -> Result<Vec<Bookmark>, StoreError> {
+        self.available()?;
         let mut stmt = self
             .conn
             .prepare(&format!(

@@ -20,7 +20,7 @@ mod read_marks;
 mod refresh;
 
 pub use feeds::{SavedItem, Validators, guid_key};
-pub use refresh::{article_at, refresh};
+pub use refresh::{Change, article_at, reattach, refresh, save};
 
 use std::path::{Path, PathBuf};
 
@@ -118,6 +118,9 @@ pub struct Store {
     read_only: bool,
     /// What "now" is when a change is recorded.
     clock: Clock,
+    /// Why the database could not be opened, when this store stands in for it in memory: its
+    /// bookmarks are then that error, never an empty list (SQLite's code and message).
+    unavailable: Option<(std::ffi::c_int, String)>,
 }
 
 /// A store, opened, with what the user must be told.
@@ -142,6 +145,21 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The error that stands for what the database would have answered, when it could not be
+    /// opened.
+    fn available(&self) -> Result<(), StoreError> {
+        match &self.unavailable {
+            None => Ok(()),
+            Some((code, message)) => Err(StoreError {
+                path: self.path.clone(),
+                source: rusqlite::Error::SqliteFailure(
+                    rusqlite::ffi::Error::new(*code),
+                    Some(message.clone()),
+                ),
+            }),
+        }
     }
 
     fn err(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {

@@ -4,12 +4,19 @@
 //! user is told what happened.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, OpenFlags};
 
 use super::{Opened, Store, StoreError, Warning};
 use crate::clock::Clock;
+
+/// How long opening waits, in all, for another connection's lock.
+const OPEN_PATIENCE: Duration = Duration::from_secs(5);
+/// How long each statement of the opening waits for a lock.
+const OPEN_WAIT: Duration = Duration::from_secs(1);
+/// How long a change waits for another writer once the database is open.
+const BUSY_WAIT: Duration = Duration::from_secs(10);
 
 fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
     let aside = PathBuf::from(format!(
@@ -40,19 +47,17 @@ impl Store {
                 dir: dir.to_owned(),
                 error: e.to_string(),
             });
-            return Self::unsaved(path, warnings);
+            // No database can be there: no bookmarks is the truth, and the warning says why.
+            return Self::unsaved(path, warnings, None);
         }
         // Another qari may hold a lock for a moment (switching a new file to WAL, migrating):
-        // wait for it rather than mistake it for damage.
+        // wait for it rather than mistake it for damage, but not for long (the reader waits
+        // to start): a lock held longer is said, and the session saves nothing.
+        let deadline = Instant::now() + OPEN_PATIENCE;
         let mut opened = Self::try_open(path);
-        for _ in 0..50 {
-            match &opened {
-                Err(e) if is_busy(&e.source) => {
-                    std::thread::sleep(Duration::from_millis(100));
-                    opened = Self::try_open(path);
-                }
-                _ => break,
-            }
+        while matches!(&opened, Err(e) if is_busy(&e.source)) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(100));
+            opened = Self::try_open(path);
         }
         match opened {
             Ok(store) => {
@@ -78,7 +83,7 @@ impl Store {
                             warnings.push(Warning::NotSaved {
                                 error: e.to_string(),
                             });
-                            Self::unsaved(path, warnings)
+                            Self::unsaved(path, warnings, Some(reason(&e.source)))
                         }
                     }
                 }
@@ -88,24 +93,28 @@ impl Store {
                         error: e.source.to_string(),
                         io: io.to_string(),
                     });
-                    Self::unsaved(path, warnings)
+                    Self::unsaved(path, warnings, Some(reason(&e.source)))
                 }
             },
             Err(e) => {
                 warnings.push(Warning::NotSaved {
                     error: e.to_string(),
                 });
-                Self::unsaved(path, warnings)
+                Self::unsaved(path, warnings, Some(reason(&e.source)))
             }
         }
     }
 
-    /// A session that saves nothing, with what the user is told.
-    fn unsaved(path: &Path, warnings: Vec<Warning>) -> Opened {
-        Opened {
-            store: Self::in_memory_read_only(path),
-            warnings,
-        }
+    /// A session that saves nothing, with what the user is told; `why` the database there
+    /// could not be opened, which its bookmarks then answer.
+    fn unsaved(
+        path: &Path,
+        warnings: Vec<Warning>,
+        why: Option<(std::ffi::c_int, String)>,
+    ) -> Opened {
+        let mut store = Self::in_memory_read_only(path);
+        store.unavailable = why;
+        Opened { store, warnings }
     }
 
     fn in_memory_read_only(path: &Path) -> Store {
@@ -114,6 +123,7 @@ impl Store {
             path: path.to_owned(),
             read_only: true,
             clock: Clock::SYSTEM,
+            unavailable: None,
         });
         store.read_only = true;
         path.clone_into(&mut store.path);
@@ -132,6 +142,7 @@ impl Store {
             path,
             read_only: false,
             clock: Clock::SYSTEM,
+            unavailable: None,
         };
         store.migrate()?;
         Ok(store)
@@ -143,7 +154,7 @@ impl Store {
             source,
         };
         let conn = Connection::open(path).map_err(err)?;
-        conn.busy_timeout(Duration::from_secs(10)).map_err(err)?;
+        conn.busy_timeout(OPEN_WAIT).map_err(err)?;
         let check: String = conn
             .query_row("PRAGMA quick_check", [], |r| r.get(0))
             .map_err(err)?;
@@ -158,6 +169,7 @@ impl Store {
             path: path.to_owned(),
             read_only: false,
             clock: Clock::SYSTEM,
+            unavailable: None,
         };
         let writable = store
             .conn
@@ -175,15 +187,28 @@ impl Store {
             }
             let conn =
                 Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(err)?;
-            conn.busy_timeout(Duration::from_secs(10)).map_err(err)?;
             store = Store {
                 conn,
                 path: path.to_owned(),
                 read_only: true,
                 clock: Clock::SYSTEM,
+                unavailable: None,
             };
         }
+        // Open: a change waits for another writer as long as a change may take.
+        store.conn.busy_timeout(BUSY_WAIT).map_err(err)?;
         Ok(store)
+    }
+}
+
+/// SQLite's error as the bookmarks of a store that could not be opened answer it.
+fn reason(e: &rusqlite::Error) -> (std::ffi::c_int, String) {
+    match e {
+        rusqlite::Error::SqliteFailure(f, message) => (
+            f.extended_code,
+            message.clone().unwrap_or_else(|| f.to_string()),
+        ),
+        other => (rusqlite::ffi::SQLITE_ERROR, other.to_string()),
     }
 }
 

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::anchor::{article_hash, locate};
 use super::{Bookmark, Store, StoreError};
-use crate::collection::{Article, Collection, read_article};
+use crate::collection::{Article, Collection, ParagraphNo, read_article};
 
 /// Reads the article a bookmark points at: a file, or an article of the built-in collection.
 pub fn article_at(path: &Path) -> Option<Article> {
@@ -34,16 +34,54 @@ fn find_article(b: &Bookmark, roots: &[PathBuf]) -> Option<(PathBuf, Article)> {
     })
 }
 
+/// What re-anchoring found that the state database must be told.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// The bookmark's article is now at `path`, with content hash `hash`.
+    Relocate {
+        id: i64,
+        path: PathBuf,
+        hash: String,
+    },
+    /// The bookmark's paragraph is now this one (None: it is gone, the bookmark orphaned).
+    Reanchor { id: i64, now: Option<ParagraphNo> },
+}
+
 /// Re-anchors `bookmarks` against their articles as they are now (looking for moved articles
 /// under `roots`), saving what changed (unless the store is read-only), and returns them.
 pub fn refresh(
     store: &mut Store,
-    mut bookmarks: Vec<Bookmark>,
+    bookmarks: Vec<Bookmark>,
     roots: &[PathBuf],
 ) -> Result<Vec<Bookmark>, StoreError> {
+    let (bookmarks, changes) = reattach(bookmarks, roots);
+    save(store, &changes)?;
+    Ok(bookmarks)
+}
+
+/// Tells the state database what [`reattach`] found (nothing when it is read-only). A
+/// bookmark deleted since is no row to change.
+pub fn save(store: &mut Store, changes: &[Change]) -> Result<(), StoreError> {
+    if store.is_read_only() {
+        return Ok(());
+    }
+    for change in changes {
+        match change {
+            Change::Relocate { id, path, hash } => store.relocate(*id, path, hash)?,
+            Change::Reanchor { id, now } => store.reanchor(*id, *now)?,
+        }
+    }
+    Ok(())
+}
+
+/// [`refresh`] without the store: the bookmarks re-anchored against their articles as they are
+/// now, and what the store must be told. It reads and hashes every bookmarked article, so the
+/// reader runs it in the background.
+pub fn reattach(mut bookmarks: Vec<Bookmark>, roots: &[PathBuf]) -> (Vec<Bookmark>, Vec<Change>) {
     // The article of the bookmarks being looked at (they come grouped by path): where it is
     // now, the article and its hash.
     type Found = Option<(PathBuf, Article, String)>;
+    let mut told = Vec::new();
     let mut current: Option<(PathBuf, Found)> = None;
     for b in &mut bookmarks {
         if current.as_ref().is_none_or(|(p, _)| *p != b.path) {
@@ -57,11 +95,12 @@ pub fn refresh(
         let Some((_, Some((path, article, hash)))) = &current else {
             continue;
         };
-        let writable = !store.is_read_only();
         if *path != b.path || *hash != b.article_hash {
-            if writable {
-                store.relocate(b.id, path, hash)?;
-            }
+            told.push(Change::Relocate {
+                id: b.id,
+                path: path.clone(),
+                hash: hash.clone(),
+            });
             b.path.clone_from(path);
         }
         if *hash == b.article_hash && !b.orphaned {
@@ -81,10 +120,8 @@ pub fn refresh(
                 }
                 None => b.orphaned = true,
             }
-            if writable {
-                store.reanchor(b.id, now)?;
-            }
+            told.push(Change::Reanchor { id: b.id, now });
         }
     }
-    Ok(bookmarks)
+    (bookmarks, told)
 }

@@ -29,28 +29,52 @@ impl Scope {
     ];
 }
 
-/// A key with its modifiers (Shift is folded into the character).
+/// A key with its modifiers (Shift is folded into the character). Alt is kept: Alt-q is not
+/// q, and an Alt chord that nothing binds does nothing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Key {
     pub code: KeyCode,
     pub ctrl: bool,
+    pub alt: bool,
 }
 
 impl Key {
+    /// The key with no modifier.
+    pub fn plain(code: KeyCode) -> Self {
+        Key {
+            code,
+            ctrl: false,
+            alt: false,
+        }
+    }
+
     pub fn from_event(e: KeyEvent) -> Self {
         Key {
             code: e.code,
             ctrl: e.modifiers.contains(KeyModifiers::CONTROL),
+            alt: e.modifiers.contains(KeyModifiers::ALT),
         }
     }
 
     /// Parses `j`, `G`, `?`, `Space`, `Enter`, `Esc`, `Backspace`, `Up`, `PageDown`, `Home`,
-    /// `Ctrl-c`, `F1`...
+    /// `Ctrl-c`, `Alt-d`, `Ctrl-Alt-x`, `F1`...
     pub fn parse(s: &str) -> Option<Self> {
-        let (ctrl, rest) = match s.strip_prefix("Ctrl-").or_else(|| s.strip_prefix("C-")) {
-            Some(rest) => (true, rest),
-            None => (false, s),
-        };
+        let (mut ctrl, mut alt, mut rest) = (false, false, s);
+        loop {
+            if let Some(r) = rest
+                .strip_prefix("Ctrl-")
+                .or_else(|| rest.strip_prefix("C-"))
+            {
+                (ctrl, rest) = (true, r);
+            } else if let Some(r) = rest
+                .strip_prefix("Alt-")
+                .or_else(|| rest.strip_prefix("M-"))
+            {
+                (alt, rest) = (true, r);
+            } else {
+                break;
+            }
+        }
         let code = match rest {
             "Space" | " " => KeyCode::Char(' '),
             "Enter" => KeyCode::Enter,
@@ -72,7 +96,7 @@ impl Key {
             c if c.chars().count() == 1 => KeyCode::Char(c.chars().next()?),
             _ => return None,
         };
-        Some(Key { code, ctrl })
+        Some(Key { code, ctrl, alt })
     }
 
     /// How the help screen writes the key.
@@ -89,11 +113,9 @@ impl Key {
             KeyCode::Right => "→".to_owned(),
             other => format!("{other:?}"),
         };
-        if self.ctrl {
-            format!("Ctrl-{name}")
-        } else {
-            name
-        }
+        let alt = if self.alt { "Alt-" } else { "" };
+        let ctrl = if self.ctrl { "Ctrl-" } else { "" };
+        format!("{ctrl}{alt}{name}")
     }
 }
 
@@ -348,6 +370,25 @@ mod tests {
         assert_eq!(m.resolve(key("?"), Scope::Reader), Some(Action::Help));
         assert_eq!(m.resolve(key("Ctrl-c"), Scope::Library), Some(Action::Quit));
         assert_eq!(m.resolve(key("x"), Scope::Library), None);
+    }
+
+    #[test]
+    fn alt_is_kept_and_an_unbound_alt_chord_does_nothing() {
+        use ratatui::crossterm::event::KeyEvent;
+        let m = Keymap::default();
+        let alt = |c| Key::from_event(KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT));
+        assert_eq!(alt('q'), key("Alt-q"));
+        assert_ne!(alt('q'), key("q"));
+        assert_eq!(m.resolve(alt('q'), Scope::Library), None);
+        assert_eq!(m.resolve(alt('d'), Scope::Bookmarks), None);
+        assert_eq!(m.resolve(alt('j'), Scope::Reader), None);
+        assert_eq!(m.resolve(key("q"), Scope::Library), Some(Action::Quit));
+        // The config can bind one, in either order with Ctrl.
+        let keys = [("quit".to_owned(), vec!["M-x".to_owned()])].into();
+        let m = Keymap::with_config(&keys).unwrap();
+        assert_eq!(m.resolve(alt('x'), Scope::Reader), Some(Action::Quit));
+        assert_eq!(key("Alt-Ctrl-x"), key("Ctrl-Alt-x"));
+        assert_eq!(key("Ctrl-Alt-x").label(), "Ctrl-Alt-x");
     }
 
     #[test]

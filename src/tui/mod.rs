@@ -123,10 +123,33 @@ pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<
     for key in typed::keys(&state.typed) {
         app.handle_key(key);
     }
+    let outcome = event_loop(&mut app, &mut guard, load);
+    // A signal (SIGTERM, a hang-up) ends qari as quitting does, the open article's place saved,
+    // whatever the loop was doing, even failing on a terminal that is gone.
+    if let Some(signal) = term::terminal::signalled() {
+        if !app.quit {
+            app.update(Action::Quit);
+        }
+        drop(app);
+        drop(guard);
+        std::process::exit(128 + signal);
+    }
+    outcome
+}
+
+/// Draws and handles events until the app quits, a signal asks it to, or the terminal fails.
+fn event_loop(
+    app: &mut App,
+    guard: &mut term::terminal::Guard,
+    mut load: Option<Job<Result<Collection, CollectionError>>>,
+) -> anyhow::Result<()> {
     // Draw after events, and while something runs in the background (loading, a search)
     // whose progress is on screen, and once more when it ends; an idle reader costs nothing.
     let mut redraw = true;
     loop {
+        if term::terminal::signalled().is_some() {
+            return Ok(());
+        }
         let busy = app.busy();
         // Polled under a reader too (`qari FILE`): its J/K need the folder's library.
         if let Some(job) = &load {
@@ -137,7 +160,6 @@ pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<
                     app.watch(Duration::from_secs(3));
                 }
                 Poll::Done(Err(e)) if matches!(app.screen(), Screen::Loading(_)) => {
-                    drop(guard);
                     return Err(e.into());
                 }
                 Poll::Done(Err(e)) => {
@@ -164,7 +186,7 @@ pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<
         // Every event already waiting is handled before the next draw: a long paste arrives
         // as many events, and none may wait for a key that comes later.
         while redraw && !app.quit {
-            handle(&mut app, event::read()?);
+            handle(app, event::read()?);
             if !event::poll(Duration::ZERO)? {
                 break;
             }

@@ -126,6 +126,10 @@ impl Prompt {
 
     /// Applies one key.
     pub fn key(&mut self, key: Key) -> Edit {
+        // No Alt chord edits: Alt-b is not b typed.
+        if key.alt {
+            return Edit::Typed;
+        }
         match (key.code, key.ctrl) {
             (KeyCode::Enter, _) => return Edit::Submit(self.text.clone()),
             (KeyCode::Esc, _) | (KeyCode::Char('c' | 'g'), true) => return Edit::Cancel,
@@ -172,6 +176,13 @@ mod tests {
         for k in keys.split_whitespace() {
             p.key(Key::parse(k).unwrap());
         }
+    }
+
+    #[test]
+    fn an_alt_chord_types_nothing() {
+        let mut p = Prompt::new(PromptFor::Search, String::new());
+        keys(&mut p, "a Alt-b Alt-Backspace");
+        assert_eq!(p.text, "a");
     }
 
     #[test]

@@ -54,10 +54,7 @@ pub fn press(app: &mut App, keys: &str) {
 /// Types `text` into the app, character by character.
 pub fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        app.handle_key(Key {
-            code: ratatui::crossterm::event::KeyCode::Char(c),
-            ctrl: false,
-        });
+        app.handle_key(Key::plain(ratatui::crossterm::event::KeyCode::Char(c)));
     }
 }
 

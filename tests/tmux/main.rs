@@ -10,6 +10,7 @@
 mod common;
 
 mod clipboard;
+mod index;
 mod input;
 mod new_user;
 mod reading;

@@ -119,3 +119,64 @@ fn ctrl_z_suspends_and_fg_brings_it_back() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+/// Opens the sample article in `home`, goes to page 3, ends qari with `end`, and opens it
+/// again: it must open on page 3 (the place saved as the signal ended it).
+fn the_place_survives(name: &str, end: impl FnOnce(&mut Tmux, &str)) {
+    let (path, _, _) = sample();
+    let home = std::env::temp_dir().join(format!("qari-e2e-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&home);
+    let Some(mut first) = Tmux::start_in(&home, &path.display().to_string(), 80, 24) else {
+        return;
+    };
+    first.wait_for("page 1/");
+    first.keys(&["PageDown"]);
+    first.wait_for("page 2/");
+    first.keys(&["PageDown"]);
+    first.wait_for("page 3/");
+    let pid = first.qari_pid();
+    end(&mut first, &pid);
+    let start = Instant::now();
+    while Command::new("kill")
+        .args(["-0", &pid])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap()
+        .success()
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "qari {pid} still runs"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // The first session's home is the second's: it is removed when the first is dropped.
+    let again = Tmux::start_in(&home, &path.display().to_string(), 80, 24).unwrap();
+    let screen = again.wait_for("page ");
+    assert!(
+        screen.contains("page 3/"),
+        "not on page 3 after reopening:\n{screen}"
+    );
+    drop(again);
+    drop(first);
+}
+
+#[test]
+fn sigterm_saves_the_reading_place() {
+    the_place_survives("term-place", |t, pid| {
+        assert!(
+            Command::new("kill")
+                .args(["-TERM", pid])
+                .status()
+                .unwrap()
+                .success()
+        );
+        let screen = t.wait_for("QARI-EXITED");
+        assert!(screen.contains("QARI-EXITED 143"), "{screen}");
+    });
+}
+
+#[test]
+fn a_hang_up_saves_the_reading_place() {
+    the_place_survives("hup-place", |t, _| t.hang_up());
+}

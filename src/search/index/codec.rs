@@ -37,6 +37,11 @@ impl Codec {
         }
     }
 
+    /// Whether this codec uses `dict`.
+    pub fn uses(&self, dict: &[u8]) -> bool {
+        self.dict == dict
+    }
+
     /// A dictionary trained on `samples`; None when they are too few or too alike to train on.
     pub fn train(samples: &[&str]) -> Option<Vec<u8>> {
         if samples.len() < DICT_MIN_SAMPLES {

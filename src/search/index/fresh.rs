@@ -16,6 +16,7 @@ impl Index {
     /// generation (bumped by every update that writes it), read in one transaction with the
     /// catalog itself, so that the three agree.
     pub fn token(&mut self) -> Result<(Option<Token>, i64), IndexError> {
+        self.forget_catalog();
         self.conn
             .execute_batch("BEGIN")
             .map_err(sqlite(&self.path))?;
@@ -29,7 +30,7 @@ impl Index {
         Ok(read)
     }
 
-    fn token_and_generation(&self) -> Result<(Option<Token>, i64), IndexError> {
+    pub(super) fn token_and_generation(&self) -> Result<(Option<Token>, i64), IndexError> {
         let e = sqlite(&self.path);
         let get = |key: &str| -> Result<Option<String>, IndexError> {
             self.conn
@@ -58,7 +59,11 @@ impl Index {
     pub fn set_token(&mut self, token: Option<Token>, read: i64) -> Result<(), IndexError> {
         let e = sqlite(&self.path);
         let expected = self.written.unwrap_or(read);
-        let tx = self.conn.transaction().map_err(&e)?;
+        // Immediate: the check and the write see the same generation, whoever writes next.
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(&e)?;
         let now: i64 = tx
             .query_row(
                 "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'), 0)",

@@ -14,8 +14,9 @@
 //! letters) narrows nothing: the other terms' candidates, or every stored text, are checked. Trigram lists did the
 //! narrowing before, and left every candidate to be decompressed and checked, four in ten of
 //! them in vain; SQLite's own full-text index (FTS5) before that took most of a first index's
-//! time. A database that cannot be read, or of another version, is deleted and rebuilt: it
-//! holds nothing that cannot be made again.
+//! time. A database that is damaged, or of another version, is made again (it holds nothing
+//! that cannot be): never one that is only busy, and never by deleting a file another process
+//! may have open (see [`guard`], which also keeps to one writer at a time).
 
 mod bits;
 mod build;
@@ -25,6 +26,7 @@ mod codec;
 mod compact;
 mod fresh;
 mod gather;
+mod guard;
 mod lengths;
 mod narrow;
 mod postings;
@@ -39,6 +41,7 @@ use rusqlite::{Connection, OptionalExtension};
 use self::catalog::{FileRow, RowView};
 use self::codec::Codec;
 pub use self::fresh::apply_changes;
+pub use self::guard::{FileId, retry_busy};
 pub use self::search::{Ask, RERANK};
 use super::normalize::normalize;
 
@@ -89,6 +92,11 @@ pub struct Index {
     summary: Option<fresh::Summary>,
     /// The catalog generation this index's last update wrote.
     written: Option<i64>,
+    /// The generation of the catalog as this index last read or wrote it.
+    seen: Option<i64>,
+    /// The writer lock, while this index holds it across several steps (see
+    /// [`Index::lock_writer`]).
+    writer: Option<guard::WriteLock>,
     /// When its posting lists are compacted.
     compaction: compact::Compaction,
 }
@@ -139,34 +147,11 @@ pub fn article_text(title: &str, paragraphs: &[String]) -> String {
 }
 
 impl Index {
-    /// Opens (or creates) the index at `path`. A damaged or foreign file, or an index of
-    /// another version, is deleted and a new index made in its place.
-    pub fn open(path: &Path) -> Result<Self, IndexError> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|source| IndexError::Io {
-                path: dir.to_owned(),
-                source,
-            })?;
-        }
-        Self::try_open(path).or_else(|_| Self::recreate(path))
-    }
-
-    fn try_open(path: &Path) -> Result<Self, IndexError> {
+    pub(super) fn try_open(path: &Path) -> Result<Self, IndexError> {
         let conn = Connection::open(path).map_err(sqlite(path))?;
         conn.busy_timeout(std::time::Duration::from_secs(10))
             .map_err(sqlite(path))?;
         Self::init(conn, path.to_owned())
-    }
-
-    /// Deletes the database at `path` and makes a new, empty one: for an index that fails
-    /// while in use (a damaged page), since it holds nothing that cannot be made again.
-    pub fn recreate(path: &Path) -> Result<Self, IndexError> {
-        for suffix in ["", "-wal", "-shm"] {
-            let mut p = path.as_os_str().to_owned();
-            p.push(suffix);
-            let _ = std::fs::remove_file(PathBuf::from(p));
-        }
-        Self::try_open(path)
     }
 
     /// An index in memory (for the built-in collection and tests).
@@ -210,20 +195,22 @@ impl Index {
             .map_err(&e)?;
         match version.as_deref() {
             Some(VERSION) => {}
+            // A new database; another process may be making it at the same moment, so the
+            // tables are made only if they are not there, in one write transaction.
             None => conn
                 .execute_batch(&format!(
-                    "BEGIN;
-                     CREATE TABLE meta(key TEXT PRIMARY KEY, value);
-                     CREATE TABLE catalog(part INTEGER PRIMARY KEY, data BLOB NOT NULL);
-                     CREATE TABLE texts(id INTEGER PRIMARY KEY, z BLOB NOT NULL);
+                    "BEGIN IMMEDIATE;
+                     CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value);
+                     CREATE TABLE IF NOT EXISTS catalog(part INTEGER PRIMARY KEY, data BLOB NOT NULL);
+                     CREATE TABLE IF NOT EXISTS texts(id INTEGER PRIMARY KEY, z BLOB NOT NULL);
                      -- A segment's lists are rows first.. in the order of its vocabulary
                      -- (its words, sorted, a line each): a word's row is found from its place.
-                     CREATE TABLE postings(id INTEGER PRIMARY KEY, ids BLOB NOT NULL);
-                     CREATE TABLE segments(seg INTEGER PRIMARY KEY, count INTEGER NOT NULL,
-                         first INTEGER NOT NULL, words BLOB NOT NULL);
+                     CREATE TABLE IF NOT EXISTS postings(id INTEGER PRIMARY KEY, ids BLOB NOT NULL);
+                     CREATE TABLE IF NOT EXISTS segments(seg INTEGER PRIMARY KEY,
+                         count INTEGER NOT NULL, first INTEGER NOT NULL, words BLOB NOT NULL);
                      -- Words in each article's title and body, for ranking (see `lengths`).
-                     CREATE TABLE lengths(base INTEGER PRIMARY KEY, data BLOB NOT NULL);
-                     INSERT INTO meta(key, value) VALUES ('version', '{VERSION}');
+                     CREATE TABLE IF NOT EXISTS lengths(base INTEGER PRIMARY KEY, data BLOB NOT NULL);
+                     INSERT OR IGNORE INTO meta(key, value) VALUES ('version', '{VERSION}');
                      COMMIT;"
                 ))
                 .map_err(&e)?,
@@ -249,6 +236,8 @@ impl Index {
             raw: None,
             summary: None,
             written: None,
+            seen: None,
+            writer: None,
             compaction: compact::Compaction::default(),
         })
     }
@@ -260,17 +249,38 @@ impl Index {
         }
     }
 
-    /// The catalog's bytes, read once.
+    /// The catalog's bytes, read once, with its generation (in one transaction).
     fn raw(&mut self) -> Result<&[u8], IndexError> {
         if self.raw.is_none() {
-            let data: Option<Vec<u8>> = self
-                .conn
-                .query_row("SELECT data FROM catalog WHERE part = 0", [], |r| r.get(0))
-                .optional()
-                .map_err(sqlite(&self.path))?;
+            let e = sqlite(&self.path);
+            let alone = self.conn.is_autocommit();
+            if alone {
+                self.conn.execute_batch("BEGIN").map_err(&e)?;
+            }
+            let read = self.token_and_generation().and_then(|(_, generation)| {
+                let data: Option<Vec<u8>> = self
+                    .conn
+                    .query_row("SELECT data FROM catalog WHERE part = 0", [], |r| r.get(0))
+                    .optional()
+                    .map_err(&e)?;
+                Ok((generation, data))
+            });
+            if alone {
+                self.conn.execute_batch("COMMIT").map_err(&e)?;
+            }
+            let (generation, data) = read?;
+            self.seen = Some(generation);
             self.raw = Some(data.unwrap_or_default());
         }
         Ok(self.raw.as_deref().unwrap_or_default())
+    }
+
+    /// Drops the catalog as read, for it to be read again.
+    pub(super) fn forget_catalog(&mut self) {
+        self.catalog = None;
+        self.raw = None;
+        self.summary = None;
+        self.seen = None;
     }
 
     /// The catalog, decoded once.

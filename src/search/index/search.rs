@@ -78,11 +78,27 @@ impl Index {
         if query.is_empty() {
             return Ok(Vec::new());
         }
-        let live = self.summary()?.live.clone();
-        // A part matching more words than there are articles costs more to look up than
-        // checking every text.
-        let limit = live.len().max(10_000);
-        self.matching_within(query, ask, progress, &live, (limit, rerank))
+        // One read transaction for the catalog, the lists and the texts: another process may
+        // have written the index since this one read its catalog (and deleted texts it names),
+        // so the catalog is read again when its generation is no longer the one read.
+        self.conn
+            .execute_batch("BEGIN")
+            .map_err(sqlite(&self.path))?;
+        let found = (|| {
+            let (_, generation) = self.token_and_generation()?;
+            if self.seen != Some(generation) {
+                self.forget_catalog();
+            }
+            let live = self.summary()?.live.clone();
+            // A part matching more words than there are articles costs more to look up than
+            // checking every text.
+            let limit = live.len().max(10_000);
+            self.matching_within(query, ask, progress, &live, (limit, rerank))
+        })();
+        let end = self.conn.execute_batch("COMMIT");
+        let found = found?;
+        end.map_err(sqlite(&self.path))?;
+        Ok(found)
     }
 
     /// As [`matching`](Self::matching), `live` being the catalog's ids, a part that more than
@@ -100,12 +116,17 @@ impl Index {
         // One read transaction for the lists and the texts: one state of the index, and no
         // lock taken and dropped by each statement (system calls, which cost more than
         // reading a row).
-        let tx = self.conn.unchecked_transaction().map_err(&e)?;
+        let _tx = if self.conn.is_autocommit() {
+            Some(self.conn.unchecked_transaction().map_err(&e)?)
+        } else {
+            None
+        };
+        let tx: &rusqlite::Connection = &self.conn;
         let top = live.iter().copied().max().unwrap_or(0);
         let is_live = positions(live.iter().copied());
         let terms = query.terms.len();
         let narrowed =
-            if let Some(n) = self.candidates(&tx, query, limit, top, &is_live, ask.rank)? {
+            if let Some(n) = self.candidates(tx, query, limit, top, &is_live, ask.rank)? {
                 // Looked up rather than intersected: the catalog is in path order, not id order.
                 Narrowed {
                     ids: n
@@ -136,17 +157,17 @@ impl Index {
                     .map(|&id| (id, Score::default(), 0))
                     .collect());
             }
-            let checked = self.check(&tx, candidates, query, None, cancel, progress)?;
+            let checked = self.check(tx, candidates, query, None, cancel, progress)?;
             return Ok(checked
                 .into_iter()
                 .map(|(id, _)| (id, Score::default(), 0))
                 .collect());
         }
-        let lengths = Lengths::read(&tx).map_err(&e)?;
+        let lengths = Lengths::read(tx).map_err(&e)?;
         let stats = stats(&narrowed, live, &lengths);
         let full = |ids: &[u32]| -> Result<Vec<Ranked>, IndexError> {
             Ok(self
-                .check(&tx, ids, query, Some(&stats), cancel, progress)?
+                .check(tx, ids, query, Some(&stats), cancel, progress)?
                 .into_iter()
                 .filter_map(|(id, f)| Some((id, Score::of(&f?, &stats), 0)))
                 .collect())

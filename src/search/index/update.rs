@@ -14,11 +14,13 @@
 //! present, which no program can set back; a file renamed into place is another inode; and a
 //! file changed within the clock's granularity of being read is read again next time (git's
 //! "racily clean" rule).
+//!
+//! An update holds the index's writer lock throughout (see `guard`).
 
 use std::sync::atomic::Ordering;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::build::{Build, Outcome, ROUND_BYTES, Read};
 use super::catalog::{self, FileRow};
@@ -62,6 +64,23 @@ impl Index {
         collection: &Collection,
         progress: &Progress,
     ) -> Result<Updated, IndexError> {
+        // One writer at a time, from the catalog read to the commit: the catalog is read again
+        // under the lock, since another writer may have changed it since this index read it.
+        let _lock = self.write_lock()?;
+        self.forget_catalog();
+        // And the dictionary: another writer may have trained one since this index was opened,
+        // and a text compressed without it would not decompress with it.
+        let dict: Option<Vec<u8>> = self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = 'dict'", [], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(sqlite(&self.path))?;
+        let dict = dict.unwrap_or_default();
+        if !self.codec.uses(&dict) {
+            self.codec = Codec::new(&dict);
+        }
         let old = std::mem::take(self.catalog_mut()?);
         let diff = diff(&old, &collection.entries);
         progress
@@ -90,7 +109,10 @@ impl Index {
         }
         let e = sqlite(&self.path);
         let mut rows: Vec<FileRow> = diff.unchanged.iter().map(|&r| r.clone()).collect();
-        let tx = self.conn.transaction().map_err(&e)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(&e)?;
         let next_id: u32 = tx
             .query_row("SELECT coalesce(max(id), 0) + 1 FROM texts", [], |r| {
                 r.get(0)
@@ -202,6 +224,7 @@ impl Index {
         let generation = super::fresh::bump_generation(&tx).map_err(&e)?;
         tx.commit().map_err(&e)?;
         self.written = Some(generation);
+        self.seen = Some(generation);
         self.catalog = Some(rows);
         Ok(stats)
     }

@@ -81,6 +81,8 @@ pub struct App {
     pub reloading: Option<Reload>,
     /// The feeds being fetched (`U`).
     pub feeding: Option<FeedJob>,
+    /// The bookmarks screen's bookmarks being re-attached to their paragraphs.
+    pub(super) reattaching: Option<jobs::ReattachJob>,
     /// Says when the collection changed on disk.
     pub(super) watch: Option<mpsc::Receiver<()>>,
     /// When the collection is loaded, open the article read last.
@@ -117,6 +119,7 @@ impl App {
             },
             reloading: None,
             feeding: None,
+            reattaching: None,
             watch: None,
             resume: false,
             quit: false,

@@ -70,6 +70,7 @@ impl App {
     /// Shows the bookmarks screen.
     pub(super) fn open_bookmarks(&mut self) {
         if let Some(view) = bookmarks::open(&mut self.session) {
+            self.reattach(view.all.clone());
             self.screens.push(Screen::Bookmarks(Box::new(view)));
         }
     }

@@ -5,8 +5,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use std::path::PathBuf;
-
 use crate::search::{Query, normalize};
 use crate::store::Bookmark;
 use crate::t;
@@ -39,21 +37,23 @@ pub struct BookmarksView {
     pub deleted: Vec<Bookmark>,
 }
 
-/// The bookmarks screen, every bookmark re-attached to its paragraph first (None, and a
-/// message, when there is no state database or it cannot be read).
+/// The bookmarks screen, shown at once as the state database has them (None, and a message,
+/// when there is no state database or it cannot be read). Re-attaching them to their
+/// paragraphs reads and hashes every bookmarked article: the app does it in the background
+/// ([`crate::store::reattach`]) and hands the result to [`BookmarksView::reattached`].
 pub fn open(cx: &mut Session) -> Option<BookmarksView> {
-    let roots: Vec<PathBuf> = cx.root().into_iter().collect();
     let Some(store) = &mut cx.store else {
         cx.message = Some(t!(cx.settings.msgs, "no-state-database"));
         return None;
     };
-    let all = store
-        .bookmarks()
-        .and_then(|list| crate::store::refresh(store, list, &roots));
-    match all {
+    match store.bookmarks() {
         Ok(all) => Some(BookmarksView::new(all)),
         Err(e) => {
-            cx.message = Some(e.to_string());
+            cx.message = Some(t!(
+                cx.settings.msgs,
+                "bookmarks-unavailable",
+                error = e.to_string()
+            ));
             None
         }
     }
@@ -115,6 +115,32 @@ impl BookmarksView {
                 paragraph: bm.paragraph,
             },
             None => Go::Stay,
+        }
+    }
+
+    /// Takes in the bookmarks as re-attached in the background (`fresh`, read when the screen
+    /// opened): those deleted meanwhile stay deleted, those put back stay, and the selection
+    /// stays on its bookmark.
+    pub fn reattached(&mut self, fresh: Vec<Bookmark>) {
+        let selected = self.current().map(|b| b.id);
+        let mut all: Vec<Bookmark> = fresh
+            .into_iter()
+            .filter(|b| self.all.iter().any(|x| x.id == b.id))
+            .collect();
+        for b in &self.all {
+            if !all.iter().any(|x| x.id == b.id) {
+                all.push(b.clone());
+            }
+        }
+        all.sort_by(|a, b| (&a.path, a.paragraph, a.id).cmp(&(&b.path, b.paragraph, b.id)));
+        self.all = all;
+        self.apply_filter();
+        if let Some(at) = self
+            .shown
+            .iter()
+            .position(|&i| Some(self.all[i].id) == selected)
+        {
+            self.selected = at;
         }
     }
 

@@ -1,11 +1,14 @@
 //! Taking the terminal and always giving it back: raw mode, the alternate screen, mouse
 //! reporting and, in app mode, ECMA-48 BDSM explicit mode (`ESC [ 8 l`) so that terminals which
 //! do bidi themselves (VTE, Konsole, mlterm) show our cells as given. Restored on quit, on a panic
-//! (a hook that runs before any other) and on SIGTERM/SIGHUP/SIGINT: a thread waits for those,
-//! restores the terminal and exits, since the event loop may be blocked in a read (after a
-//! hang-up crossterm keeps reading the dead terminal and never returns to the loop).
+//! (a hook that runs before any other) and on SIGTERM/SIGHUP/SIGINT: a thread waits for those
+//! and tells the event loop ([`signalled`]), which saves the open article's place, quits and
+//! restores the terminal; should the loop not get there (after a hang-up crossterm may keep
+//! reading the dead terminal), the thread restores the terminal and exits after a grace time.
 
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::time::Duration;
 
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
@@ -53,6 +56,22 @@ fn restore(choice: Choice) {
     let _ = out.flush();
 }
 
+/// The signal that asked qari to end (SIGTERM, SIGHUP, SIGINT), 0 while none has.
+static SIGNALLED: AtomicI32 = AtomicI32::new(0);
+
+/// How long the event loop has to save and quit after a signal before the signal's thread
+/// restores the terminal and ends the process itself.
+const GRACE: Duration = Duration::from_secs(3);
+
+/// The signal that asked qari to end, once one has: the event loop saves, quits and exits
+/// with 128 + it.
+pub fn signalled() -> Option<i32> {
+    match SIGNALLED.load(Ordering::SeqCst) {
+        0 => None,
+        n => Some(n),
+    }
+}
+
 /// The terminal, set up; dropping it restores everything.
 pub struct Guard {
     pub terminal: Terminal<CrosstermBackend<io::Stdout>>,
@@ -66,6 +85,11 @@ impl Guard {
         let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
         std::thread::spawn(move || {
             if let Some(signal) = signals.forever().next() {
+                // The event loop sees it within a tick, saves and quits; only if it does not
+                // (stuck on a dead terminal) is the terminal restored and the process ended
+                // from here.
+                SIGNALLED.store(signal, Ordering::SeqCst);
+                std::thread::sleep(GRACE);
                 restore(choice);
                 std::process::exit(128 + signal);
             }

@@ -24,7 +24,7 @@ pub fn keys(bytes: &[u8]) -> Vec<Key> {
 }
 
 fn plain(code: KeyCode) -> Key {
-    Key { code, ctrl: false }
+    Key::plain(code)
 }
 
 /// The key at the start of `bytes` (None: a sequence not known), and how many bytes it took.
@@ -38,6 +38,7 @@ fn one(bytes: &[u8]) -> (Option<Key>, usize) {
             Some(Key {
                 code: KeyCode::Char(' '),
                 ctrl: true,
+                alt: false,
             }),
             1,
         ),
@@ -45,6 +46,7 @@ fn one(bytes: &[u8]) -> (Option<Key>, usize) {
             Some(Key {
                 code: KeyCode::Char(char::from(b'a' + c - 1)),
                 ctrl: true,
+                alt: false,
             }),
             1,
         ),
@@ -68,8 +70,8 @@ fn text(bytes: &[u8]) -> (Option<Key>, usize) {
     }
 }
 
-/// ESC alone, ESC-[ (CSI) and ESC-O (SS3) sequences; ESC before another key is Alt, which no
-/// binding uses: the key itself.
+/// ESC alone, ESC-[ (CSI) and ESC-O (SS3) sequences; ESC before another key is that key with
+/// Alt (never the key itself: Alt-q does not quit).
 fn escape(bytes: &[u8]) -> (Option<Key>, usize) {
     match bytes.get(1) {
         None | Some(0x1b) => (Some(plain(KeyCode::Esc)), 1),
@@ -80,7 +82,7 @@ fn escape(bytes: &[u8]) -> (Option<Key>, usize) {
         },
         Some(_) => {
             let (key, used) = one(&bytes[1..]);
-            (key, used + 1)
+            (key.map(|k| Key { alt: true, ..k }), used + 1)
         }
     }
 }
@@ -152,10 +154,10 @@ mod tests {
         );
         // Unknown sequences (a mouse report, a focus event) leave no letters behind.
         assert_eq!(names(b"a\x1b[<0;3;4Mb\x1b[Ic"), ["a", "b", "c"]);
-        // Esc alone, Esc at the end, Alt-x as x.
+        // Esc alone, Esc at the end, ESC x as Alt-x (not x).
         assert_eq!(names(b"\x1b"), ["Esc"]);
         assert_eq!(names(b"q\x1b\x1b"), ["q", "Esc", "Esc"]);
-        assert_eq!(names(b"\x1bx"), ["x"]);
+        assert_eq!(names(b"\x1bx"), ["Alt-x"]);
     }
 
     #[test]

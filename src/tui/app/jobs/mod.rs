@@ -1,21 +1,25 @@
 //! What the app does with the work in the background: each tick takes what a job brought (a
 //! search's results, a reloaded collection, fetched feeds) and starts a reload when the
-//! folder changed. The jobs themselves run in `tui::jobs` and `results::SearchJob`; `reload.rs`
-//! and `feeds.rs` start theirs and take in their outcomes.
+//! folder changed. The jobs themselves run in `tui::jobs` and `results::SearchJob`; `reload.rs`,
+//! `feeds.rs` and `bookmarks.rs` start theirs and take in their outcomes.
 
+mod bookmarks;
 mod feeds;
 mod reload;
+
+pub(super) use bookmarks::ReattachJob;
 
 use super::{App, Screen, snippet_fit};
 use crate::t;
 use crate::tui::results::ResultsView;
 
 impl App {
-    /// Something runs in the background whose progress is on screen.
+    /// Something runs in the background whose progress or outcome is on screen.
     pub fn busy(&self) -> bool {
         self.job.is_some()
             || self.reloading.is_some()
             || self.feeding.is_some()
+            || self.reattaching.is_some()
             || matches!(self.screen(), Screen::Loading(_))
     }
 
@@ -24,6 +28,7 @@ impl App {
         self.poll_reload();
         self.poll_feeds();
         self.auto_update_feeds();
+        self.poll_reattach();
         let Some(job) = &self.job else { return };
         let Some(result) = job.poll() else { return };
         let (query, fit) = (job.query.clone(), job.fit);
