@@ -123,7 +123,7 @@ pub fn run(source: Source, settings: Settings, state: &State) -> anyhow::Result<
     for key in typed::keys(&state.typed) {
         app.handle_key(key);
     }
-    let outcome = event_loop(&mut app, &mut guard, load);
+    let outcome = event_loop(&mut app, &mut guard, load, kitty);
     // A signal (SIGTERM, a hang-up) ends qari as quitting does, the open article's place saved,
     // whatever the loop was doing, even failing on a terminal that is gone.
     if let Some(signal) = term::terminal::signalled() {
@@ -142,6 +142,7 @@ fn event_loop(
     app: &mut App,
     guard: &mut term::terminal::Guard,
     mut load: Option<Job<Result<Collection, CollectionError>>>,
+    kitty: bool,
 ) -> anyhow::Result<()> {
     // Draw after events, and while something runs in the background (loading, a search)
     // whose progress is on screen, and once more when it ends; an idle reader costs nothing.
