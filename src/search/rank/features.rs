@@ -370,4 +370,33 @@ mod tests {
         );
         assert!(near(&["وزير", "خارجية", "مصر"]).abs() < 1e-9);
     }
+
+    #[test]
+    fn likelihood_of_the_words_coming_from_one_block() {
+        let q = Query::parse("وزير مصر");
+        let stats = super::super::Stats {
+            articles: 1000,
+            df: vec![20, 40],
+            title_words: 8000,
+            body_words: 300_000,
+        };
+        let s = Scorer::new(&q).with_idf(&stats);
+        let likelihood = |p: &[&str]| {
+            let a = article("عنوان", p);
+            s.features(article_text(&a.title, &a.paragraphs).as_bytes())
+                .unwrap()
+                .likelihood
+        };
+        let together = likelihood(&["قال وزير الصحة في مصر", "شيء آخر"]);
+        // More occurrences, but never in one block.
+        let apart = likelihood(&["قال وزير ووزير", "في مصر ومصر"]);
+        // The same paragraph among more of them: a reader's paragraph is one of the article's.
+        let among = likelihood(&["قال وزير الصحة في مصر", "شيء آخر", "ثم آخر", "وآخر"]);
+        // The words only inside longer words (وزيرها is a stem, الوزيرين begins one).
+        let stems = likelihood(&["قال وزيرها في مصرية", "شيء آخر"]);
+        assert!(together > apart, "{together} {apart}");
+        assert!(together > among, "{together} {among}");
+        assert!(together > stems, "{together} {stems}");
+        assert!(together < 0.0);
+    }
 }
