@@ -1,7 +1,11 @@
-//! Relevance ranking: which matching article a reader is most likely looking for. BM25F over
-//! two fields (the title, weighted, and the body), each term's frequency graded by how the term
-//! fits the words it is found in ([`grade`]), plus a bonus for the terms standing close
-//! together in one paragraph ([`features`]). Matching is never changed by it: the rule stays
+//! Relevance ranking: which matching article a reader is most likely looking for. A reader
+//! remembers words of one paragraph: an article ranks by how likely the query's words are to
+//! come from one of its blocks (the title or a paragraph), each block's query likelihood
+//! smoothed towards the collection and averaged over the article's blocks (`likelihood`),
+//! the terms' frequencies graded by how the term fits the words it is found in ([`grade`]).
+//! BM25F over two fields (the title, weighted, and the body), with a bonus for the terms
+//! standing close together in one paragraph ([`features`]), breaks ties and ranks the matches
+//! the index ranks from its lists alone. Matching is never changed by it: the rule stays
 //! "every term a substring of the normalised text"; ranking only orders what matches.
 //!
 //! A term is a substring, so its statistics are those of the substring: its document frequency
