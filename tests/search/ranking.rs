@@ -1,5 +1,6 @@
 //! `qari search`'s ranking: a title match above a body match, a whole word above a piece of a
-//! longer word, a shorter article above a longer one, and terms near each other higher.
+//! longer word (and the word itself above more occurrences of its stem), a shorter article
+//! above a longer one, and terms near each other higher.
 
 use crate::{qari_search, temp_dir};
 
@@ -100,4 +101,15 @@ fn terms_near_each_other_in_one_paragraph_rank_higher() {
         ranked("phrase", &files, "\"الصحة في مصر\"", "rank"),
         ["b.txt"]
     );
+}
+
+#[test]
+fn the_word_itself_ranks_above_more_occurrences_of_its_stem() {
+    // A reader who remembers علم types the word: العلم once outweighs علمها and علمهم (the
+    // light stem with a pronoun), which BM25F's graded frequencies counted nearly as high.
+    let files = [
+        ("a.txt", "خبر\n\nقال إن علمها وعلمهم كثير.\n"),
+        ("b.txt", "خبر\n\nقال إن العلم نور كبير.\n"),
+    ];
+    assert_eq!(ranked("stem", &files, "علم", "rank"), ["b.txt", "a.txt"]);
 }

@@ -10,7 +10,7 @@
 
 use memchr::memmem::Finder;
 
-use super::grade::grade;
+use super::grade::{Grade, grade};
 use crate::search::query::Query;
 
 /// The idf under which a term's occurrences are counted but not graded: that of a term in
@@ -33,6 +33,10 @@ pub struct Features {
     /// idf the scorer was given), for two terms or more: a reader's words often come from
     /// one paragraph. 0 for one term.
     pub passage: f32,
+    /// How likely the reader's words are to come from one block of the article: the log of
+    /// the mean over its blocks (the title and each paragraph) of each block's query
+    /// likelihood (see [`super::likelihood`]). 0 when not read (ranked from the lists alone).
+    pub likelihood: f32,
     /// Some term occurs in the title.
     pub title: bool,
     /// Occurrences of the terms, overlapping ones included.
@@ -63,6 +67,9 @@ pub struct Scorer<'q> {
     spaces: Vec<usize>,
     /// Each term's idf, for [`Features::passage`] (1 until [`Scorer::with_idf`]).
     idf: Vec<f32>,
+    /// Each term's share of the collection's words, for [`Features::likelihood`] (None for
+    /// a term in (nearly) every article, which tells no block from another).
+    background: Vec<Option<f32>>,
 }
 
 /// An occurrence: where it starts and ends, and its term.
@@ -72,6 +79,7 @@ struct Occurrence {
     end: usize,
     term: usize,
     weight: f32,
+    grade: Grade,
 }
 
 impl<'q> Scorer<'q> {
@@ -84,6 +92,7 @@ impl<'q> Scorer<'q> {
                 .collect(),
             spaces: query.terms.iter().map(|t| t.matches(' ').count()).collect(),
             idf: vec![1.0; query.terms.len()],
+            background: vec![Some(super::BACKGROUND_UNKNOWN); query.terms.len()],
         }
     }
 
@@ -91,6 +100,9 @@ impl<'q> Scorer<'q> {
     #[must_use]
     pub fn with_idf(mut self, stats: &super::Stats) -> Self {
         self.idf = (0..self.idf.len()).map(|t| stats.idf(t)).collect();
+        self.background = (0..self.idf.len())
+            .map(|t| (self.idf[t] >= IDF_FLOOR).then(|| stats.background(t)))
+            .collect();
         self
     }
 
@@ -137,13 +149,15 @@ impl<'q> Scorer<'q> {
                 // A term in (nearly) every article weighs nothing: only counted, not graded
                 // (a letter's occurrences in a million texts cost seconds to grade).
                 if self.idf[term] >= IDF_FLOOR {
-                    let weight = grade(s, start, end).weight();
+                    let grade = grade(s, start, end);
+                    let weight = grade.weight();
                     f.tf[term][usize::from(!in_title)] += weight;
                     all.push(Occurrence {
                         start,
                         end,
                         term,
                         weight,
+                        grade,
                     });
                 }
                 at = text
@@ -154,6 +168,7 @@ impl<'q> Scorer<'q> {
         }
         all.sort_unstable_by_key(|o| o.start);
         (f.near, f.passage) = self.blocks(text, &all);
+        f.likelihood = self.likelihood(text, &all);
         Some(f)
     }
 
@@ -186,6 +201,35 @@ impl<'q> Scorer<'q> {
             from = to;
         }
         (near, passage)
+    }
+
+    /// The log of the mean over every block of `text` (the title and each paragraph, empty
+    /// lines left out) of its query likelihood, `all` being the occurrences (sorted by start).
+    fn likelihood(&self, text: &[u8], all: &[Occurrence]) -> f32 {
+        let mut logs = Vec::new();
+        let mut tf = vec![0.0f32; self.finders.len()];
+        let mut next = 0;
+        let mut start = 0;
+        while start <= text.len() {
+            let end = memchr::memchr(b'\n', &text[start..]).map_or(text.len(), |i| start + i);
+            let line = &text[start..end];
+            tf.fill(0.0);
+            while next < all.len() && all[next].start < end {
+                tf[all[next].term] += all[next].grade.likelihood_weight();
+                next += 1;
+            }
+            if line.iter().any(|&b| b != b' ') {
+                let words = memchr::memchr_iter(b' ', line.trim_ascii()).count() + 1;
+                logs.push(super::likelihood(&tf, &self.background, words));
+            }
+            start = end + 1;
+        }
+        let max = logs.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        if logs.is_empty() || !max.is_finite() {
+            return 0.0;
+        }
+        let mean = logs.iter().map(|l| (l - max).exp()).sum::<f32>() / logs.len() as f32;
+        max + mean.ln()
     }
 
     /// The nearness of one block's occurrences (sorted by start).
@@ -325,5 +369,34 @@ mod tests {
             "{next} {apart} {split}"
         );
         assert!(near(&["وزير", "خارجية", "مصر"]).abs() < 1e-9);
+    }
+
+    #[test]
+    fn likelihood_of_the_words_coming_from_one_block() {
+        let q = Query::parse("وزير مصر");
+        let stats = super::super::Stats {
+            articles: 1000,
+            df: vec![20, 40],
+            title_words: 8000,
+            body_words: 300_000,
+        };
+        let s = Scorer::new(&q).with_idf(&stats);
+        let likelihood = |p: &[&str]| {
+            let a = article("عنوان", p);
+            s.features(article_text(&a.title, &a.paragraphs).as_bytes())
+                .unwrap()
+                .likelihood
+        };
+        let together = likelihood(&["قال وزير الصحة في مصر", "شيء آخر"]);
+        // More occurrences, but never in one block.
+        let apart = likelihood(&["قال وزير ووزير", "في مصر ومصر"]);
+        // The same paragraph among more of them: a reader's paragraph is one of the article's.
+        let among = likelihood(&["قال وزير الصحة في مصر", "شيء آخر", "ثم آخر", "وآخر"]);
+        // The words only inside longer words (وزيرها is a stem, الوزيرين begins one).
+        let stems = likelihood(&["قال وزيرها في مصرية", "شيء آخر"]);
+        assert!(together > apart, "{together} {apart}");
+        assert!(together > among, "{together} {among}");
+        assert!(together > stems, "{together} {stems}");
+        assert!(together < 0.0);
     }
 }

@@ -43,6 +43,18 @@ impl Grade {
         }
     }
 
+    /// What an occurrence of this grade counts for in a block's query likelihood (see
+    /// `rank::likelihood`): a reader who remembers a word types the word, so an occurrence
+    /// that is not the word itself (after clitics) is only a faint trace of it.
+    pub fn likelihood_weight(self) -> f32 {
+        match self {
+            Grade::Whole => 1.0,
+            Grade::Stem => 0.1,
+            Grade::Begins => 0.02,
+            Grade::Inside => 0.0,
+        }
+    }
+
     /// From its number (as kept per article while lists are read); None for 0.
     pub fn from_number(n: u8) -> Option<Self> {
         match n {

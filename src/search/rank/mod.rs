@@ -1,7 +1,11 @@
-//! Relevance ranking: which matching article a reader is most likely looking for. BM25F over
-//! two fields (the title, weighted, and the body), each term's frequency graded by how the term
-//! fits the words it is found in ([`grade`]), plus a bonus for the terms standing close
-//! together in one paragraph ([`features`]). Matching is never changed by it: the rule stays
+//! Relevance ranking: which matching article a reader is most likely looking for. A reader
+//! remembers words of one paragraph: an article ranks by how likely the query's words are to
+//! come from one of its blocks (the title or a paragraph), each block's query likelihood
+//! smoothed towards the collection and averaged over the article's blocks (`likelihood`),
+//! the terms' frequencies graded by how the term fits the words it is found in ([`grade`]).
+//! BM25F over two fields (the title, weighted, and the body), with a bonus for the terms
+//! standing close together in one paragraph ([`features`]), breaks ties and ranks the matches
+//! the index ranks from its lists alone. Matching is never changed by it: the rule stays
 //! "every term a substring of the normalised text"; ranking only orders what matches.
 //!
 //! A term is a substring, so its statistics are those of the substring: its document frequency
@@ -33,6 +37,33 @@ const W_TITLE: f32 = 8.0;
 const W_NEAR: f32 = 2.0;
 /// What the best block's own score counts for.
 const W_PASSAGE: f32 = 1.0;
+
+/// The Dirichlet prior of a block's query likelihood, in words: how much a block's own
+/// frequencies are smoothed towards the collection's.
+const MU: f32 = 10.0;
+/// What the BM25F score counts for beside the likelihood (whose unit is a factor of e in
+/// the chance): a tie-break, for articles that hold the reader's paragraph alike.
+const W_BM25F: f32 = 0.01;
+/// A term's share of the collection's words before statistics are known.
+const BACKGROUND_UNKNOWN: f32 = 1e-4;
+/// How many occurrences a term that an article holds has there, taken on average, for its
+/// share of the collection's words from its document frequency.
+const PER_ARTICLE: f32 = 2.0;
+/// A term's share at most: about that of the commonest words of running Arabic text but for
+/// في and و, whatever a folder of a few articles counts (where every word is "common", and
+/// the smoothing would drown the blocks' own counts).
+const MAX_BACKGROUND: f32 = 0.01;
+
+/// The log of a block's query likelihood: the product over the terms of the chance that a
+/// word drawn from the block is the term, its graded frequency `tf` in the block smoothed
+/// towards its share of the collection's words `background` (Dirichlet), `words` being the
+/// block's length. A term without background (in every article) is left out.
+fn likelihood(tf: &[f32], background: &[Option<f32>], words: usize) -> f32 {
+    tf.iter()
+        .zip(background)
+        .filter_map(|(&tf, &p)| Some(((tf + MU * p?) / (words as f32 + MU)).ln()))
+        .sum()
+}
 
 /// A block's score as a document of its own: its terms' graded frequencies `tf`, their
 /// `idf`, its `words`.
@@ -138,7 +169,19 @@ impl Stats {
             sum += idf * tf * (K1 + 1.0) / (K1 + tf);
         }
         let terms = f.tf.len().max(1) as f32;
-        sum + W_NEAR * f.near * idfs / terms + W_PASSAGE * f.passage
+        let bm = sum + W_NEAR * f.near * idfs / terms + W_PASSAGE * f.passage;
+        if f.likelihood == 0.0 {
+            return bm;
+        }
+        f.likelihood + W_BM25F * bm
+    }
+
+    /// A term's share of the collection's words: its articles, each taken to hold it
+    /// [`PER_ARTICLE`] times, over all the words (at least half an article's worth).
+    pub fn background(&self, term: usize) -> f32 {
+        let df = self.df.get(term).copied().unwrap_or(self.articles) as f32;
+        let words = (self.title_words + self.body_words).max(1) as f32;
+        (PER_ARTICLE * df.max(0.5) / words).min(MAX_BACKGROUND)
     }
 }
 
