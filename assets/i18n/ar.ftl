@@ -99,27 +99,27 @@ reloaded = حُدِّثت المكتبة من القرص — جديدة: { $adde
 
 ## Feeds (U in the library).
 
-feeds-none = لا خلاصات لتحديثها: أضف واحدة بالأمر qari feeds add URL
-feeds-updating = جارٍ تحديث الخلاصات… { $done } / { $total }
+feeds-none = لا مواجز لتحديثها: أضف واحدًا بالأمر qari feeds add URL
+feeds-updating = جارٍ تحديث المواجز… { $done } / { $total }
 feeds-updated =
     { PLURAL($count) ->
-        [zero] لا مقالات جديدة من الخلاصات
-        [one] مقال جديد واحد من الخلاصات
-        [two] مقالان جديدان من الخلاصات
-        [few] { $count } مقالات جديدة من الخلاصات
-        [many] { $count } مقالًا جديدًا من الخلاصات
-       *[other] { $count } مقال جديد من الخلاصات
+        [zero] لا مقالات جديدة من المواجز
+        [one] مقال جديد واحد من المواجز
+        [two] مقالان جديدان من المواجز
+        [few] { $count } مقالات جديدة من المواجز
+        [many] { $count } مقالًا جديدًا من المواجز
+       *[other] { $count } مقال جديد من المواجز
     }
 feeds-failed =
     { PLURAL($count) ->
-        [zero] لم تفشل أي خلاصة
-        [one] فشلت خلاصة واحدة: { $names }
-        [two] فشلت خلاصتان: { $names }
-        [few] فشلت { $count } خلاصات: { $names }
-        [many] فشلت { $count } خلاصة: { $names }
-       *[other] فشلت { $count } خلاصة: { $names }
+        [zero] لم يفشل أي موجز
+        [one] فشل موجز واحد: { $names }
+        [two] فشل موجزان: { $names }
+        [few] فشلت { $count } مواجز: { $names }
+        [many] فشل { $count } موجزًا: { $names }
+       *[other] فشل { $count } موجز: { $names }
     }
-feeds-not-updated = لم تُحدَّث الخلاصات: { $error }
+feeds-not-updated = لم تُحدَّث المواجز: { $error }
 
 ## Searching.
 
@@ -234,7 +234,7 @@ action-toggle-sort = ترتيب المكتبة حسب التاريخ، ثم حس
 action-filter = تصفية العناوين أثناء الكتابة (Esc يمسحها).
 action-toggle-read = تعليم المقال المحدد مقروءًا، أو غير مقروء من جديد.
 action-reload = إعادة قراءة المكتبة من القرص.
-action-update-feeds = جلب الخلاصات وحفظ مقالاتها الجديدة في المكتبة.
+action-update-feeds = جلب المواجز وحفظ مقالاتها الجديدة في المكتبة.
 action-show-skipped = عرض الملفات المتجاوزة وسبب تجاوز كل منها.
 action-next-page = الصفحة التالية.
 action-prev-page = الصفحة السابقة.
@@ -417,17 +417,17 @@ cli-error-more = لمزيد من المعلومات جرّب '{ $help }'.
 
 ## Feeds on the command line (qari feeds, update, save, import).
 
-cli-feeds = الخلاصات المشترك فيها (محفوظة في config.toml): إضافة، عرض، إزالة، استيراد، تصدير
-cli-feeds-add = الاشتراك في الخلاصة على العنوان URL (RSS أو Atom أو JSON Feed)، أو في التي تشير إليها صفحة
-cli-feeds-add-name = اسمها (الافتراضي: عنوان الخلاصة نفسها، وإلا اسم موقعها)
+cli-feeds = المواجز المشترك فيها (محفوظة في config.toml): إضافة، عرض، إزالة، استيراد، تصدير
+cli-feeds-add = الاشتراك في الموجز على العنوان URL (RSS أو Atom أو JSON Feed)، أو في الذي تشير إليه صفحة
+cli-feeds-add-name = اسمه (الافتراضي: عنوان الموجز نفسه، وإلا اسم موقعه)
 cli-feeds-add-folder = مجلد المكتبة الذي تُحفظ فيه مقالاتها (الافتراضي: مأخوذ من الاسم)
-cli-feeds-list = الخلاصات: `name<TAB>url<TAB>folder`
-cli-feeds-remove = إلغاء الاشتراك في الخلاصة المسماة NAME (تبقى مقالاتها المحفوظة)
-cli-feeds-add-no-check = إضافتها دون جلبها أولًا (خلاصة معطلة الآن). وإلا فيجب أن يكون URL خلاصة، أو صفحة ويب تشير إلى خلاصة (‏`<link rel="alternate">`) فتُضاف تلك الخلاصة.
-cli-feeds-import = الاشتراك في كل خلاصات ملف OPML (مصدَّر من قارئ آخر)؛ تبقى الخلاصات المشترك فيها كما هي.
+cli-feeds-list = المواجز: `name<TAB>url<TAB>folder`
+cli-feeds-remove = إلغاء الاشتراك في الموجز المسمى NAME (تبقى مقالاته المحفوظة)
+cli-feeds-add-no-check = إضافته دون جلبه أولًا (موجز معطل الآن). وإلا فيجب أن يكون URL موجزًا، أو صفحة ويب تشير إلى موجز (‏`<link rel="alternate">`) فيُضاف ذلك الموجز.
+cli-feeds-import = الاشتراك في كل مواجز ملف OPML (مصدَّر من قارئ آخر)؛ تبقى المواجز المشترك فيها كما هي.
 cli-feeds-import-file = ملف OPML
-cli-feeds-export = كل الخلاصات بصيغة OPML على المخرج القياسي (لاستيرادها في قارئ آخر).
-cli-update = جلب كل الخلاصات وحفظ عناصرها الجديدة في المكتبة، في مجلد لكل خلاصة
+cli-feeds-export = كل المواجز بصيغة OPML على المخرج القياسي (لاستيرادها في قارئ آخر).
+cli-update = جلب كل المواجز وحفظ عناصرها الجديدة في المكتبة، في مجلد لكل موجز
 cli-save = جلب صفحة ويب واستخراج مقالها وحفظه في المكتبة (المجلد `saved`)
 cli-save-url = عنوان الصفحة، http:// أو https://
 cli-import = استخراج مقال صفحة ويب محفوظة وحفظه في المكتبة (المجلد `saved`)
@@ -450,14 +450,17 @@ feeds-cli-already = { $url } مشترك فيه باسم «{ $name }»: لم يُ
 feeds-cli-feed-found = { $url } صفحة ويب تشير إلى الموجز { $feed }، فأُضيف هو
 feeds-cli-not-a-feed = { $url } ليس موجزًا ({ $why }) ولا يشير إلى موجز: ‏`qari save { $url }` يحفظ مقال صفحة؛ ‏--no-check يضيفه على أي حال
 feeds-cli-unreachable = تعذرت قراءة { $url } ({ $why }): لم يُضف شيء؛ ‏--no-check يضيفه على أي حال
+feeds-cli-name-taken = يوجد موجز اسمه «{ $name }»: اختر له اسمًا آخر بـ ‏--name
+feeds-cli-no-such-feed = لا موجز اسمه «{ $name }» (‏`qari feeds list` يعرضها)
+feeds-cli-bad-url = { $url } ليس عنوانًا يبدأ بـ http:// أو https://
 feeds-cli-removed = أُزيلت «{ $name }» ({ $url })؛ تبقى مقالاتها المحفوظة
-feeds-cli-progress = الخلاصات: { $done } من { $total }
+feeds-cli-progress = المواجز: { $done } من { $total }
 feeds-cli-failed-one = { $name }: فشلت: { $error }
 feeds-cli-not-modified = { $name }: لا جديد
 feeds-cli-new = { $name }: جديدة: { $count }
 feeds-cli-warning = { $name }: تنبيه: { $warning }
 feeds-cli-new-in = مقالات جديدة: { $count } في { $folder }
-feeds-cli-some-failed = فشلت { $failed } من { $total } خلاصة: { $names }
+feeds-cli-some-failed = فشل من المواجز { $failed } من { $total }: { $names }
 
 ## The state database as it opens (warnings in the status bar and on stderr).
 

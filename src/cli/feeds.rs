@@ -75,7 +75,7 @@ pub fn run(cmd: &FeedsCommand) -> anyhow::Result<bool> {
                 name,
                 folder: folder.clone(),
             };
-            subscriptions::add(&path, &feed)?;
+            subscriptions::add(&path, &feed).map_err(said)?;
             println!(
                 "{}",
                 t!(
@@ -109,7 +109,7 @@ pub fn run(cmd: &FeedsCommand) -> anyhow::Result<bool> {
             print(|out| out.write_all(opml.as_bytes()))?;
         }
         FeedsCommand::Remove { name } => {
-            let removed = subscriptions::remove(&path, name)?;
+            let removed = subscriptions::remove(&path, name).map_err(said)?;
             println!(
                 "{}",
                 t!(
@@ -164,7 +164,7 @@ fn import_opml(config: &Path, file: &Path) -> anyhow::Result<bool> {
             feed.name = format!("{base} ({n})");
             n += 1;
         }
-        subscriptions::add(config, &feed)?;
+        subscriptions::add(config, &feed).map_err(said)?;
         existing.push(feed);
         added += 1;
     }
@@ -178,6 +178,32 @@ fn import_opml(config: &Path, file: &Path) -> anyhow::Result<bool> {
         )
     );
     Ok(true)
+}
+
+/// A change of the config's feeds that could not be made, said in the interface's language
+/// (names and URLs through [`printable`]).
+fn said(e: subscriptions::SubscriptionError) -> anyhow::Error {
+    use subscriptions::SubscriptionError as E;
+    let msgs = super::msgs();
+    let shown = |s: &str| printable(s).into_owned();
+    anyhow::anyhow!(match e {
+        E::NameTaken(name) => t!(msgs, "feeds-cli-name-taken", name = shown(&name)),
+        E::UrlTaken { url, name } => t!(
+            msgs,
+            "feeds-cli-already",
+            url = shown(&url),
+            name = shown(&name)
+        ),
+        E::NoSuchFeed(name) => t!(msgs, "feeds-cli-no-such-feed", name = shown(&name)),
+        E::BadUrl(url) => t!(msgs, "feeds-cli-bad-url", url = shown(&url)),
+        E::Io { path, source } => t!(
+            msgs,
+            "path-error",
+            path = path.display().to_string(),
+            error = source.to_string()
+        ),
+        e @ E::Config { .. } => e.to_string(),
+    })
 }
 
 /// What `feeds add URL` subscribes to: the feed at `url` (and its title), or the feed a web

@@ -150,3 +150,40 @@ fn a_clock_that_is_not_a_time_is_said_in_the_interface_language() {
     let ar = run("ar");
     assert!(ar.contains("ليست وقتًا") && ar.contains("yesterday"), "{ar}");
 }
+
+/// A change of the feeds that cannot be made is said in the interface's language: a name no
+/// feed has, a name taken, a URL that is not http(s).
+#[test]
+fn feeds_changes_that_cannot_be_made_are_said_in_the_interface_language() {
+    let home = temp_dir("feeds-said");
+    let qari = |lang: &str, args: &[&str]| {
+        let out = common::qari_command()
+            .args(["--lang", lang])
+            .args(args)
+            .env("HOME", &home)
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_DATA_HOME", home.join("data"))
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8(out.stderr).unwrap())
+    };
+    let (code, err) = qari("ar", &["feeds", "remove", "أخبار"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("لا موجز اسمه «أخبار»"), "{err}");
+    let (_, err) = qari("en", &["feeds", "remove", "news"]);
+    assert!(err.contains("no feed is named \"news\""), "{err}");
+    let add = ["feeds", "add", "--no-check", "--name", "أخبار"];
+    let (code, err) = qari("ar", &[&add[..], &["https://example.org/a.xml"]].concat());
+    assert_eq!(code, Some(0), "{err}");
+    let (code, err) = qari("ar", &[&add[..], &["https://example.org/b.xml"]].concat());
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("يوجد موجز اسمه «أخبار»"), "{err}");
+    let (_, err) = qari("en", &[&add[..], &["https://example.org/b.xml"]].concat());
+    assert!(
+        err.contains("a feed named \"أخبار\" exists already"),
+        "{err}"
+    );
+    let (code, err) = qari("ar", &["feeds", "add", "--no-check", "ftp://example.org/c"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("ليس عنوانًا يبدأ بـ http://"), "{err}");
+}
