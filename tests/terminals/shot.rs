@@ -9,12 +9,62 @@ use std::time::{Duration, Instant};
 
 use super::common;
 
-/// A screen against the reference: the same (qari's layout shown as it is: it reads right), or
-/// not (VTE's own layout of logical text reads right but is not qari's; the others read wrong).
+/// A screen against the reference: the same (qari's layout shown as it is: it reads right);
+/// the same but for the status bar (the article is qari's layout, the status bar the
+/// terminal's own layout of logical text: mlterm in terminal mode); or not (VTE's own layout
+/// of logical text reads right but is not qari's; the others read wrong).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Verdict {
     Same,
+    SameButStatus,
     Differs,
+}
+
+/// How `screen` compares with `reference` (see [`Verdict`]); `rows`: the terminal's rows.
+pub fn verdict(screen: &Path, reference: &Path, rows: u32) -> Verdict {
+    if same(screen, reference) {
+        Verdict::Same
+    } else if same_above_last_row(screen, reference, rows) {
+        Verdict::SameButStatus
+    } else {
+        Verdict::Differs
+    }
+}
+
+/// A PPM's width, height and pixels (RGB).
+fn pixels(ppm: &Path) -> (usize, usize, Vec<u8>) {
+    let data = std::fs::read(ppm).unwrap();
+    // "P6\n<width> <height>\n255\n", then the pixels.
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while data[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !data[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(String::from_utf8_lossy(&data[start..at]).into_owned());
+    }
+    assert_eq!(fields[0], "P6", "{}", ppm.display());
+    let (w, h) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    (w, h, data[at + 1..].to_vec())
+}
+
+/// The two screenshots are the same (but for [`FEW`] pixels) above the terminal's last row,
+/// the status bar. The window is at the top left of a black screen: its bottom is the last
+/// pixel row that is not black at x = 300, and a row is its height over `rows`.
+fn same_above_last_row(a: &Path, b: &Path, rows: u32) -> bool {
+    let ((w, h, pa), (wb, hb, pb)) = (pixels(a), pixels(b));
+    assert_eq!((w, h), (wb, hb));
+    let black = |p: &[u8], y: usize| p[(y * w + 300) * 3..][..3] == [0, 0, 0];
+    let bottom = (0..h).rev().find(|&y| !black(&pa, y)).unwrap_or(0) + 1;
+    let last_row = bottom - bottom / rows as usize - 2;
+    let differ = (0..last_row * w)
+        .filter(|&i| pa[i * 3..i * 3 + 3] != pb[i * 3..i * 3 + 3])
+        .count();
+    differ as f64 <= FEW
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -29,6 +79,9 @@ pub enum Terminal {
 }
 
 const FONT: &str = "DejaVu Sans Mono";
+
+/// The terminal's rows (and 90 columns), as each is started.
+pub const ROWS: u32 = 16;
 
 impl Terminal {
     pub fn name(self) -> &'static str {

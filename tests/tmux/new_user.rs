@@ -57,7 +57,7 @@ fn a_bookmark_shows_its_star_at_80_columns_and_j_k_work_after_qari_file() {
     t.keys(&["b"]);
     t.wait_for("bookmarked");
     let screen = t.capture();
-    let row = screen.lines().find(|l| l.contains('▌')).expect("no cursor");
+    let row = screen.lines().find(|l| l.contains('❙')).expect("no cursor");
     assert!(row.contains('★'), "no star beside the cursor:\n{screen}");
     // J: the next article of the folder's library (newest first: b after a), then K back.
     let second = shown("الخبر الثاني عن القرية");

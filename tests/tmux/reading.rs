@@ -67,7 +67,7 @@ fn reads_the_sample_article_in_tmux() {
             .lines()
             .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 50)
     );
-    let cursor_rows = screen.lines().filter(|l| l.contains('▌')).count();
+    let cursor_rows = screen.lines().filter(|l| l.contains('❙')).count();
     assert!(
         cursor_rows > 0,
         "the cursor paragraph is not on screen:\n{screen}"

@@ -14,6 +14,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use super::detect::Choice;
+use super::rows::Rows;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
@@ -74,7 +75,7 @@ pub fn signalled() -> Option<i32> {
 
 /// The terminal, set up; dropping it restores everything.
 pub struct Guard {
-    pub terminal: Terminal<CrosstermBackend<io::Stdout>>,
+    pub terminal: Terminal<Rows<CrosstermBackend<io::Stdout>>>,
     choice: Choice,
 }
 
@@ -100,7 +101,14 @@ impl Guard {
             previous(info);
         }));
         setup(choice)?;
-        let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        // Logical text: the terminal lays each row out as a whole, so rows are written whole.
+        let mark_cells = choice.terminal == super::detect::Known::Mlterm;
+        let backend = Rows::new(
+            CrosstermBackend::new(io::stdout()),
+            !choice.visual,
+            mark_cells,
+        );
+        let terminal = Terminal::new(backend)?;
         Ok(Guard { terminal, choice })
     }
 }

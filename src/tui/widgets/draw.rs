@@ -80,6 +80,16 @@ pub fn chrome_mark(buf: &mut Buffer, x: u16, y: u16, ctx: &Ctx<'_>) {
     }
 }
 
+/// In terminal mode, starts a row of text at cell (`x`, `y`) in its paragraph's direction
+/// (`rtl`): a right-to-left mark or a left-to-right one, so that the terminal lays a line of
+/// an Arabic paragraph out from the right even when it begins with a Latin word or a number.
+/// Nothing in app mode.
+pub fn direction_mark(buf: &mut Buffer, x: u16, y: u16, rtl: bool, ctx: &Ctx<'_>) {
+    mark(buf, x, y, ctx, if rtl { '\u{200f}' } else { '\u{200e}' });
+}
+
+/// The mark goes before the cell's character (how a terminal that gives marks a cell of their
+/// own is handed it is the backend's business: `term::rows`).
 fn mark(buf: &mut Buffer, x: u16, y: u16, ctx: &Ctx<'_>, mark: char) {
     if ctx.visual || !buf.area.contains(ratatui::layout::Position::new(x, y)) {
         return;

@@ -63,6 +63,8 @@ impl ReaderView {
                 ctx.styles.text
             };
             draw::line(buf, column, y, &visual, rtl, style);
+            // Logical text: the terminal is told the paragraph's direction at the row's start.
+            draw::direction_mark(buf, area.x, y, b.prepared.is_rtl(), ctx);
             if self.is_selected(self.top + i, block) {
                 buf.set_style(Rect::new(column.x, y, column.width, 1), ctx.styles.selected);
             }
@@ -88,7 +90,9 @@ impl ReaderView {
             if block == self.cursor.block()
                 && let Some(x) = margin(1)
             {
-                buf.set_string(x, y, "▌", ctx.styles.accent);
+                // A bar that is neither a block element nor box drawing (mlterm lays a row
+                // with one of those out left to right) nor of ambiguous width.
+                buf.set_string(x, y, "❙", ctx.styles.accent);
             }
             let bookmarked = self
                 .bookmarks
