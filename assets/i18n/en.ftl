@@ -309,7 +309,7 @@ doctor-osc52 = OSC 52 straight to the terminal: works in most (xterm needs allow
 doctor-app-only = How the reader draws Arabic here (with --bidi auto or app):
 doctor-terminal-verdict =
     { $choice ->
-        [mlterm] --bidi terminal does not read right in mlterm (stale cells stay on screen, mixed lines run left to right): use auto or app. mlterm's own bidi stays off until qari's reader next quits.
+        [mlterm] Both modes read right in mlterm: auto takes app (qari's own layout); --bidi terminal hands mlterm logical text, which it lays out itself (its own layout of the status bar). mlterm's own bidi is one switch for the whole window, so the logical line is not shown here; it stays off until qari's reader next quits.
         [konsole] --bidi terminal does not read right in Konsole (it reverses each word instead of each line): use auto or app. Konsole's own bidi stays off until qari's reader next quits.
        *[kitty] --bidi terminal does not read right in kitty (it has no bidi: the words come in the wrong order): use auto or app.
     }

@@ -118,9 +118,10 @@ pub fn forced(visual: bool, env: &dyn Fn(&str) -> Option<String>) -> Choice {
 
 /// The choice for `--bidi auto`: qari's layout, always, with the terminal set up for it: BDSM
 /// explicit mode where it knows BDSM (and is sent anyway), mlterm's and Konsole's own switches
-/// where they have one, and kitty's reversal of right-to-left runs undone. No terminal known
-/// here lays logical text out right in every row: Konsole and kitty reverse each run rather
-/// than reorder a row, mlterm leaves stale cells behind (see the README's table).
+/// where they have one, and kitty's reversal of right-to-left runs undone. Konsole and kitty
+/// reverse each run rather than reorder a row; VTE and mlterm lay logical text out right but
+/// each in its own way (VTE leaves «لا» unjoined; mlterm's status bar is its own), while qari's
+/// layout is the same everywhere (see the README's table).
 pub fn choose(bdsm: Bdsm, env: &dyn Fn(&str) -> Option<String>) -> Choice {
     match known(env) {
         // A terminal that knows BDSM is told by it; the others need their own switches.
