@@ -105,6 +105,7 @@ impl LibraryView {
                 rtl || mirrored,
                 style,
             );
+            draw::embed(buf, title_x, y, title.width as u16, &entry.title, ctx);
             draw::line(
                 buf,
                 Rect::new(info_x, y, info_width, 1),

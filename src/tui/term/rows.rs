@@ -78,30 +78,46 @@ fn shown(row: &[Cell]) -> Vec<(u16, &Cell)> {
     out
 }
 
-/// Direction marks, as the widgets put them (before a cell's character).
-const MARKS: [char; 2] = ['\u{200e}', '\u{200f}'];
+/// Direction marks and embeddings, as the widgets put them: before a cell's character (LRM,
+/// RLM, LRE, RLE), or after it (PDF).
+const MARKS: [char; 5] = ['\u{200e}', '\u{200f}', '\u{202a}', '\u{202b}', '\u{202c}'];
 
-/// `row` as mlterm must be given it. mlterm gives each direction mark a cell of its own and
-/// leaves that cell out when it shows the row, the rest of the row closing up (towards the
-/// left in a left-to-right row, towards the right in a right-to-left one). So each mark gets
-/// its own cell before the one it was put in, and as many blank cells go from the row's end
-/// (the padding, shown at the far side of the row's direction): every other cell then shows
-/// where qari put it. A row without blanks enough at its end gives up the blank just before a
-/// mark (what follows moves by a cell), and only then a mark: a row wider than the screen
-/// would wrap and scroll it.
+/// `row` as mlterm must be given it. mlterm gives each direction mark and embedding a cell of
+/// its own and leaves that cell out when it shows the row, the rest of the row closing up
+/// (towards the left in a left-to-right row, towards the right in a right-to-left one). So
+/// each gets its own cell, before the cell it was put in (after it, for an embedding's end),
+/// and as many blank cells go from the row's end (the padding, shown at the far side of the
+/// row's direction): every other cell then shows where qari put it. A row without blanks
+/// enough at its end gives up the blank just before a mark (what follows moves by a cell), and
+/// only then a mark: a row wider than the screen would wrap and scroll it.
 fn marks_in_cells(row: Vec<Cell>) -> Vec<Cell> {
     let width = row.len();
     let mut out: Vec<Cell> = Vec::with_capacity(width + 2);
     for mut cell in row {
-        let symbol = cell.symbol();
-        if let Some(mark) = symbol.chars().take_while(|c| MARKS.contains(c)).last() {
-            let rest = symbol.trim_start_matches(MARKS).to_owned();
-            let mut own = cell.clone();
-            own.set_symbol(&mark.to_string());
-            out.push(own);
-            cell.set_symbol(if rest.is_empty() { " " } else { &rest });
+        let symbol = cell.symbol().to_owned();
+        if !symbol.contains(MARKS) {
+            out.push(cell);
+            continue;
         }
+        let core = symbol.trim_matches(MARKS);
+        let before = symbol.chars().take_while(|c| MARKS.contains(c));
+        let after = symbol.chars().rev().take_while(|c| MARKS.contains(c));
+        let own = |mark: char| {
+            let mut c = cell.clone();
+            c.set_symbol(&mark.to_string());
+            c
+        };
+        let after: Vec<Cell> = if core.is_empty() {
+            Vec::new()
+        } else {
+            let mut a: Vec<Cell> = after.map(own).collect();
+            a.reverse();
+            a
+        };
+        out.extend(before.map(own));
+        cell.set_symbol(if core.is_empty() { " " } else { core });
         out.push(cell);
+        out.extend(after);
     }
     let is_mark = |c: &Cell| c.symbol().chars().all(|ch| MARKS.contains(&ch));
     while out.len() > width {
@@ -353,6 +369,12 @@ mod tests {
         assert_eq!(symbols(&marks_in_cells(row)), ["a", "\u{200e}", "b", "c"]);
         let row = cells(&["\u{200e}a", "b"]);
         assert_eq!(symbols(&marks_in_cells(row)), ["a", "b"]);
+        // An embedding: its start before the first cell, its end after the last.
+        let row = cells(&["\u{202b}ب", "\u{200e}ت\u{202c}", " ", " ", " "]);
+        assert_eq!(
+            symbols(&marks_in_cells(row)),
+            ["\u{202b}", "ب", "\u{200e}", "ت", "\u{202c}"]
+        );
         // No mark: the row as it is.
         let row = cells(&["a", " ", "b"]);
         assert_eq!(symbols(&marks_in_cells(row)), ["a", " ", "b"]);

@@ -99,6 +99,26 @@ fn mark(buf: &mut Buffer, x: u16, y: u16, ctx: &Ctx<'_>, mark: char) {
     cell.set_symbol(&symbol);
 }
 
+/// In terminal mode, lays the text drawn in cells `x..x + width` of row `y` (logical `text`)
+/// out as a paragraph of its own direction when that is not the row's (an Arabic title in an
+/// English row): an embedding (RLE or LRE) before its first cell, its end (PDF) after its
+/// last, so that its Latin words and brackets fall in place inside it. Embeddings, not
+/// isolates: mlterm gives an isolate a blank cell of its own. Nothing in app mode.
+pub fn embed(buf: &mut Buffer, x: u16, y: u16, width: u16, text: &str, ctx: &Ctx<'_>) {
+    let last = ratatui::layout::Position::new(x + width.saturating_sub(1), y);
+    if ctx.visual || width == 0 || !buf.area.contains(last) {
+        return;
+    }
+    let rtl = Prepared::new(text, ctx.options).is_rtl();
+    if rtl == ctx.rtl() {
+        return;
+    }
+    mark(buf, x, y, ctx, if rtl { '\u{202b}' } else { '\u{202a}' });
+    let cell = &mut buf[last];
+    let symbol = format!("{}\u{202c}", cell.symbol());
+    cell.set_symbol(&symbol);
+}
+
 /// The glyphs of `line` that fit in `width` cells, each with its column: from the right edge
 /// when `rtl`, else from the left.
 fn placed(line: &VisualLine, width: usize, rtl: bool) -> impl Iterator<Item = (usize, &Glyph)> {
