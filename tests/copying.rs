@@ -158,6 +158,49 @@ fn terminal_mode_keeps_the_chrome_left_to_right() {
     );
 }
 
+/// Terminal mode (issue 24): the terminal is told each row's direction and an Arabic title's
+/// extent, as it lays logical text out itself.
+#[test]
+fn terminal_mode_marks_each_rows_direction_and_embeds_arabic_titles() {
+    let mut s = settings(Direction::Majority);
+    s.visual = false;
+    let mut app = common::drive::app_with(s, 80, 12);
+    let screen_cells = |app: &App| {
+        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 12)).unwrap();
+        t.draw(|f| app.draw(f)).unwrap();
+        t.backend().buffer().clone()
+    };
+    let buf = screen_cells(&app);
+    // The library's English row holds the Arabic title in an embedding: RLE before its first
+    // letter, PDF after its last.
+    let row: Vec<&str> = (0..80).map(|x| buf[(x, 1)].symbol()).collect();
+    let start = row.iter().position(|s| s.starts_with('\u{202b}'));
+    let end = row.iter().position(|s| s.ends_with('\u{202c}'));
+    let (Some(start), Some(end)) = (start, end) else {
+        panic!("no embedding in {row:?}");
+    };
+    assert!(start < end, "{row:?}");
+    let first = row[start]
+        .trim_start_matches('\u{202b}')
+        .chars()
+        .next()
+        .unwrap();
+    assert!(('\u{0600}'..='\u{06ff}').contains(&first), "{row:?}");
+    // The reader: every row of an Arabic paragraph starts with a right-to-left mark (one that
+    // begins with a Latin word or a number too), and the cursor mark is not a block element.
+    open_seed(&mut app);
+    let buf = screen_cells(&app);
+    let text_rows: Vec<u16> = (0..11)
+        .filter(|&y| (0..80).any(|x| buf[(x, y)].symbol().contains(|c: char| c.is_alphabetic())))
+        .collect();
+    assert!(text_rows.len() > 3);
+    for y in text_rows {
+        assert!(buf[(0, y)].symbol().starts_with('\u{200f}'), "row {y}");
+    }
+    assert!(buf.content().iter().any(|c| c.symbol() == "❙"));
+    assert!(buf.content().iter().all(|c| !c.symbol().contains('▌')));
+}
+
 fn app_with_visual() -> App {
     common::drive::app_with(settings(Direction::Majority), 80, 12)
 }

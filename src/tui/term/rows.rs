@@ -51,6 +51,8 @@ impl<B: Backend> Rows<B> {
                 .collect();
             if self.mark_cells {
                 row = marks_in_cells(row);
+            } else {
+                first_mark_after_blank(&mut row);
             }
             let cells = shown(&row);
             self.inner.draw(cells.iter().map(|&(x, c)| (x, y, c)))?;
@@ -81,6 +83,20 @@ fn shown(row: &[Cell]) -> Vec<(u16, &Cell)> {
 /// Direction marks and embeddings, as the widgets put them: before a cell's character (LRM,
 /// RLM, LRE, RLE), or after it (PDF).
 const MARKS: [char; 5] = ['\u{200e}', '\u{200f}', '\u{202a}', '\u{202b}', '\u{202c}'];
+
+/// A terminal that takes marks as part of the cell before them (VTE) has no cell before the
+/// row's first: a mark there, before a blank, goes after that blank instead (still before the
+/// row's first letter).
+fn first_mark_after_blank(row: &mut [Cell]) {
+    let Some(cell) = row.first_mut() else { return };
+    let symbol = cell.symbol();
+    let core = symbol.trim_start_matches(MARKS);
+    if core == " " && core.len() < symbol.len() {
+        let marks: String = symbol.chars().filter(|c| MARKS.contains(c)).collect();
+        let moved = format!(" {marks}");
+        cell.set_symbol(&moved);
+    }
+}
 
 /// `row` as mlterm must be given it. mlterm gives each direction mark and embedding a cell of
 /// its own and leaves that cell out when it shows the row, the rest of the row closing up
@@ -378,6 +394,17 @@ mod tests {
         // No mark: the row as it is.
         let row = cells(&["a", " ", "b"]);
         assert_eq!(symbols(&marks_in_cells(row)), ["a", " ", "b"]);
+    }
+
+    #[test]
+    fn elsewhere_a_mark_at_the_rows_start_goes_after_its_blank() {
+        let mut row = cells(&["\u{200e} ", "a"]);
+        first_mark_after_blank(&mut row);
+        assert_eq!(symbols(&row), [" \u{200e}", "a"]);
+        // Before a character that is not blank, it stays.
+        let mut row = cells(&["\u{200f}ب", "a"]);
+        first_mark_after_blank(&mut row);
+        assert_eq!(symbols(&row), ["\u{200f}ب", "a"]);
     }
 
     #[test]
