@@ -186,8 +186,8 @@ fn terminal_mode_marks_each_rows_direction_and_embeds_arabic_titles() {
         .next()
         .unwrap();
     assert!(('\u{0600}'..='\u{06ff}').contains(&first), "{row:?}");
-    // The reader: every row of an Arabic paragraph starts with a right-to-left mark (one that
-    // begins with a Latin word or a number too), and the cursor mark is not a block element.
+    // The reader: every row of an Arabic paragraph starts with a right-to-left mark, whatever
+    // it begins with, and the cursor mark is not a block element.
     open_seed(&mut app);
     let buf = screen_cells(&app);
     let text_rows: Vec<u16> = (0..11)

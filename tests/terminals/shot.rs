@@ -60,7 +60,7 @@ fn same_above_last_row(a: &Path, b: &Path, rows: u32) -> bool {
     assert_eq!((w, h), (wb, hb));
     let black = |p: &[u8], y: usize| p[(y * w + 300) * 3..][..3] == [0, 0, 0];
     let bottom = (0..h).rev().find(|&y| !black(&pa, y)).unwrap_or(0) + 1;
-    let last_row = bottom - bottom / rows as usize - 2;
+    let last_row = bottom.saturating_sub(bottom / rows as usize + 2);
     let differ = (0..last_row * w)
         .filter(|&i| pa[i * 3..i * 3 + 3] != pb[i * 3..i * 3 + 3])
         .count();
@@ -101,11 +101,13 @@ impl Terminal {
         let mut c = Command::new(self.name());
         match self {
             Terminal::Xterm => {
-                c.args(["-geometry", "90x16+0+0", "-fa", FONT, "-fs", "12", "-e"]);
+                let geometry = format!("90x{ROWS}+0+0");
+                c.args(["-geometry", &geometry, "-fa", FONT, "-fs", "12", "-e"]);
             }
             Terminal::Urxvt => {
                 let font = format!("xft:{FONT}:size=12");
-                c.args(["-fn", &font, "-geometry", "90x16+0+0", "-e"]);
+                let geometry = format!("90x{ROWS}+0+0");
+                c.args(["-fn", &font, "-geometry", &geometry, "-e"]);
             }
             Terminal::Alacritty => {
                 let family = format!("font.normal.family=\"{FONT}\"");
@@ -118,7 +120,8 @@ impl Terminal {
                     "font.size=12",
                 ]);
                 c.args(["-o", "window.dimensions.columns=90"]);
-                c.args(["-o", "window.dimensions.lines=16", "-e"]);
+                let lines = format!("window.dimensions.lines={ROWS}");
+                c.args(["-o", &lines, "-e"]);
             }
             Terminal::Kitty => {
                 let family = format!("font_family={FONT}");
@@ -127,7 +130,7 @@ impl Terminal {
                     "-o",
                     "initial_window_width=90c",
                     "-o",
-                    "initial_window_height=16c",
+                    &format!("initial_window_height={ROWS}c"),
                 ]);
                 c.args(["-o", "cursor_blink_interval=0"]);
                 if as_given {
@@ -146,10 +149,11 @@ impl Terminal {
             }
             Terminal::Lxterminal => {
                 // VTE has no switch but BDSM; its font comes from the config written in `Run`.
-                c.args(["--geometry=90x16", "-e"]);
+                c.args([&format!("--geometry=90x{ROWS}"), "-e"]);
             }
             Terminal::Mlterm => {
-                c.args(["-g", "90x16+0+0", "--fontsize", "12", "--blink=false"]);
+                let geometry = format!("90x{ROWS}+0+0");
+                c.args(["-g", &geometry, "--fontsize", "12", "--blink=false"]);
                 if as_given {
                     c.arg("--ctl=false");
                 }

@@ -73,21 +73,31 @@ impl Tmux {
             wait = WAIT.with(std::cell::RefCell::take),
             now = common::QARI_NOW,
         );
-        let ok = Command::new("tmux")
-            .args([
-                "new-session",
-                "-d",
-                "-s",
-                &session,
-                "-x",
-                &width.to_string(),
-                "-y",
-                &height.to_string(),
-                &command,
-            ])
-            .status()
-            .unwrap()
-            .success();
+        // The tests share tmux's default server, which exits when its last session ends: a
+        // session started just then finds it going and fails. Tried again, it starts a new one.
+        let new_session = || {
+            Command::new("tmux")
+                .args([
+                    "new-session",
+                    "-d",
+                    "-s",
+                    &session,
+                    "-x",
+                    &width.to_string(),
+                    "-y",
+                    &height.to_string(),
+                    &command,
+                ])
+                .status()
+                .unwrap()
+                .success()
+        };
+        let ok = (0..5).any(|_| {
+            new_session() || {
+                std::thread::sleep(std::time::Duration::from_millis(200));
+                false
+            }
+        });
         assert!(ok, "tmux new-session failed");
         Some(Tmux {
             session,

@@ -18,11 +18,14 @@ use ratatui::layout::{Position, Rect, Size};
 pub struct Rows<B> {
     inner: B,
     whole: bool,
-    /// The terminal gives a direction mark (LRM, RLM) a cell of its own unless it follows a
-    /// letter (mlterm): each is handed over in a blank cell of its own.
+    /// The terminal gives each direction mark and embedding a cell of its own (mlterm): see
+    /// [`marks_in_cells`].
     mark_cells: bool,
     /// What the terminal shows, as far as qari has written it (rows are written from here).
     screen: Buffer,
+    /// For each row written with mark cells, the terminal's column of each of qari's columns
+    /// (where the cursor goes); rows without one keep qari's columns.
+    columns: Vec<Vec<u16>>,
 }
 
 impl<B: Backend> Rows<B> {
@@ -32,6 +35,7 @@ impl<B: Backend> Rows<B> {
             whole,
             mark_cells,
             screen: Buffer::empty(Rect::default()),
+            columns: Vec::new(),
         }
     }
 
@@ -39,6 +43,7 @@ impl<B: Backend> Rows<B> {
     fn forget(&mut self) {
         let size = self.inner.size().unwrap_or_default();
         self.screen = Buffer::empty(Rect::new(0, 0, size.width, size.height));
+        self.columns = vec![Vec::new(); usize::from(size.height)];
     }
 
     /// Writes rows `ys` of the screen (sorted), each erased first and then cell by cell.
@@ -50,9 +55,13 @@ impl<B: Backend> Rows<B> {
                 .map(|x| self.screen[(x, y)].clone())
                 .collect();
             if self.mark_cells {
-                row = marks_in_cells(row);
+                let columns;
+                (row, columns) = marks_in_cells(row);
+                if let Some(c) = self.columns.get_mut(usize::from(y)) {
+                    *c = columns;
+                }
             } else {
-                first_mark_after_blank(&mut row);
+                first_mark_after_neutral(&mut row);
             }
             let cells = shown(&row);
             self.inner.draw(cells.iter().map(|&(x, c)| (x, y, c)))?;
@@ -85,15 +94,22 @@ fn shown(row: &[Cell]) -> Vec<(u16, &Cell)> {
 const MARKS: [char; 5] = ['\u{200e}', '\u{200f}', '\u{202a}', '\u{202b}', '\u{202c}'];
 
 /// A terminal that takes marks as part of the cell before them (VTE) has no cell before the
-/// row's first: a mark there, before a blank, goes after that blank instead (still before the
-/// row's first letter).
-fn first_mark_after_blank(row: &mut [Cell]) {
+/// row's first: a mark there, before a blank or another character of no direction (the
+/// bookmark's star, the library's bullet), goes after that character instead (still before
+/// the row's first letter).
+fn first_mark_after_neutral(row: &mut [Cell]) {
     let Some(cell) = row.first_mut() else { return };
     let symbol = cell.symbol();
     let core = symbol.trim_start_matches(MARKS);
-    if core == " " && core.len() < symbol.len() {
-        let marks: String = symbol.chars().filter(|c| MARKS.contains(c)).collect();
-        let moved = format!(" {marks}");
+    let neutral = core.chars().next().is_some_and(|c| {
+        !matches!(
+            unicode_bidi::bidi_class(c),
+            unicode_bidi::BidiClass::L | unicode_bidi::BidiClass::R | unicode_bidi::BidiClass::AL
+        )
+    });
+    if neutral && core.len() < symbol.len() {
+        let marks: String = symbol.chars().take_while(|c| MARKS.contains(c)).collect();
+        let moved = format!("{core}{marks}");
         cell.set_symbol(&moved);
     }
 }
@@ -106,12 +122,15 @@ fn first_mark_after_blank(row: &mut [Cell]) {
 /// row's direction): every other cell then shows where qari put it. A row without blanks
 /// enough at its end gives up the blank just before a mark (what follows moves by a cell), and
 /// only then a mark: a row wider than the screen would wrap and scroll it.
-fn marks_in_cells(row: Vec<Cell>) -> Vec<Cell> {
+fn marks_in_cells(row: Vec<Cell>) -> (Vec<Cell>, Vec<u16>) {
     let width = row.len();
     let mut out: Vec<Cell> = Vec::with_capacity(width + 2);
+    // Where each of qari's cells went in `out`.
+    let mut at: Vec<usize> = Vec::with_capacity(width);
     for mut cell in row {
         let symbol = cell.symbol().to_owned();
         if !symbol.contains(MARKS) {
+            at.push(out.len());
             out.push(cell);
             continue;
         }
@@ -132,24 +151,34 @@ fn marks_in_cells(row: Vec<Cell>) -> Vec<Cell> {
         };
         out.extend(before.map(own));
         cell.set_symbol(if core.is_empty() { " " } else { core });
+        at.push(out.len());
         out.push(cell);
         out.extend(after);
     }
-    let is_mark = |c: &Cell| c.symbol().chars().all(|ch| MARKS.contains(&ch));
+    let is_mark =
+        |c: &Cell| !c.symbol().is_empty() && c.symbol().chars().all(|ch| MARKS.contains(&ch));
+    let mut remove = |out: &mut Vec<Cell>, i: usize| {
+        out.remove(i);
+        for a in at.iter_mut().filter(|a| **a > i) {
+            *a -= 1;
+        }
+    };
     while out.len() > width {
         if out.last().is_some_and(|c| c.symbol() == " ") {
             out.pop();
         } else if let Some(i) =
             (1..out.len()).rfind(|&i| is_mark(&out[i]) && out[i - 1].symbol() == " ")
         {
-            out.remove(i - 1);
+            remove(&mut out, i - 1);
         } else if let Some(i) = out.iter().rposition(is_mark) {
-            out.remove(i);
+            remove(&mut out, i);
         } else {
             break;
         }
     }
-    out
+    let last = width.saturating_sub(1);
+    let columns = at.iter().map(|&a| a.min(last) as u16).collect();
+    (out, columns)
 }
 
 impl<B: Backend> Backend for Rows<B> {
@@ -172,6 +201,14 @@ impl<B: Backend> Backend for Rows<B> {
                 *c = cell.clone();
                 ys.push(y);
             }
+            // The cells a wide character covers are blank in ratatui's buffer, and it sends
+            // them no more: blank here too.
+            let wide = unicode_width::UnicodeWidthStr::width(cell.symbol());
+            for covered in 1..wide as u16 {
+                if let Some(c) = self.screen.cell_mut(Position::new(x + covered, y)) {
+                    c.reset();
+                }
+            }
         }
         ys.sort_unstable();
         ys.dedup();
@@ -191,7 +228,15 @@ impl<B: Backend> Backend for Rows<B> {
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> Result<(), Self::Error> {
-        self.inner.set_cursor_position(position)
+        let mut p = position.into();
+        if let Some(&x) = self
+            .columns
+            .get(usize::from(p.y))
+            .and_then(|c| c.get(usize::from(p.x)))
+        {
+            p.x = x;
+        }
+        self.inner.set_cursor_position(p)
     }
 
     fn clear(&mut self) -> Result<(), Self::Error> {
@@ -377,34 +422,68 @@ mod tests {
         // A right-to-left row: its mark before the margin, a mark before a column.
         let row = cells(&["\u{200f} ", " ", "❙", " ", "ب", " ", "\u{200e}1", " ", " "]);
         assert_eq!(
-            symbols(&marks_in_cells(row)),
+            symbols(&marks_in_cells(row).0),
             ["\u{200f}", " ", " ", "❙", " ", "ب", " ", "\u{200e}", "1"]
         );
         // No padding at the end: the blank before the mark goes, then the mark itself.
         let row = cells(&["a", " ", "\u{200e}b", "c"]);
-        assert_eq!(symbols(&marks_in_cells(row)), ["a", "\u{200e}", "b", "c"]);
+        assert_eq!(symbols(&marks_in_cells(row).0), ["a", "\u{200e}", "b", "c"]);
         let row = cells(&["\u{200e}a", "b"]);
-        assert_eq!(symbols(&marks_in_cells(row)), ["a", "b"]);
+        assert_eq!(symbols(&marks_in_cells(row).0), ["a", "b"]);
         // An embedding: its start before the first cell, its end after the last.
         let row = cells(&["\u{202b}ب", "\u{200e}ت\u{202c}", " ", " ", " "]);
         assert_eq!(
-            symbols(&marks_in_cells(row)),
+            symbols(&marks_in_cells(row).0),
             ["\u{202b}", "ب", "\u{200e}", "ت", "\u{202c}"]
         );
         // No mark: the row as it is.
         let row = cells(&["a", " ", "b"]);
-        assert_eq!(symbols(&marks_in_cells(row)), ["a", " ", "b"]);
+        assert_eq!(symbols(&marks_in_cells(row).0), ["a", " ", "b"]);
     }
 
     #[test]
     fn elsewhere_a_mark_at_the_rows_start_goes_after_its_blank() {
         let mut row = cells(&["\u{200e} ", "a"]);
-        first_mark_after_blank(&mut row);
+        first_mark_after_neutral(&mut row);
         assert_eq!(symbols(&row), [" \u{200e}", "a"]);
-        // Before a character that is not blank, it stays.
+        let mut row = cells(&["\u{200f}★", "a"]);
+        first_mark_after_neutral(&mut row);
+        assert_eq!(symbols(&row), ["★\u{200f}", "a"]);
+        // Before a letter, it stays.
         let mut row = cells(&["\u{200f}ب", "a"]);
-        first_mark_after_blank(&mut row);
+        first_mark_after_neutral(&mut row);
         assert_eq!(symbols(&row), ["\u{200f}ب", "a"]);
+    }
+
+    #[test]
+    fn the_cells_a_wide_character_covered_are_blank_when_it_goes() {
+        let mut t = terminal(true);
+        draw(&mut t, &["ab", "", ""]);
+        draw(&mut t, &["界", "", ""]);
+        // ratatui sends only the cell that changed (`a`); the one `界` covered is blank.
+        let done = draw(&mut t, &["a", "", ""]);
+        assert_eq!(done[1], Done::Wrote(0, 0, "a".into()));
+        assert_eq!(done[2], Done::Wrote(1, 0, " ".into()), "{done:?}");
+    }
+
+    #[test]
+    fn for_mlterm_the_cursor_goes_where_its_cell_went() {
+        let row = cells(&["\u{200f} ", "a", "b", " ", " "]);
+        let (out, columns) = marks_in_cells(row);
+        assert_eq!(symbols(&out), ["\u{200f}", " ", "a", "b", " "]);
+        assert_eq!(columns, [1, 2, 3, 4, 4]);
+        let recorder = Recorder {
+            size: TestBackend::new(5, 1),
+            done: Vec::new(),
+            cursor: Position::default(),
+        };
+        let mut rows = Rows::new(recorder, true, true);
+        rows.forget();
+        let mut c = Cell::EMPTY;
+        c.set_symbol("\u{200f} ");
+        rows.draw([(0, 0, &c)].into_iter()).unwrap();
+        rows.set_cursor_position(Position::new(2, 0)).unwrap();
+        assert_eq!(rows.inner.cursor, Position::new(3, 0));
     }
 
     #[test]
