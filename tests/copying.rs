@@ -199,6 +199,16 @@ fn terminal_mode_marks_each_rows_direction_and_embeds_arabic_titles() {
     }
     assert!(buf.content().iter().any(|c| c.symbol() == "❙"));
     assert!(buf.content().iter().all(|c| !c.symbol().contains('▌')));
+    // The keys' popup: its border is not box drawing either.
+    press(&mut app, "?");
+    let buf = screen_cells(&app);
+    let boxed = |c: &ratatui::buffer::Cell| {
+        c.symbol()
+            .chars()
+            .any(|ch| ('\u{2500}'..='\u{259f}').contains(&ch))
+    };
+    assert!(buf.content().iter().any(|c| c.symbol() == "|"));
+    assert!(!buf.content().iter().any(boxed));
 }
 
 fn app_with_visual() -> App {

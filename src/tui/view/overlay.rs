@@ -13,6 +13,25 @@ use crate::tui::app::App;
 use crate::tui::keymap::Scope;
 use crate::tui::widgets::draw::{self, Ctx};
 
+/// A popup's border: box drawing when qari lays rows out; in terminal mode plain ASCII, as
+/// mlterm lays a row that holds box drawing out left to right whatever its text.
+fn block(ctx: &Ctx<'_>) -> Block<'static> {
+    let block = Block::default().borders(Borders::ALL);
+    if ctx.visual {
+        return block;
+    }
+    block.border_set(ratatui::symbols::border::Set {
+        top_left: "+",
+        top_right: "+",
+        bottom_left: "+",
+        bottom_right: "+",
+        vertical_left: "|",
+        vertical_right: "|",
+        horizontal_top: "-",
+        horizontal_bottom: "-",
+    })
+}
+
 fn popup(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);
@@ -29,7 +48,7 @@ fn list(ctx: &Ctx<'_>, frame: &mut Frame<'_>, rect: Rect, title: &str, lines: &[
     frame.render_widget(Clear, rect);
     if ctx.rtl() {
         // The title through the engine too, at the right of the top border.
-        frame.render_widget(Block::default().borders(Borders::ALL), rect);
+        frame.render_widget(block(ctx), rect);
         let width = rect.width.saturating_sub(4);
         let (l, rtl) = draw::one_line(title.trim(), usize::from(width), ctx.chrome(), ctx.visual);
         let w = l.width as u16;
@@ -51,7 +70,7 @@ fn list(ctx: &Ctx<'_>, frame: &mut Frame<'_>, rect: Rect, title: &str, lines: &[
         );
         draw::chrome_mark(buf, rect.x, rect.y, ctx);
     } else {
-        frame.render_widget(Block::default().borders(Borders::ALL).title(title), rect);
+        frame.render_widget(block(ctx).title(title), rect);
     }
     let inner = Rect::new(
         rect.x + 1,
