@@ -124,11 +124,6 @@ fn terminal_mode_keeps_the_chrome_left_to_right() {
     let mut s = settings(Direction::Majority);
     s.visual = false;
     let mut app = common::drive::app_with(s, 80, 12);
-    let screen_cells = |app: &App| {
-        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 12)).unwrap();
-        t.draw(|f| app.draw(f)).unwrap();
-        t.backend().buffer().clone()
-    };
     let buf = screen_cells(&app);
     // The library: each row starts left to right, and so does its date column.
     assert!(buf[(0, 1)].symbol().starts_with('\u{200e}'));
@@ -165,11 +160,6 @@ fn terminal_mode_marks_each_rows_direction_and_embeds_arabic_titles() {
     let mut s = settings(Direction::Majority);
     s.visual = false;
     let mut app = common::drive::app_with(s, 80, 12);
-    let screen_cells = |app: &App| {
-        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 12)).unwrap();
-        t.draw(|f| app.draw(f)).unwrap();
-        t.backend().buffer().clone()
-    };
     let buf = screen_cells(&app);
     // The library's English row holds the Arabic title in an embedding: RLE before its first
     // letter, PDF after its last.
@@ -209,6 +199,13 @@ fn terminal_mode_marks_each_rows_direction_and_embeds_arabic_titles() {
     };
     assert!(buf.content().iter().any(|c| c.symbol() == "|"));
     assert!(!buf.content().iter().any(boxed));
+}
+
+/// The cells of `app`'s 80×12 screen.
+fn screen_cells(app: &App) -> ratatui::buffer::Buffer {
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 12)).unwrap();
+    t.draw(|f| app.draw(f)).unwrap();
+    t.backend().buffer().clone()
 }
 
 fn app_with_visual() -> App {

@@ -341,13 +341,16 @@ mod tests {
         }
     }
 
-    fn terminal(whole: bool) -> Terminal<Rows<Recorder>> {
-        let recorder = Recorder {
-            size: TestBackend::new(6, 3),
+    fn recorder(width: u16, height: u16) -> Recorder {
+        Recorder {
+            size: TestBackend::new(width, height),
             done: Vec::new(),
             cursor: Position::default(),
-        };
-        Terminal::new(Rows::new(recorder, whole, false)).unwrap()
+        }
+    }
+
+    fn terminal(whole: bool) -> Terminal<Rows<Recorder>> {
+        Terminal::new(Rows::new(recorder(6, 3), whole, false)).unwrap()
     }
 
     /// Draws `rows` and returns what the backend was asked to do for it.
@@ -472,12 +475,7 @@ mod tests {
         let (out, columns) = marks_in_cells(row);
         assert_eq!(symbols(&out), ["\u{200f}", " ", "a", "b", " "]);
         assert_eq!(columns, [1, 2, 3, 4, 4]);
-        let recorder = Recorder {
-            size: TestBackend::new(5, 1),
-            done: Vec::new(),
-            cursor: Position::default(),
-        };
-        let mut rows = Rows::new(recorder, true, true);
+        let mut rows = Rows::new(recorder(5, 1), true, true);
         rows.forget();
         let mut c = Cell::EMPTY;
         c.set_symbol("\u{200f} ");

@@ -73,11 +73,7 @@ pub fn hints(ctx: &Ctx<'_>, scope: crate::tui::keymap::Scope, list: &[(Action, &
 /// a left-to-right mark in English (as [`ltr_mark`]), a right-to-left mark in Arabic, so that
 /// the terminal lays the row out from the right. Nothing in app mode.
 pub fn chrome_mark(buf: &mut Buffer, x: u16, y: u16, ctx: &Ctx<'_>) {
-    if ctx.rtl() {
-        mark(buf, x, y, ctx, '\u{200f}');
-    } else {
-        ltr_mark(buf, x, y, ctx);
-    }
+    direction_mark(buf, x, y, ctx.rtl(), ctx);
 }
 
 /// In terminal mode, starts a row of text at cell (`x`, `y`) in its paragraph's direction
