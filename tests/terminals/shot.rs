@@ -118,6 +118,10 @@ impl Terminal {
                     &family,
                     "-o",
                     "font.size=12",
+                    // No IPC socket: one left by an earlier Alacritty of the same pid and display
+                    // makes it print a warning over the screen.
+                    "-o",
+                    "ipc_socket=false",
                 ]);
                 c.args(["-o", "window.dimensions.columns=90"]);
                 let lines = format!("window.dimensions.lines={ROWS}");
